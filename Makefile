@@ -1,0 +1,36 @@
+# Two commands for a newcomer: `make serve` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= quotes.db
+GOLD   ?= ../shared/gold
+
+.PHONY: install serve ingest test evaluate bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+ingest: $(STAMP)
+	$(BIN)/quotes ingest $(DB) seeds/
+
+serve: ingest
+	$(BIN)/quotes serve $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+evaluate: $(STAMP)
+	@if [ -d "$(GOLD)" ]; then \
+		for f in $(GOLD)/*.jsonl; do echo "== $$f"; $(BIN)/quotes evaluate "$$f" || exit 1; done; \
+	else echo "no gold folder at $(GOLD): nothing to evaluate"; fi
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm test-artifacts

@@ -1,0 +1,314 @@
+"""Who said it: ordered sieves over a parsed document, most precise first.
+
+For a quote, find its cue (a speech verb or phrase next to it) and the speaker mention the
+cue governs, then resolve that mention to a speaker of the document. Each sieve records
+its name in `method`:
+
+    syntax        the speaker is the subject of the cue verb
+    inversion     a postposed speaker ("…," tweeted X / said the minister)
+    cue_phrase    "according to X", "X: …", a trailing dash "… - X"
+    coreference   the mention was a pronoun or a title noun, resolved to a named person
+    continuation  no cue of its own: the speaker of the quote right before it
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import cue_text, phrase_at, speech_verb
+from .lexicon import is_title_word, pronouns
+from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity, SpeakerIndex
+
+CONFIDENCE = {
+    "syntax": 0.95,
+    "inversion": 0.9,
+    "cue_phrase": 0.85,
+    "coreference": 0.8,
+    "continuation": 0.75,
+}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
+MAX_CUE_DISTANCE = 8  # tokens between a quote's mark and the verb that introduces it
+
+
+@dataclass
+class Attribution:
+    """What the sieves decided for one statement."""
+
+    cue: Token | None = None
+    cue_label: str | None = None
+    mention: Span | None = None
+    speaker: Entity | None = None
+    speaker_name: str | None = None
+    speaker_kind: str | None = None
+    addressee: str | None = None
+    method: str | None = None
+    confidence: float = 0.0
+
+    def decided(self) -> bool:
+        return self.speaker_name is not None
+
+
+@dataclass
+class Context:
+    """Everything the sieves may look at for one document."""
+
+    doc: Doc
+    text: str
+    index: SpeakerIndex
+    quote_tokens: list[tuple[int, int]] = field(default_factory=list)  # token ranges of direct quotes
+    in_quote: set[int] = field(default_factory=set)  # token indices inside any quoted span
+
+    def paragraph_bounds(self, i: int) -> tuple[int, int]:
+        """Token range of the paragraph holding token i."""
+        doc = self.doc
+        start = i
+        while start > 0 and "\n" not in doc[start - 1].whitespace_ and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+            start -= 1
+        end = i
+        while end < len(doc) - 1 and "\n" not in doc[end].whitespace_ and not (doc[end + 1].is_space and "\n" in doc[end + 1].text):
+            end += 1
+        return start, end + 1
+
+
+# ---- mentions --------------------------------------------------------------------------
+
+def entity_span(token: Token) -> Span | None:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """The words that name a speaker, from the head token of the subject."""
+    doc = token.doc
+    ent = entity_span(token)
+    if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
+        return ent
+    # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
+    for child in token.children:
+        if child.dep_ == "appos":
+            ent = entity_span(child)
+            if ent is not None and ent.label_ in PERSON_LABELS:
+                return ent
+    if token.pos_ == "PROPN":
+        start = end = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
+            end += 1
+        return doc[start:end + 1]
+    # A common noun phrase: determiners, numbers, adjectives and compounds before the head,
+    # and a coordination ("Gantz and Hamada", "the minister and his aide").
+    start = token.i
+    for left in token.lefts:
+        if left.dep_ in ("det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "case") or left.tag_ == "POS":
+            start = min(start, left.left_edge.i)
+    end = token.i + 1
+    conj = [c for c in token.rights if c.dep_ == "conj"]
+    if conj:
+        end = max(c.i for c in conj) + 1
+        for c in conj:
+            ent = entity_span(c)
+            if ent is not None:
+                end = max(end, ent.end)
+    return doc[start:end]
+
+
+def _is_group(span: Span) -> bool:
+    root = span.root
+    if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
+        return True
+    if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS:
+        return root.lemma_.lower() not in ORG_NOUNS
+    return any(t.lower_ in GROUP_WORDS for t in span if t.i < root.i)
+
+
+def _display(span: Span) -> str:
+    """A speaker name for a noun phrase that names no one: "the two defense ministers"."""
+    words = [t.text_with_ws for t in span]
+    text = "".join(words).strip()
+    if span[0].pos_ == "DET":
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+# ---- resolving a mention to a speaker -----------------------------------------------
+
+def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> tuple[Entity | None, str | None, str | None, bool]:
+    """(entity, name, kind, via_coreference) for a speaker mention."""
+    root = span.root
+    pron = pronouns().get(span.text.lower()) if len(span) == 1 else None
+    if pron is not None:
+        if pron.number == "plural" or pron.gender == "neuter":
+            if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
+                return previous.speaker, previous.speaker_name, previous.speaker_kind, True
+            return None, None, None, True
+        if pron.word in ("i", "me"):
+            return None, None, None, True
+        gender = pron.gender if pron.gender in ("male", "female") else None
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
+        if mention is None:
+            return None, None, None, True
+        entity = mention.entity
+        if gender and entity.gender is None:
+            entity.gender = gender
+        return entity, entity.name, "person", True
+    if _is_group(span):
+        names = [ctx.index.entity_at(e.start_char, e.end_char) for e in span.ents if e.label_ in PERSON_LABELS]
+        return None, _display(span), "group", False
+    known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
+    if known is not None:
+        return known, known.name, known.kind, False
+    ent_label = root.ent_type_
+    if ent_label in PERSON_LABELS or (root.pos_ == "PROPN" and ent_label not in ORG_LABELS and not is_title_word(root.text)):
+        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
+        if entity is not None:
+            return entity, entity.name, "person", False
+    if ent_label in ORG_LABELS or root.lemma_.lower() in ORG_NOUNS:
+        return None, _display(span), "organisation", False
+    if is_title_word(root.text) or root.lemma_.lower() in ("counterpart",):
+        entity = ctx.index.by_title(root.lemma_, span.start_char)
+        if entity is not None:
+            return entity, entity.name, "person", True
+        return None, _display(span), "person", False
+    if root.pos_ in ("NOUN", "PROPN"):
+        return None, _display(span), "person", False
+    return None, None, None, False
+
+
+# ---- cue and speaker of a verb ------------------------------------------------------
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "X said and added …", "X went on to say …": the subject of the verb it hangs from.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        for child in verb.head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    return None
+
+
+def _postposed_speaker(verb: Token, stop: int) -> Token | None:
+    """A speaker written after the verb: '…,' tweeted X / said the minister."""
+    for child in verb.rights:
+        if child.i >= stop:
+            break
+        if child.dep_ in POSTPOSED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    doc = verb.doc
+    j = verb.i + 1
+    while j < min(stop, len(doc)) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        if doc[j].ent_type_ in PERSON_LABELS or doc[j].pos_ in ("PROPN", "NOUN"):
+            k = j
+            while k + 1 < stop and doc[k + 1].pos_ in ("PROPN",) or (k + 1 < stop and doc[k + 1].ent_iob_ == "I"):
+                k += 1
+            return doc[k]
+        j += 1
+    return None
+
+
+def _addressee(ctx: Context, verb: Token, speaker_token: Token | None, skip: tuple[int, int]) -> Span | None:
+    entry = speech_verb(verb)
+    if entry is None:
+        return None
+    candidates = []
+    for child in verb.children:
+        if child is speaker_token or skip[0] <= child.i < skip[1]:
+            continue
+        if child.dep_ in ("dative",) or (child.dep_ == "dobj" and "addressee" in entry.flags):
+            candidates.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "speak", "write", "explain", "reply", "respond", "complain", "admit", "add"):
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in candidates:
+        for t in token.subtree:
+            ent = entity_span(t)
+            if ent is not None and ent.label_ in PERSON_LABELS:
+                return ent
+        return mention_span(token)
+    return None
+
+
+def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous: Attribution | None,
+                   stop: int | None = None) -> Attribution:
+    """Speaker, addressee and method for a statement whose cue is `verb`."""
+    result = Attribution(cue=verb, cue_label=cue_text(verb))
+    subject = _subject(verb)
+    if subject is not None and content[0] <= subject.i < content[1]:
+        subject = None
+    method = "syntax"
+    if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subject, method = verb.head, "syntax"
+    if subject is None:
+        subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc))
+        if subject is not None and content[0] <= subject.i < content[1]:
+            subject = None
+        method = "inversion"
+    if subject is None:
+        return result
+    span = mention_span(subject)
+    addressee = _addressee(ctx, verb, subject, content)
+    exclude = set()
+    if addressee is not None:
+        result.addressee = _name_of(ctx, addressee)
+        entity = ctx.index.entity_at(addressee.start_char, addressee.end_char)
+        if entity is not None:
+            exclude.add(id(entity))
+    entity, name, kind, via_coref = resolve(ctx, span, exclude, previous)
+    if name is None:
+        result.mention = span
+        return result
+    result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, entity, name, kind
+    result.method = "coreference" if via_coref else method
+    result.confidence = CONFIDENCE[result.method]
+    if speech_verb(verb) and speech_verb(verb).weak:
+        result.confidence *= 0.6
+    return result
+
+
+def _name_of(ctx: Context, span: Span) -> str:
+    entity = ctx.index.entity_at(span.start_char, span.end_char)
+    if entity is None and span.root.ent_type_ in PERSON_LABELS:
+        entity = ctx.index.add_name(span)
+    return entity.name if entity is not None else _display(span)
+
+
+def attribute_phrase(ctx: Context, start: int, end: int, content: tuple[int, int], previous: Attribution | None) -> Attribution | None:
+    """'according to X' and friends, searched in tokens [start, end)."""
+    doc = ctx.doc
+    for i in range(start, end):
+        found = phrase_at(doc, i)
+        if found is None:
+            continue
+        label, n = found
+        j = i + n
+        # The source is the first noun after the phrase ("according to police", "in a statement, X said").
+        while j < end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+            j += 1
+        if label != "according to" or j >= min(end, i + n + 8):
+            continue
+        head = doc[j]
+        while head.head.i != head.i and head.dep_ in ("compound", "amod", "flat") and head.head.i < end:
+            head = head.head
+        span = mention_span(head)
+        entity, name, kind, via = resolve(ctx, span, set(), previous)
+        if name is None:
+            continue
+        # "a statement by the ministry": the author is the source
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        span = mention_span(pobj)
+                        entity, name, kind, via = resolve(ctx, span, set(), previous)
+        return Attribution(cue=doc[i], cue_label=label, mention=span, speaker=entity, speaker_name=name,
+                           speaker_kind=kind, method="coreference" if via else "cue_phrase",
+                           confidence=CONFIDENCE["cue_phrase"])
+    return None

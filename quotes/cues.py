@@ -1,0 +1,47 @@
+"""Which tokens signal speech: speech verbs by lemma, and cue phrases ("according to").
+
+Thin questions over the lexicon in `quotes/data/`, asked of spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import SpeechVerb, cue_phrases, speech_verbs
+
+
+def speech_verb(token: Token) -> SpeechVerb | None:
+    """The lexicon entry when `token` is a speech verb used as a verb."""
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "PROPN") and token.tag_.startswith("VB")):
+        if not (token.pos_ == "NOUN" and token.lemma_.lower() in ("tweet",) and token.dep_ == "ROOT"):
+            return None
+    entry = speech_verbs().get(token.lemma_.lower())
+    if entry is None and token.text.lower().endswith("ed"):
+        entry = speech_verbs().get(token.text.lower()[:-1]) or speech_verbs().get(token.text.lower()[:-2])
+    return entry
+
+
+def cue_text(verb: Token) -> str:
+    """The cue as written: the verb with a particle or "for" that belongs to it."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and "for" in speech_verbs().get(verb.lemma_.lower(), _NO).flags):
+            words.append(child)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+class _No:
+    flags = frozenset()
+
+
+_NO = _No()
+
+
+def phrase_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """(cue label, number of tokens) when a cue phrase starts at token i."""
+    for phrase, label in cue_phrases().items():
+        n = len(phrase)
+        if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+            return label, n
+    return None

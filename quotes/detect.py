@@ -1,0 +1,389 @@
+"""Statements in a parsed document: direct quotes from quote marks, indirect statements from
+speech verbs with a reported clause, and mixed ones (reported speech holding a quoted
+fragment). Scare quotes and titles in quote marks with no speech around them are dropped.
+
+Each statement is attributed by the sieves of `attribute.py` as it is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .attribute import CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
+from .cues import speech_verb
+from .marks import QuotedSpan
+from .speakers import PERSON_LABELS
+
+FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
+SENTENCE_END = {".", "!", "?"}
+
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    type: str
+    attribution: Attribution
+    spans: tuple[tuple[int, int], ...]
+    closed: bool = True
+    statement: int | None = None
+    token_start: int = 0
+    token_end: int = 0
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0, 0
+    return span.start, span.end
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _mark_token(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
+    """A quoted phrase inside running text ('the "strategic partnership" between'), not a
+    quotation standing on its own."""
+    text = ctx.text
+    content = text[quoted.start:quoted.end].strip()
+    if not content:
+        return True
+    i = quoted.open_at - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    before = text[i] if i >= 0 else "\n"
+    introduced = before in ":,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0
+    if introduced:
+        return False
+    # Preceded by a word: a fragment, unless that word is a speech verb ("he said “We…”").
+    t = _mark_token(ctx.doc, quoted.open_at)
+    if t is not None and t > 0:
+        prev = ctx.doc[t - 1]
+        if speech_verb(prev) is not None:
+            return False
+        if prev.text in SENTENCE_END:
+            return _words(content) < 3 and content[-1:] not in ",.!?"
+    words = _words(content)
+    if words > FRAGMENT_MAX_WORDS * 3:
+        return False
+    return True
+
+
+# ---- direct quotes ------------------------------------------------------------------
+
+def _frame_after(ctx: Context, q_end: int, p_end: int) -> tuple[int, int]:
+    """Tokens after a quote's closing mark up to the end of its attribution clause."""
+    doc = ctx.doc
+    j = q_end
+    while j < p_end and doc[j].is_punct and doc[j].text not in SENTENCE_END and j not in ctx.in_quote:
+        j += 1
+    start = j
+    while j < p_end and j not in ctx.in_quote and doc[j].text not in SENTENCE_END:
+        j += 1
+    return start, j
+
+
+def _frame_before(ctx: Context, q_start: int, p_start: int) -> tuple[int, int]:
+    doc = ctx.doc
+    j = q_start - 1
+    while j >= p_start and doc[j].is_space:
+        j -= 1
+    if j >= p_start and doc[j].text in SENTENCE_END:
+        return q_start, q_start  # a new sentence opens with the quote: nothing introduces it
+    while j >= p_start and doc[j].is_punct and j not in ctx.in_quote:
+        j -= 1
+    end = j + 1
+    while j >= p_start and j not in ctx.in_quote and doc[j].text not in SENTENCE_END:
+        j -= 1
+    return j + 1, end
+
+
+def _linked_verb(ctx: Context, q_start: int, q_end: int, p_start: int, p_end: int) -> Token | None:
+    """A speech verb outside the quote that the parse links to it, in either direction."""
+    doc = ctx.doc
+    for i in range(q_start, q_end):
+        head = doc[i].head
+        if not (q_start <= head.i < q_end) and p_start <= head.i < p_end and head.i not in ctx.in_quote:
+            if speech_verb(head) and abs(head.i - (q_end if head.i >= q_end else q_start)) <= MAX_CUE_DISTANCE * 2:
+                return head
+    return None
+
+
+def _nearest_verb(ctx: Context, start: int, end: int, reverse: bool = False) -> Token | None:
+    doc = ctx.doc
+    order = range(end - 1, start - 1, -1) if reverse else range(start, end)
+    for i in order:
+        if speech_verb(doc[i]) is not None and not speech_verb(doc[i]).weak:
+            return doc[i]
+    return None
+
+
+def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, previous: Attribution | None) -> Attribution:
+    """Sieves 1-3 for a direct quote: syntax, inversion, cue phrases, colon and dash."""
+    doc = ctx.doc
+    p_start, p_end = ctx.paragraph_bounds(t_start)
+    # token range of the quote including its marks
+    q_start = _mark_token(doc, q.open_at) if q.open_at is not None else t_start
+    q_start = min(q_start if q_start is not None else t_start, t_start)
+    q_end = t_end
+    if q.close_at is not None:
+        close_tok = _mark_token(doc, q.close_at)
+        q_end = max(q_end, (close_tok or t_end - 1) + 1)
+    a_start, a_end = _frame_after(ctx, q_end, p_end)
+    b_start, b_end = _frame_before(ctx, q_start, p_start)
+    content = (q_start, q_end)
+
+    verb = None
+    after_verb = _nearest_verb(ctx, a_start, min(a_end, a_start + MAX_CUE_DISTANCE))
+    before_verb = _nearest_verb(ctx, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, reverse=True)
+    linked = _linked_verb(ctx, q_start, q_end, p_start, p_end)
+    before_colon = b_end < len(doc) and q_start > 0 and doc[q_start - 1].text in (":", ",") and before_verb is not None
+    if linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
+        verb = linked
+    elif after_verb is not None and not (before_colon and doc[q_start - 1].text == ":"):
+        verb = after_verb
+    elif before_verb is not None and (before_colon or b_end - before_verb.i <= 3):
+        verb = before_verb
+    if verb is not None:
+        stop = a_end if verb.i >= q_end else q_start
+        result = attribute_verb(ctx, verb, content, previous, stop=stop)
+        if result.decided():
+            return result
+    phrase = attribute_phrase(ctx, a_start, a_end, content, previous) or attribute_phrase(ctx, b_start, b_end, content, previous)
+    if phrase is not None:
+        return phrase
+    # "X: “…”" — a name (or a speech clause) and a colon right before the quote, or ending
+    # the previous paragraph when the quote stands alone in its own.
+    colon = _colon_speaker(ctx, q_start, p_start, previous)
+    if colon is not None:
+        return colon
+    dash = _dash_speaker(ctx, q_end, p_end, previous)
+    if dash is not None:
+        return dash
+    return Attribution(cue=verb, cue_label=None if verb is None else verb.text)
+
+
+def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
+    doc = ctx.doc
+    j = q_start - 1
+    if j < 0:
+        return None
+    if j < p_start:  # the quote opens its paragraph: look at the end of the previous one
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    k = j - 1
+    while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") and doc[k].text not in SENTENCE_END | {":", "\n"} and not doc[k].is_space:
+        k -= 1
+    verb = _nearest_verb(ctx, max(0, k - 12), j, reverse=True)
+    if verb is not None and j - verb.i <= 14:
+        result = attribute_verb(ctx, verb, (q_start, q_start + 1), previous, stop=j)
+        if result.decided():
+            return result
+    candidates = [t for t in doc[k + 1:j] if t.pos_ in ("PROPN", "NOUN")]
+    if not candidates:
+        return None
+    head = candidates[-1]
+    span = mention_span(head)
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):
+        return None
+    return Attribution(cue=doc[j], cue_label=":", mention=span, speaker=entity, speaker_name=name,
+                       speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"])
+
+
+def _dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | None) -> Attribution | None:
+    doc = ctx.doc
+    j = q_end
+    while j < p_end and doc[j].is_punct and doc[j].text not in ("-", "\u2014", "\u2013", "--"):
+        j += 1
+    if j >= p_end or doc[j].text not in ("-", "\u2014", "\u2013", "--"):
+        return None
+    names = [t for t in doc[j + 1:p_end] if t.ent_type_ in PERSON_LABELS]
+    if not names:
+        return None
+    span = mention_span(names[0])
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None:
+        return None
+    return Attribution(cue=doc[j], cue_label="-", mention=span, speaker=entity, speaker_name=name,
+                       speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"])
+
+
+def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement], list[QuotedSpan]]:
+    """Direct quotes with their attribution, and the fragments left for mixed statements."""
+    statements: list[Statement] = []
+    fragments: list[QuotedSpan] = []
+    previous: Attribution | None = None
+    previous_stmt: Statement | None = None
+    next_id = 0
+    for q in quoted:
+        if is_fragment(ctx, q):
+            fragments.append(q)
+            continue
+        t_start, t_end = _tokens(ctx.doc, q.start, q.end)
+        if t_end <= t_start:
+            continue
+        attribution = attribute_direct(ctx, q, t_start, t_end, previous)
+        statement_id = None
+        if not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
+            if _continues(ctx, previous_stmt, t_start):
+                attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=previous.speaker,
+                                          speaker_name=previous.speaker_name, speaker_kind=previous.speaker_kind,
+                                          method="continuation", confidence=CONFIDENCE["continuation"])
+                if ctx.paragraph_bounds(t_start) == ctx.paragraph_bounds(previous_stmt.token_start):
+                    statement_id = previous_stmt.statement
+        if statement_id is None:
+            statement_id = next_id
+            next_id += 1
+        confidence = attribution.confidence * (1.0 if q.closed else 0.8)
+        attribution.confidence = round(confidence, 3)
+        stmt = Statement(q.start, q.end, "direct", attribution, q.parts, q.closed, statement_id, t_start, t_end)
+        statements.append(stmt)
+        previous, previous_stmt = attribution, stmt
+    return statements, fragments
+
+
+def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
+    """True when nothing between two quotes names another person or starts a new topic."""
+    doc = ctx.doc
+    p_prev = ctx.paragraph_bounds(before.token_start)
+    p_this = ctx.paragraph_bounds(t_start)
+    if p_this != p_prev:
+        # the next paragraph: it must open with the quote, and follow right after
+        if p_this[0] != p_prev[1] and not all(t.is_space for t in doc[p_prev[1]:p_this[0]]):
+            return False
+        if t_start - p_this[0] > 1:
+            return False
+    speaker = before.attribution.speaker
+    for t in doc[before.token_end:t_start]:
+        if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
+            entity = ctx.index.entity_at(t.idx, t.idx + len(t))
+            if entity is not speaker:
+                return False
+    return True
+
+
+# ---- indirect and mixed statements --------------------------------------------------
+
+def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
+    """(anchor, tokens) of what a speech verb reports, per the lexicon's flags."""
+    entry = speech_verb(verb)
+    if entry is None or entry.direct_only:
+        return None
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
+            tokens = [t for t in child.subtree]
+            if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+                tokens = tokens[1:]
+            return child, _without_attribution(child, tokens)
+    if "for" in entry.flags:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return pobj[0], [t for t in pobj[0].subtree]
+    if "to" in entry.flags:
+        for child in children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child, [t for t in child.subtree]
+    if "object" in entry.flags:
+        for child in children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
+                return child, [t for t in child.subtree]
+    return None
+
+
+def _without_attribution(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """The reported clause without an 'according to X' that names its source."""
+    drop = set()
+    for t in tokens:
+        if t.lower_ == "according" and t.head.i == anchor.i:
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return [t for t in tokens if t.i not in drop]
+
+
+def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedSpan], skip) -> list[Statement]:
+    doc = ctx.doc
+    direct_tokens = set()
+    for s in direct:
+        direct_tokens.update(range(s.token_start, s.token_end))
+    statements = []
+    used_fragments = set()
+    previous = None
+    for verb in doc:
+        if verb.i in ctx.in_quote or speech_verb(verb) is None:
+            continue
+        if any(s <= verb.idx < e for s, e in skip):
+            continue
+        found = _content_of(verb)
+        if found is None:
+            continue
+        anchor, tokens = found
+        tokens = [t for t in tokens if not t.is_space]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
+            tokens.pop()
+        if len(tokens) < 2:
+            continue
+        overlap = sum(1 for t in tokens if t.i in direct_tokens)
+        if overlap > len(tokens) / 3:
+            continue  # the reported clause is a direct quote, attributed there
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        kind = "indirect"
+        inside = [f for f in fragments if start <= f.start and f.end <= end]
+        if inside:
+            kind = "mixed"
+            used_fragments.update(id(f) for f in inside)
+        attribution = attribute_verb(ctx, verb, (tokens[0].i, tokens[-1].i + 1), previous)
+        if not attribution.decided():
+            phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
+            if phrase is None:
+                continue
+            attribution = phrase
+        if speech_verb(verb).weak and attribution.speaker_kind != "person":
+            continue
+        statements.append(Statement(start, end, kind, attribution, ((start, end),), True, None,
+                                    tokens[0].i, tokens[-1].i + 1))
+        previous = attribution
+    statements.extend(_according_to(ctx, direct + statements, skip, previous))
+    return statements
+
+
+def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:
+    """'According to X, …' standing alone: the clause it modifies is X's statement."""
+    doc = ctx.doc
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i in ctx.in_quote:
+            continue
+        if any(s <= token.idx < e for s, e in skip):
+            continue
+        head = token.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        tokens = [t for t in head.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i) and not t.is_space]
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if len(tokens) < 3:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if any(s.start < end and start < s.end for s in known):
+            continue
+        attribution = attribute_phrase(ctx, token.i, token.right_edge.i + 1, (tokens[0].i, tokens[0].i), previous)
+        if attribution is None:
+            continue
+        found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None,
+                               tokens[0].i, tokens[-1].i + 1))
+    return found

@@ -1,0 +1,47 @@
+"""Statements by speaker, as rows of the `statements` view, matched by canonical name or
+any alias, case-insensitively."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from sqlite_utils import Database
+
+EXPORT_COLUMNS = (
+    "speaker", "text", "type", "cue", "addressee", "title", "published", "source", "url",
+    "document_id", "start", "end", "speaker_mention", "method", "confidence",
+)
+
+
+def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
+    columns = ", ".join(f'"{c}"' for c in EXPORT_COLUMNS)
+    if speaker:
+        sql = (f"select {columns} from statements where speaker_id in ("
+               "select id from speakers where name = :name collate nocase "
+               "union select speaker_id from aliases where alias = :name collate nocase)")
+        params = {"name": speaker.strip()}
+    else:
+        sql, params = f"select {columns} from statements", {}
+    cursor = db.execute(sql, params)
+    for row in cursor:
+        yield dict(zip(EXPORT_COLUMNS, row))
+
+
+def write_csv(rows: Iterator[dict], handle: io.TextIOBase) -> int:
+    writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_json(rows: Iterator[dict], handle: io.TextIOBase) -> int:
+    items = list(rows)
+    json.dump(items, handle, ensure_ascii=False, indent=2)
+    handle.write("\n")
+    return len(items)

@@ -1,0 +1,89 @@
+"""The general word lists the engine reads: speech verbs, cue phrases, pronouns, titles,
+boilerplate patterns. Each lives in a text file under `quotes/data/`; this module parses them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str):
+    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if line:
+            yield line
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    flags: frozenset[str]
+
+    @property
+    def weak(self) -> bool:
+        return "weak" in self.flags
+
+    @property
+    def direct_only(self) -> bool:
+        return "direct" in self.flags
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, SpeechVerb]:
+    verbs = {}
+    for line in _lines("speech_verbs.txt"):
+        lemma, *flags = line.split()
+        verbs[lemma] = SpeechVerb(lemma, frozenset(flags))
+    return verbs
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> dict[tuple[str, ...], str]:
+    """Phrase as a tuple of lower-case words -> cue label."""
+    phrases = {}
+    for line in _lines("cue_phrases.txt"):
+        phrase, label = (part.strip() for part in line.split("|"))
+        phrases[tuple(phrase.split())] = label
+    return phrases
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    word: str
+    number: str
+    gender: str
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, Pronoun]:
+    table = {}
+    for line in _lines("pronouns.txt"):
+        word, number, gender = line.split()
+        table[word] = Pronoun(word, number, gender)
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, bool]:
+    """Title (lower case, may be several words) -> True when it is only an honorific."""
+    table = {}
+    for line in _lines("titles.txt"):
+        parts = line.split()
+        honorific = parts[-1] == "honorific"
+        words = parts[:-1] if honorific else parts
+        table[" ".join(words)] = honorific
+    return table
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in titles()
+
+
+@lru_cache(maxsize=1)
+def boilerplate_pattern() -> re.Pattern:
+    patterns = list(_lines("boilerplate.txt"))
+    return re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)

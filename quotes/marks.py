@@ -1,0 +1,162 @@
+"""Quoted spans from quote marks: every mark style, apostrophes told apart, nesting,
+paragraphs that reopen a quote, and unbalanced marks that never run past a paragraph.
+
+Works on the raw text only (no parse), so offsets index the original exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .paragraphs import paragraph_spans
+
+# Mark character -> (family, direction). Direction: "open", "close", or "either".
+# Families pair with themselves; "single" only counts inside a double quote or where a
+# paragraph uses single marks as its outer quotes.
+MARKS = {
+    "\u201c": ("double", "open"),    # “  (also the closer of „…“; handled below)
+    "\u201d": ("double", "close"),   # ”
+    "\u201e": ("double", "open"),    # „
+    "\u201f": ("double", "open"),    # ‟
+    '"': ("double", "either"),
+    "\u00ab": ("guillemet", "open"),   # «
+    "\u00bb": ("guillemet", "close"),  # »
+    "\u2018": ("single", "open"),    # ‘
+    "\u2019": ("single", "close"),   # ’ (mostly an apostrophe)
+    "\u201a": ("single", "open"),    # ‚
+    "'": ("single", "either"),
+    "\u2039": ("single", "open"),    # ‹
+    "\u203a": ("single", "close"),   # ›
+}
+OPENING_CONTEXT = set("([{\u2014\u2013-/:") | {"\u201c", "\u201e", "\u00ab", "\u2018", '"', "'"}
+CLOSING_CONTEXT = set(".,;:!?)]}\u2014\u2013-\u2026") | {"\u201d", "\u00bb", "\u2019", '"', "'"}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Content between a pair of quote marks (marks excluded); several parts when a
+    quote runs over paragraphs that each reopen it."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark (start - 1 for one-character marks)
+    close_at: int | None  # offset of the closing mark; None when the paragraph ended first
+    parts: tuple[tuple[int, int], ...]
+    family: str
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+
+def _direction(text: str, i: int, family: str, declared: str) -> str | None:
+    """Decide what a mark at i does from its neighbours; None means not a quote mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if family == "single" and text[i] in "\u2019'":
+        if before.isalnum() and after.isalnum():
+            return None  # don't, Iran’s, rock'n'roll
+        if text[i] == "'" and before.isspace() and after.isdigit():
+            return None  # '90s
+    if declared != "either":
+        return declared
+    opens = before.isspace() or before in OPENING_CONTEXT
+    closes = after.isspace() or after in CLOSING_CONTEXT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if before.isalnum() and after.isalnum():
+        return None  # 5"3, inches, or a word-internal apostrophe
+    return "either"
+
+
+def _marks_in(text: str, start: int, end: int):
+    for i in range(start, end):
+        spec = MARKS.get(text[i])
+        if spec is None:
+            continue
+        family, declared = spec
+        direction = _direction(text, i, family, declared)
+        if direction is not None:
+            yield i, family, direction
+
+
+def _reopens(text: str, start: int, family: str) -> int | None:
+    """Offset just after an opening mark of `family` at the start of a paragraph."""
+    spec = MARKS.get(text[start]) if start < len(text) else None
+    if spec and spec[0] == family and spec[1] in ("open", "either"):
+        return start + 1
+    return None
+
+
+def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    """Top-level quoted spans of `text`, in order, ignoring paragraphs inside `skip`."""
+    spans: list[QuotedSpan] = []
+    paragraphs = paragraph_spans(text)
+    skip = skip or []
+    carry = None  # an open quote continued from the previous paragraph: (open_at, family, parts)
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if any(s <= p_start and p_end <= e for s, e in skip):
+            carry = None
+            continue
+        open_at = family = None
+        content_start = None
+        parts: list[tuple[int, int]] = []
+        if carry is not None:
+            reopened = _reopens(text, p_start, carry[1])
+            if reopened is not None:
+                open_at, family, parts = carry[0], carry[1], list(carry[2])
+                content_start = reopened
+        carry = None
+        skip_to = content_start or p_start
+        for i, mark_family, direction in _marks_in(text, skip_to, p_end):
+            if open_at is None:
+                if direction in ("open", "either") and mark_family in ("double", "guillemet", "single"):
+                    if mark_family == "single" and not _single_is_outer(text, i, p_end):
+                        continue
+                    open_at, family, content_start, parts = i, mark_family, i + 1, []
+                continue
+            if mark_family != family:
+                continue  # a nested quote of another family never closes ours
+            if direction in ("close", "either"):
+                parts.append((content_start, i))
+                spans.append(_make_span(open_at, i, parts, family))
+                open_at = None
+            elif direction == "open" and family == "double" and text[i] == "\u201c" and text[open_at] == "\u201e":
+                parts.append((content_start, i))  # „…“ German style closes with “
+                spans.append(_make_span(open_at, i, parts, family))
+                open_at = None
+        if open_at is not None:
+            parts.append((content_start, p_end))
+            next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if next_start is not None and _reopens(text, next_start, family) is not None:
+                carry = (open_at, family, parts)
+            else:
+                spans.append(_make_span(open_at, None, parts, family))
+    return [span for span in spans if span.end > span.start]
+
+
+def _single_is_outer(text: str, i: int, p_end: int) -> bool:
+    """A single mark opens an outer quote only if a plausible closer follows in the paragraph."""
+    j = i + 1
+    while j < p_end:
+        ch = text[j]
+        if ch in "\u2019'":
+            after = text[j + 1] if j + 1 < len(text) else " "
+            before = text[j - 1]
+            if not (before.isalnum() and after.isalnum()) and (after.isspace() or after in CLOSING_CONTEXT or j + 1 >= p_end):
+                return j - i > 1
+        if ch in "\u201c\u201d\u201e\"":
+            return False  # double marks inside: the single mark is an apostrophe or nested
+        j += 1
+    return False
+
+
+def _make_span(open_at: int, close_at: int | None, parts: list[tuple[int, int]], family: str) -> QuotedSpan:
+    trimmed = []
+    for start, end in parts:
+        trimmed.append((start, end))
+    start = trimmed[0][0]
+    end = trimmed[-1][1]
+    return QuotedSpan(start, end, open_at, close_at, tuple(trimmed), family)

@@ -1,0 +1,81 @@
+"""Plain-data records shared by every stage: documents in, quote records out.
+
+Nothing here knows about spaCy or SQLite; each stage speaks only in these types.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def content_hash(text: str) -> str:
+    """Stable id of a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read, with its text exactly as it was decoded."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    path: str | None = None
+    author: str | None = None
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote belongs to, as resolved within one document."""
+
+    name: str  # canonical name within the document ("Benny Gantz")
+    kind: str = "person"  # person, organisation, group
+    role: str | None = None  # "Defense Minister"
+    affiliation: str | None = None  # "Israel"
+    aliases: tuple[str, ...] = ()  # every way the document writes the name
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One statement: its content span in the original text and who said it."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # direct, indirect, mixed
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_kind: str | None = None
+    addressee: str | None = None
+    method: str | None = None
+    confidence: float = 0.0
+    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    statement: int | None = None  # index of the statement this span belongs to (split quotes)
+
+    # The keys `quotes extract --format jsonl` prints, in order.
+    PUBLIC_KEYS = (
+        "document_id", "start", "end", "text", "type", "cue", "speaker",
+        "speaker_mention", "speaker_start", "speaker_end", "addressee", "method",
+        "confidence",
+    )
+
+    def public(self) -> dict:
+        """The record as the CLI prints it."""
+        return {key: getattr(self, key) for key in self.PUBLIC_KEYS}
+
+    def as_dict(self) -> dict:
+        return asdict(self)

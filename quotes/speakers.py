@@ -1,0 +1,277 @@
+"""Mentions of people and organisations in one document, joined into speakers.
+
+"Israel's Defense Minister Benny Gantz", "Gantz" and a near-spelling of the surname become
+one speaker with a canonical name, a role and an affiliation taken from the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import is_title_word, pronouns, titles
+from .model import Speaker
+
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "NORP", "GPE"}
+GROUP_WORDS = {"both", "all", "two", "three", "four", "several", "many", "some"}
+# Nouns that name an organisation when they head a subject ("the ministry said").
+ORG_NOUNS = {
+    "ministry", "department", "government", "agency", "office", "company", "firm", "police",
+    "army", "military", "court", "council", "committee", "commission", "party", "union",
+    "association", "organisation", "organization", "group", "board", "bank", "campaign",
+    "administration", "embassy", "spokesperson's office", "white house", "kremlin",
+    "university", "institute", "hospital", "authority", "authorities", "newspaper",
+    "network", "statement", "report", "study", "survey", "poll", "data", "figures",
+    "team", "club", "league", "federation", "cabinet", "parliament", "senate", "congress",
+}
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a name, without honorifics, titles or a possessive ending."""
+    words = []
+    for word in text.replace("\u2019s", "").replace("'s", "").split():
+        word = word.strip(",.;:\u201c\u201d\"'()")
+        if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
+            words.append(word)
+    return words
+
+
+def edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """One edit apart, long enough that one edit is a misspelling, same first letter."""
+    a, b = a.lower(), b.lower()
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and edit_distance_at_most_one(a, b)
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the document, with everything learned of it."""
+
+    name: str
+    kind: str = "person"
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.kind, self.role, self.affiliation, tuple(self.aliases))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that names (or points to) an entity."""
+
+    start: int  # char offsets
+    end: int
+    text: str
+    entity: Entity
+    is_subject: bool = False
+
+
+class SpeakerIndex:
+    """The document's entities and their mentions, in reading order."""
+
+    def __init__(self, doc: Doc, skip=()):
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._skip = list(skip)
+        self._collect()
+
+    # -- building -------------------------------------------------------------------
+    def _collect(self) -> None:
+        people = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS and not self._skipped(ent)]
+        # Full names first, so surnames join them whatever the order in the text.
+        for ent in sorted(people, key=lambda e: -len(name_tokens(e.text))):
+            self._entity_for_name(ent)
+        for ent in people:
+            entity = self._entity_for_name(ent)
+            if entity is None:
+                continue
+            self._learn_role(ent, entity)
+            self.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, entity,
+                                         ent.root.dep_ in ("nsubj", "nsubjpass")))
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _skipped(self, span: Span) -> bool:
+        return any(s <= span.start_char and span.end_char <= e for s, e in self._skip)
+
+    def _entity_for_name(self, ent: Span | str, create: bool = True) -> Entity | None:
+        text = ent if isinstance(ent, str) else ent.text
+        words = name_tokens(text)
+        if not words or not any(w[:1].isupper() for w in words):
+            return None
+        alias = " ".join(words)
+        entity = self.find(words)
+        if entity is None:
+            if not create:
+                return None
+            entity = Entity(alias)
+            self.entities.append(entity)
+        elif len(words) > len(entity.words) and entity.words[-1] == words[-1]:
+            entity.name = alias  # a fuller form of the same name
+        if alias not in entity.aliases:
+            entity.aliases.append(alias)
+        return entity
+
+    def find(self, words: list[str]) -> Entity | None:
+        """The entity a name belongs to: same full name, a surname of one full name,
+        or a near-spelling that agrees on everything else."""
+        key = [w.lower() for w in words]
+        for entity in self.entities:
+            if [w.lower() for w in entity.words] == key or any(
+                [w.lower() for w in alias.split()] == key for alias in entity.aliases
+            ):
+                return entity
+        if len(key) == 1:
+            matches = [e for e in self.entities if e.words[-1].lower() == key[0]]
+            if len(matches) == 1:
+                return matches[0]
+            matches = [e for e in self.entities if near_spelling(e.words[-1], key[0])]
+            if len(matches) == 1:
+                return matches[0]
+            return None
+        # Several words: same first name, surname identical or a near-spelling.
+        for entity in self.entities:
+            ew = [w.lower() for w in entity.words]
+            if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
+                return entity
+        if len(key) > 1:
+            for entity in self.entities:
+                ew = [w.lower() for w in entity.words]
+                if len(ew) == 1 and ew[0] == key[-1]:
+                    return entity
+        return None
+
+    def _learn_role(self, ent: Span, entity: Entity) -> None:
+        """Titles and affiliation written around a name: compounds before it, an
+        apposition ("X, the minister of Y"), or a title noun it is in apposition to."""
+        root = ent.root
+        before = []
+        i = ent.start - 1
+        while i >= 0:
+            token = self.doc[i]
+            if token.dep_ == "compound" or is_title_word(token.text) or (token.pos_ == "PROPN" and token.head.i >= ent.start):
+                if token.ent_type_ in ("GPE", "NORP", "ORG") and not is_title_word(token.text):
+                    if entity.affiliation is None:
+                        entity.affiliation = token.text
+                    i -= 1
+                    continue
+                before.insert(0, token)
+                i -= 1
+                continue
+            if token.dep_ == "poss" or (token.tag_ == "POS" and i > 0):
+                break
+            break
+        role_words = [t.text for t in before if t.ent_type_ not in PERSON_LABELS]
+        role = " ".join(role_words)
+        if role and any(is_title_word(w) for w in role_words) and not entity.role:
+            entity.role = role
+        # Possessive affiliation: "Israel's Defense Minister X".
+        for token in list(self.doc[max(0, ent.start - 6):ent.start]):
+            if token.tag_ == "POS" and token.i > 0 and self.doc[token.i - 1].ent_type_ in ("GPE", "ORG", "NORP"):
+                entity.affiliation = entity.affiliation or self._ent_text(self.doc[token.i - 1])
+        # Apposition: the name hangs off a title noun, or a title noun hangs off the name.
+        if root.dep_ == "appos" and is_title_word(root.head.text) and not entity.role:
+            head = root.head
+            words = [t for t in head.subtree if t.i < ent.start and t.dep_ != "punct" and t.i >= head.left_edge.i]
+            words = [t for t in words if t.dep_ not in ("det",) and t.ent_type_ not in ("GPE", "NORP") or t.head != head]
+            entity.role = " ".join(t.text for t in words if t.dep_ != "det").strip(" ,") or head.text
+            for t in head.subtree:
+                if t.ent_type_ in ("GPE", "NORP") and t.i < head.i and entity.affiliation is None:
+                    entity.affiliation = t.text
+        for child in root.children:
+            if child.dep_ == "appos" and is_title_word(child.text) and not entity.role:
+                words = [t for t in child.subtree if t.dep_ not in ("det", "punct")]
+                entity.role = " ".join(t.text for t in words)
+
+    def _ent_text(self, token: Token) -> str:
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+        return token.text
+
+    # -- resolving ------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                return mention.entity
+        return None
+
+    def entity_for_text(self, text: str) -> Entity | None:
+        return self._entity_for_name(text, create=False)
+
+    def add_name(self, span: Span) -> Entity | None:
+        """A name the parser saw as a speaker but NER missed: add it as a person."""
+        entity = self._entity_for_name(span)
+        if entity is not None:
+            self.mentions.append(Mention(span.start_char, span.end_char, span.text, entity, True))
+            self.mentions.sort(key=lambda m: m.start)
+        return entity
+
+    def by_title(self, title: str, before: int) -> Entity | None:
+        """The most recent person before `before` whose role holds the title word."""
+        title = title.lower()
+        for mention in reversed(self.mentions):
+            if mention.start >= before:
+                continue
+            role = (mention.entity.role or "").lower()
+            if title in role.split() or title in role:
+                return mention.entity
+        return None
+
+    def recent_person(self, before: int, exclude: set[int] = frozenset(), gender: str | None = None,
+                      window: int = 2500) -> Mention | None:
+        """The most recent person mention before `before`, preferring sentence subjects,
+        skipping excluded entities (the addressee) and a gender that disagrees."""
+        fallback = None
+        for mention in reversed(self.mentions):
+            if mention.start >= before:
+                continue
+            if before - mention.start > window:
+                break
+            entity = mention.entity
+            if id(entity) in exclude or entity.kind != "person":
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if mention.is_subject:
+                return mention
+            fallback = fallback or mention
+        return fallback
+
+
+def pronoun_info(word: str):
+    return pronouns().get(word.lower())
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in titles()

@@ -1,0 +1,58 @@
+"""The database as Datasette serves it, through Datasette's own test client."""
+
+import pytest
+from datasette.app import Datasette
+
+from quotes.serve import datasette_args, metadata_path
+
+
+def make_datasette(path):
+    import yaml
+
+    with open(metadata_path(), encoding="utf-8") as handle:
+        metadata = yaml.safe_load(handle)
+    return Datasette([path], metadata=metadata, settings={"default_allow_sql": False})
+
+
+@pytest.mark.asyncio
+async def test_json_api_lists_quotes_table(seed_db_path):
+    ds = make_datasette(seed_db_path)
+    response = await ds.client.get("/quotes.json")
+    assert response.status_code == 200
+    tables = {t["name"]: t for t in response.json()["tables"]}
+    assert {"quotes", "speakers", "documents", "aliases"} <= set(tables)
+    assert tables["quotes"]["count"] >= 14
+
+
+@pytest.mark.asyncio
+async def test_statements_csv_filtered_by_speaker(seed_db_path):
+    ds = make_datasette(seed_db_path)
+    response = await ds.client.get("/quotes/statements.csv?speaker=Benny+Gantz&_stream=on&_size=max")
+    assert response.status_code == 200
+    lines = response.text.strip().splitlines()
+    assert lines[0].startswith("id,speaker,text")
+    assert len(lines) - 1 >= 10
+    assert all(",Benny Gantz," in line for line in lines[1:])
+
+
+@pytest.mark.asyncio
+async def test_metadata_is_served(seed_db_path):
+    ds = make_datasette(seed_db_path)
+    data = (await ds.client.get("/-/metadata.json")).json()
+    assert data["title"] == "quotes"
+    page = await ds.client.get("/quotes/quotes")
+    assert "One row a statement" in page.text
+
+
+@pytest.mark.asyncio
+async def test_sql_editor_is_off(seed_db_path):
+    ds = make_datasette(seed_db_path)
+    response = await ds.client.get("/quotes.json?sql=select+1")
+    assert response.status_code == 403
+
+
+def test_serve_defaults_to_loopback_and_no_sql():
+    args = datasette_args("quotes.db")
+    assert args[args.index("--host") + 1] == "127.0.0.1"
+    assert args[args.index("--port") + 1] == "8001"
+    assert "default_allow_sql" in args

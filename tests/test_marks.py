@@ -1,0 +1,52 @@
+from quotes.marks import find_quoted_spans
+
+
+def spans(text):
+    return [text[s.start:s.end] for s in find_quoted_spans(text)]
+
+
+def test_curly_and_straight_quotes():
+    text = '“One two three,” she said. He replied: "Four five six."'
+    assert spans(text) == ["One two three,", "Four five six."]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "The ministers’ plan isn’t new, and Iran’s reply wasn't either."
+    assert spans(text) == []
+
+
+def test_single_quotes_as_outer_marks():
+    text = "‘We don’t know yet,’ the coach said."
+    assert spans(text) == ["We don’t know yet,"]
+
+
+def test_nested_quotes_stay_inside():
+    text = '“He told me ‘never again’ and left,” she said.'
+    assert spans(text) == ["He told me ‘never again’ and left,"]
+
+
+def test_guillemets_and_low_openers():
+    text = "«Bonjour tout le monde» dit-il. „Guten Tag allerseits“ sagte er."
+    assert spans(text) == ["Bonjour tout le monde", "Guten Tag allerseits"]
+
+
+def test_quote_over_paragraphs_is_one_span():
+    text = "“First paragraph of it.\n\n“Second paragraph of it.”\n\nAfter."
+    found = find_quoted_spans(text)
+    assert len(found) == 1
+    assert found[0].parts == ((1, 23), (26, 49))
+    assert text[found[0].start:found[0].end].endswith("Second paragraph of it.")
+
+
+def test_unbalanced_mark_stops_at_paragraph_end():
+    text = "“This never closes\n\nA later paragraph “with its own quote” here."
+    found = find_quoted_spans(text)
+    assert [text[s.start:s.end] for s in found] == ["This never closes", "with its own quote"]
+    assert not found[0].closed
+
+
+def test_offsets_index_original_text():
+    text = "Intro.\r\n\r\n  “Quoted words here,” he said."
+    (span,) = find_quoted_spans(text)
+    assert text[span.start:span.end] == "Quoted words here,"
+    assert text[span.open_at] == "“"

@@ -1,0 +1,39 @@
+"""The seed article, end to end through the library: every gold quote, the right speaker."""
+
+from quotes import extract
+from quotes.evaluate import evaluate
+
+from .conftest import SEED_GOLD
+
+SEED_E2E_FLOOR = 1.0  # every gold quote found and rightly attributed: raise never lower
+
+
+def test_seed_score_does_not_drop(nlp):
+    scores = evaluate(SEED_GOLD, nlp=nlp).as_dict()["overall"]
+    assert scores["gold"] == 14
+    assert scores["end_to_end_f1"] >= SEED_E2E_FLOOR, scores
+
+
+def test_seed_records(nlp, seed_text):
+    quotes = extract(seed_text, nlp=nlp)
+    by_start = {q.start: q for q in quotes}
+    told = by_start[459]
+    assert told.text.startswith("Global stability is threatened")
+    assert (told.speaker, told.cue, told.addressee, told.method) == ("Benny Gantz", "told", "Yasukazu Hamada", "syntax")
+    urged = by_start[667]
+    assert (urged.speaker, urged.speaker_mention, urged.method) == ("Benny Gantz", "he", "coreference")
+    assert by_start[1799].speaker == "the two defense ministers"
+    tweet = by_start[2539]
+    assert tweet.speaker_mention == "Emmanuel" and tweet.method == "inversion"
+    assert "Emmanuel" in tweet.speaker
+    for q in quotes:
+        assert seed_text[q.start:q.end] == q.text
+        assert "worrying trend" not in q.text
+
+
+def test_split_quote_is_one_statement(nlp, seed_text):
+    quotes = extract(seed_text, nlp=nlp)
+    first = next(q for q in quotes if q.text.startswith("Our countries share"))
+    second = next(q for q in quotes if q.text.startswith("Cooperation between"))
+    assert first.statement is not None and first.statement == second.statement
+    assert second.speaker == first.speaker and second.method == "continuation"
