@@ -27,6 +27,24 @@ def _open(db_path: str, create: bool = True):
         raise click.ClickException(str(error))
 
 
+def _read_aliases(path):
+    from .registry import AliasFileError, read_alias_file
+
+    if path is None:
+        return {}
+    try:
+        return read_alias_file(path)
+    except AliasFileError as error:
+        raise click.ClickException(str(error))
+
+
+def _apply_aliases(db, aliases):
+    from .registry import apply_aliases
+
+    if aliases:
+        apply_aliases(db, aliases)
+
+
 model_option = click.option(
     "--model", metavar="NAME", default=None,
     help="spaCy pipeline to use: a package name (en_core_web_sm, en_core_web_lg, …) or a path. "
@@ -80,8 +98,11 @@ def extract(paths, fmt, model):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Re-parse documents even when stored unchanged.")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML (name: [aliases]) or CSV (name,alias) file of speaker aliases; "
+                   "applied to the stored speakers and to everything ingested.")
 @model_option
-def ingest(db_path, paths, force, silent, model):
+def ingest(db_path, paths, force, silent, model, aliases_file):
     """Extract the quotes of PATHS into the SQLite database DB (created if missing).
     Re-running over the same files changes nothing.
 
@@ -90,7 +111,10 @@ def ingest(db_path, paths, force, silent, model):
     from .ingest import ingest as run
 
     db = _open(db_path)
+    aliases = _read_aliases(aliases_file)
+    _apply_aliases(db, aliases)
     summary = run(db, paths, nlp=_nlp(model), force=force)
+    _apply_aliases(db, aliases)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)
     for error in summary.errors:
@@ -165,3 +189,46 @@ def evaluate(gold, fmt, misses, model):
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report, misses))
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+def speakers(db_path, fmt):
+    """List the speakers of DB with their kind, role, aliases and number of statements.
+
+    Example: quotes speakers quotes.db
+    """
+    import json
+
+    from .registry import list_speakers
+
+    rows = list_speakers(_open(db_path, create=False))
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'id':>4} {'statements':>10}  {'name':<28} {'kind':<12} {'role':<28} aliases")
+    for row in rows:
+        click.echo(f"{row['id']:>4} {row['statements']:>10}  {row['name'][:28]:<28} {row['kind'] or '':<12} "
+                   f"{(row['role'] or '')[:28]:<28} {row['aliases'] or ''}")
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.argument("old")
+@click.argument("new")
+def merge(db_path, old, new):
+    """Merge speaker OLD into NEW: NEW becomes the canonical name of both and every quote
+    moves. The merge is remembered, so it survives re-ingestion.
+
+    Example: quotes merge quotes.db "Rahm Emmanuel" "Rahm Emanuel"
+    """
+    from .registry import merge as run
+
+    db = _open(db_path, create=False)
+    try:
+        run(db, old, new)
+    except LookupError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"merged {old!r} into {new!r}", err=True)

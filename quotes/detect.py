@@ -287,6 +287,15 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
             return child, _without_attribution(child, tokens)
+    # "said in a statement that …": the parser hangs the clause on the noun
+    for child in children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                for clause in pobj.children:
+                    if clause.dep_ in ("acl", "relcl") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)]
+                        return clause, _without_attribution(clause, tokens)
     if "for" in entry.flags:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "for":

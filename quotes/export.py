@@ -19,8 +19,10 @@ EXPORT_COLUMNS = (
 def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
     columns = ", ".join(f'"{c}"' for c in EXPORT_COLUMNS)
     if speaker:
+        # canonical name, any alias, or the surname of a canonical name
         sql = (f"select {columns} from statements where speaker_id in ("
                "select id from speakers where name = :name collate nocase "
+               "or (instr(:name, ' ') = 0 and name like '% ' || :name) "
                "union select speaker_id from aliases where alias = :name collate nocase)")
         params = {"name": speaker.strip()}
     else:

@@ -28,6 +28,42 @@ ORG_NOUNS = {
 }
 
 
+def person_span(ent: Span) -> Span:
+    """A PERSON entity grown over capitalised name words the model left out ("Rahm" of
+    "Rahm Emmanuel"): proper nouns next to it that are no title and no other entity."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+
+    def name_word(token: Token) -> bool:
+        return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+                and not token.ent_type_ and not is_title_word(token.text))
+
+    while start > 0 and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end):
+        start -= 1
+    while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
+        end += 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _title_chain(doc: Doc, before: int) -> list[Token]:
+    """The capitalised words (and title words) right before a name: "Defense Minister",
+    "Chief Cabinet Secretary", "Minister of Foreign Affairs", "US Ambassador"."""
+    chain: list[Token] = []
+    i = before - 1
+    while i >= 0:
+        token = doc[i]
+        if token.is_alpha and (token.text[:1].isupper() or is_title_word(token.text)) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            chain.insert(0, token)
+        elif token.lower_ in ("of", "for", "to") and chain and i > 0 and doc[i - 1].text[:1].isupper():
+            chain.insert(0, token)
+        else:
+            break
+        i -= 1
+    while chain and not chain[0].text[:1].isupper():
+        chain = chain[1:]
+    return chain
+
+
 def name_tokens(text: str) -> list[str]:
     """The words of a name, without honorifics, titles or a possessive ending."""
     words = []
@@ -108,7 +144,8 @@ class SpeakerIndex:
 
     # -- building -------------------------------------------------------------------
     def _collect(self) -> None:
-        people = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS and not self._skipped(ent)]
+        people = [person_span(ent) for ent in self.doc.ents
+                  if ent.label_ in PERSON_LABELS and not self._skipped(ent)]
         # Full names first, so surnames join them whatever the order in the text.
         for ent in sorted(people, key=lambda e: -len(name_tokens(e.text))):
             self._entity_for_name(ent)
@@ -119,6 +156,13 @@ class SpeakerIndex:
             self._learn_role(ent, entity)
             self.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, entity,
                                          ent.root.dep_ in ("nsubj", "nsubjpass")))
+        # The small model sometimes labels a known person's surname as ORG or GPE.
+        for ent in self.doc.ents:
+            if ent.label_ in ORG_LABELS and len(ent) == 1 and not self._skipped(ent):
+                entity = self.find(name_tokens(ent.text))
+                if entity is not None:
+                    self.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, entity,
+                                                 ent.root.dep_ in ("nsubj", "nsubjpass")))
         self.mentions.sort(key=lambda m: m.start)
 
     def _skipped(self, span: Span) -> bool:
@@ -172,46 +216,38 @@ class SpeakerIndex:
         return None
 
     def _learn_role(self, ent: Span, entity: Entity) -> None:
-        """Titles and affiliation written around a name: compounds before it, an
-        apposition ("X, the minister of Y"), or a title noun it is in apposition to."""
+        """Titles and affiliation written around a name: a title chain before it
+        ("Israel's Defense Minister X", "US Ambassador to Japan X"), an apposition
+        ("X, the minister of Y"), or a noun the name is in apposition to."""
+        doc = self.doc
+        chain = _title_chain(doc, ent.start)
+        affiliation = None
+        while chain and chain[0].ent_type_ in ("GPE", "NORP") and not is_title_word(chain[0].text):
+            affiliation = (affiliation + " " if affiliation else "") + chain[0].text
+            chain = chain[1:]
+        if chain and any(is_title_word(t.text) for t in chain):
+            entity.role = entity.role or " ".join(t.text for t in chain)
+        first = chain[0].i if chain else ent.start
+        if affiliation is None and first >= 2 and doc[first - 1].tag_ == "POS":
+            affiliation = self._ent_text(doc[first - 2]) if doc[first - 2].ent_type_ in ("GPE", "ORG", "NORP") else None
+        if affiliation:
+            entity.affiliation = entity.affiliation or affiliation
         root = ent.root
-        before = []
-        i = ent.start - 1
-        while i >= 0:
-            token = self.doc[i]
-            if token.dep_ == "compound" or is_title_word(token.text) or (token.pos_ == "PROPN" and token.head.i >= ent.start):
-                if token.ent_type_ in ("GPE", "NORP", "ORG") and not is_title_word(token.text):
-                    if entity.affiliation is None:
-                        entity.affiliation = token.text
-                    i -= 1
-                    continue
-                before.insert(0, token)
-                i -= 1
-                continue
-            if token.dep_ == "poss" or (token.tag_ == "POS" and i > 0):
-                break
-            break
-        role_words = [t.text for t in before if t.ent_type_ not in PERSON_LABELS]
-        role = " ".join(role_words)
-        if role and any(is_title_word(w) for w in role_words) and not entity.role:
-            entity.role = role
-        # Possessive affiliation: "Israel's Defense Minister X".
-        for token in list(self.doc[max(0, ent.start - 6):ent.start]):
-            if token.tag_ == "POS" and token.i > 0 and self.doc[token.i - 1].ent_type_ in ("GPE", "ORG", "NORP"):
-                entity.affiliation = entity.affiliation or self._ent_text(self.doc[token.i - 1])
-        # Apposition: the name hangs off a title noun, or a title noun hangs off the name.
-        if root.dep_ == "appos" and is_title_word(root.head.text) and not entity.role:
-            head = root.head
-            words = [t for t in head.subtree if t.i < ent.start and t.dep_ != "punct" and t.i >= head.left_edge.i]
-            words = [t for t in words if t.dep_ not in ("det",) and t.ent_type_ not in ("GPE", "NORP") or t.head != head]
-            entity.role = " ".join(t.text for t in words if t.dep_ != "det").strip(" ,") or head.text
-            for t in head.subtree:
-                if t.ent_type_ in ("GPE", "NORP") and t.i < head.i and entity.affiliation is None:
-                    entity.affiliation = t.text
+        if root.dep_ == "appos":
+            self._learn_from_noun(root.head, entity, stop=ent.start)
         for child in root.children:
-            if child.dep_ == "appos" and is_title_word(child.text) and not entity.role:
-                words = [t for t in child.subtree if t.dep_ not in ("det", "punct")]
-                entity.role = " ".join(t.text for t in words)
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                self._learn_from_noun(child, entity)
+
+    def _learn_from_noun(self, noun: Token, entity: Entity, stop: int | None = None) -> None:
+        """Role and affiliation from a noun phrase in apposition with a name."""
+        words = [t for t in noun.subtree if (stop is None or t.i < stop) and t.dep_ not in ("det", "punct", "poss", "case")]
+        words = [t for t in words if t.i >= noun.i or t.head.i == noun.i]
+        nationality = [t for t in words if t.ent_type_ in ("GPE", "NORP") and t.i < noun.i]
+        if nationality and entity.affiliation is None:
+            entity.affiliation = " ".join(t.text for t in nationality)
+        if is_title_word(noun.text) and not entity.role:
+            entity.role = " ".join(t.text for t in words if t not in nationality) or noun.text
 
     def _ent_text(self, token: Token) -> str:
         for ent in self.doc.ents:
