@@ -31,6 +31,7 @@ CONFIDENCE = {
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 MAX_CUE_DISTANCE = 8  # tokens between a quote's mark and the verb that introduces it
+NOMINAL_WINDOW = 1200  # characters back that a description ("the retired teacher") may reach
 
 
 @dataclass
@@ -90,11 +91,14 @@ def mention_span(token: Token) -> Span:
     if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
         return ent
     # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
-    for child in token.children:
-        if child.dep_ == "appos":
-            ent = entity_span(child)
-            if ent is not None and ent.label_ in PERSON_LABELS:
-                return ent
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "appos":
+                ent = entity_span(child)
+                if ent is not None and ent.label_ in PERSON_LABELS:
+                    return ent
+                if child.pos_ == "PROPN" and child.text[:1].isupper():
+                    return mention_span(child)
     if token.pos_ == "PROPN":
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
@@ -171,46 +175,62 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
             return entity, entity.name, "person", False
     if ent_label in ORG_LABELS or root.lemma_.lower() in ORG_NOUNS:
         return None, _display(span), "organisation", False
-    if is_title_word(root.text) or root.lemma_.lower() in ("counterpart",):
+    if is_title_word(root.text):
         entity = ctx.index.by_title(root.lemma_, span.start_char)
         if entity is not None:
             return entity, entity.name, "person", True
-        return None, _display(span), "person", False
+    if root.pos_ == "NOUN" and _definite(span):
+        # "the laid-back resident", "the minister", "his partner": a description of someone
+        # the text has just named
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
+        if mention is not None:
+            return mention.entity, mention.entity.name, "person", True
     if root.pos_ in ("NOUN", "PROPN"):
         return None, _display(span), "person", False
     return None, None, None, False
 
 
+def _definite(span: Span) -> bool:
+    first = span[0]
+    return first.lower_ in ("the", "this", "that") or (first.dep_ == "poss" and first.lower_ in ("his", "her", "their"))
+
+
 # ---- cue and speaker of a verb ------------------------------------------------------
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    # "X said and added …", "X went on to say …": the subject of the verb it hangs from.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        for child in verb.head.children:
+    """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
+    "X went on to say …", "he was quoted as saying …"."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
+            return None
+        current = current.head
     return None
 
 
-def _postposed_speaker(verb: Token, stop: int) -> Token | None:
+def _postposed_speaker(verb: Token, stop: int, inverted: bool = False) -> Token | None:
     """A speaker written after the verb: '…,' tweeted X / said the minister."""
     for child in verb.rights:
         if child.i >= stop:
             break
         if child.dep_ in POSTPOSED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
+    # The parser lost the structure ("notes X" read as a noun): the words right after it.
     doc = verb.doc
     j = verb.i + 1
-    while j < min(stop, len(doc)) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
-        if doc[j].ent_type_ in PERSON_LABELS or doc[j].pos_ in ("PROPN", "NOUN"):
-            k = j
-            while k + 1 < stop and doc[k + 1].pos_ in ("PROPN",) or (k + 1 < stop and doc[k + 1].ent_iob_ == "I"):
-                k += 1
-            return doc[k]
+    while j < min(stop, len(doc)) and doc[j].pos_ in ("DET", "ADJ", "NUM", "PUNCT") and doc[j].text not in (",", "."):
         j += 1
+    if j >= min(stop, len(doc)):
+        return None
+    token = doc[j]
+    if token.pos_ == "PROPN" or token.ent_type_ in PERSON_LABELS or (inverted and token.pos_ == "NOUN"):
+        head = token
+        while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod") and head.head.i < stop:
+            head = head.head
+        return head
     return None
 
 
@@ -236,7 +256,7 @@ def _addressee(ctx: Context, verb: Token, speaker_token: Token | None, skip: tup
 
 
 def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous: Attribution | None,
-                   stop: int | None = None) -> Attribution:
+                   stop: int | None = None, inverted: bool = False) -> Attribution:
     """Speaker, addressee and method for a statement whose cue is `verb`."""
     result = Attribution(cue=verb, cue_label=cue_text(verb))
     subject = _subject(verb)
@@ -247,7 +267,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subject, method = verb.head, "syntax"
     if subject is None:
-        subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc))
+        subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc), inverted)
         if subject is not None and content[0] <= subject.i < content[1]:
             subject = None
         method = "inversion"

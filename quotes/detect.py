@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
 from .cues import speech_verb
+from .lexicon import speech_verbs
 from .marks import QuotedSpan
 from .speakers import PERSON_LABELS
 
@@ -60,21 +61,54 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     before = text[i] if i >= 0 else "\n"
-    introduced = before in ":,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0
-    if introduced:
-        return False
-    # Preceded by a word: a fragment, unless that word is a speech verb ("he said “We…”").
+    if before in ":,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0:
+        return False  # introduced by punctuation, or opening its paragraph
     t = _mark_token(ctx.doc, quoted.open_at)
-    if t is not None and t > 0:
-        prev = ctx.doc[t - 1]
-        if speech_verb(prev) is not None:
-            return False
-        if prev.text in SENTENCE_END:
-            return _words(content) < 3 and content[-1:] not in ",.!?"
-    words = _words(content)
-    if words > FRAGMENT_MAX_WORDS * 3:
+    prev = ctx.doc[t - 1] if t is not None and t > 0 else None
+    if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
+        # a new sentence opens with the quote: a quotation unless it is a bare word or two
+        return _words(content) < 3 and content[-1:] not in ",.!?"
+    if _words(content) <= 3 and content[-1:] not in "!?":
+        return True  # a word or two in quote marks inside a sentence: "called it “complex”"
+    if prev is not None and speech_verb(prev) is not None:
+        return False  # "he said “We…”"
+    if _speech_follows(ctx, quoted):
+        return False  # "“One!” says the owner"
+    if content[0].islower():
+        return True  # a quote that starts mid-sentence is part of the sentence around it
+    return _words(content) <= FRAGMENT_MAX_WORDS * 3
+
+
+def _speech_follows(ctx: Context, quoted: QuotedSpan) -> bool:
+    """A speech verb right after the closing mark, alone or after a short subject."""
+    if quoted.close_at is None:
         return False
-    return True
+    t = _mark_token(ctx.doc, quoted.close_at)
+    if t is None:
+        return False
+    doc = ctx.doc
+    j = t + 1
+    while j < len(doc) and doc[j].is_punct and doc[j].text not in SENTENCE_END:
+        j += 1
+    for k in range(j, min(j + 3, len(doc))):
+        if doc[k].text in SENTENCE_END or k in ctx.in_quote:
+            return False
+        if speech_verb(doc[k]) is not None or (k == j and inverted_cue(doc, k)):
+            return True
+    return False
+
+
+def inverted_cue(doc: Doc, i: int) -> bool:
+    """A speech word opening an inverted attribution ("…," notes X / says the owner),
+    whatever tag the parser gave it."""
+    token = doc[i]
+    if i + 1 >= len(doc) or doc[i + 1].pos_ not in ("PROPN", "DET", "PRON", "ADJ", "NOUN"):
+        return False
+    word = token.lower_
+    stems = {token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word,
+             word[:-2] if word.endswith("ed") else word, word[:-1] if word.endswith("d") else word}
+    entries = [speech_verbs().get(stem) for stem in stems]
+    return any(entry is not None and not entry.weak for entry in entries)
 
 
 # ---- direct quotes ------------------------------------------------------------------
@@ -142,11 +176,17 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     content = (q_start, q_end)
 
     verb = None
-    after_verb = _nearest_verb(ctx, a_start, min(a_end, a_start + MAX_CUE_DISTANCE))
+    inverted = False
+    # After a quote that ends its own sentence, only a short attribution follows it.
+    ends_sentence = ctx.text[q.start:q.end].rstrip()[-1:] in ("." , "!", "?")
+    after_window = 4 if ends_sentence else MAX_CUE_DISTANCE
+    after_verb = _nearest_verb(ctx, a_start, min(a_end, a_start + after_window))
+    if after_verb is None and a_start < a_end and inverted_cue(doc, a_start):
+        after_verb, inverted = doc[a_start], True
     before_verb = _nearest_verb(ctx, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, reverse=True)
     linked = _linked_verb(ctx, q_start, q_end, p_start, p_end)
     before_colon = b_end < len(doc) and q_start > 0 and doc[q_start - 1].text in (":", ",") and before_verb is not None
-    if linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
+    if linked is not None and (a_start <= linked.i < a_start + after_window or b_start <= linked.i < b_end):
         verb = linked
     elif after_verb is not None and not (before_colon and doc[q_start - 1].text == ":"):
         verb = after_verb
@@ -154,7 +194,7 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
         verb = before_verb
     if verb is not None:
         stop = a_end if verb.i >= q_end else q_start
-        result = attribute_verb(ctx, verb, content, previous, stop=stop)
+        result = attribute_verb(ctx, verb, content, previous, stop=stop, inverted=inverted and verb is after_verb)
         if result.decided():
             return result
     phrase = attribute_phrase(ctx, a_start, a_end, content, previous) or attribute_phrase(ctx, b_start, b_end, content, previous)
@@ -283,9 +323,11 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
-            tokens = [t for t in child.subtree]
+            tokens = _clause_extent(verb, child)
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
+            if not _reportable(child, tokens):
+                return None
             return child, _without_attribution(child, tokens)
     # "said in a statement that …": the parser hangs the clause on the noun
     for child in children:
@@ -294,7 +336,7 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
                 for clause in pobj.children:
                     if clause.dep_ in ("acl", "relcl") and any(
                             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)]
+                        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
                         return clause, _without_attribution(clause, tokens)
     if "for" in entry.flags:
         for child in children:
@@ -311,6 +353,28 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
                 return child, [t for t in child.subtree]
     return None
+
+
+def _clause_extent(verb: Token, clause: Token) -> list[Token]:
+    """The reported clause, grown over what the verb governs after it: "X said [that …]
+    because …, and …" runs to the end of the sentence; "[…], X said" starts the sentence."""
+    subtree = list(clause.subtree)
+    sent = verb.sent
+    if clause.i > verb.i:
+        later = [t for t in verb.rights if t.i > clause.right_edge.i and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "cc", "punct")]
+        end = max([subtree[-1].i] + [t.right_edge.i for t in later if t.dep_ != "punct"])
+        return [t for t in sent.doc[subtree[0].i:end + 1]]
+    start = min(subtree[0].i, sent.start)
+    return [t for t in sent.doc[start:subtree[-1].i + 1]]
+
+
+def _reportable(clause: Token, tokens: list[Token]) -> bool:
+    """A clause that can be someone's statement: not a bare relative ("which … said"), with
+    a subject or long enough to stand alone."""
+    if not tokens or tokens[0].lower_ in ("which", "who", "whom"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    return has_subject or len(tokens) >= 6
 
 
 def _without_attribution(anchor: Token, tokens: list[Token]) -> list[Token]:
@@ -365,7 +429,27 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
                                     tokens[0].i, tokens[-1].i + 1))
         previous = attribution
     statements.extend(_according_to(ctx, direct + statements, skip, previous))
+    statements.extend(_quoted_after_verb(ctx, fragments, used_fragments, statements))
     return statements
+
+
+def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],
+                       known: list[Statement]) -> list[Statement]:
+    """A short quoted fragment right after a speech verb ('he said “uncommitted”') is that
+    speaker's words: a mixed statement."""
+    found = []
+    for f in fragments:
+        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known):
+            continue
+        t = _mark_token(ctx.doc, f.open_at)
+        if t is None or t == 0 or speech_verb(ctx.doc[t - 1]) is None:
+            continue
+        verb = ctx.doc[t - 1]
+        t_start, t_end = _tokens(ctx.doc, f.start, f.end)
+        attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
+        if attribution.decided():
+            found.append(Statement(f.start, f.end, "mixed", attribution, f.parts, f.closed, None, t_start, t_end))
+    return found
 
 
 def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:

@@ -120,16 +120,24 @@ class Report:
         }
 
 
-def _units(predicted: list[Quote]) -> list[tuple[list[int], list[tuple[int, int]]]]:
-    """Ways a prediction can match: each record alone, and each multi-span statement whole."""
-    units = [([i], [(q.start, q.end)]) for i, q in enumerate(predicted)]
+def _units(predicted: list[Quote]) -> list[tuple[list[int], frozenset, list[tuple[int, int]]]]:
+    """Ways a prediction can match: (records, parts used, spans). Each record whole; each
+    paragraph of a multi-paragraph quote alone (sets that annotate a quote a paragraph);
+    and each statement split by its attribution, whole."""
+    units = []
     by_statement = defaultdict(list)
     for i, q in enumerate(predicted):
+        parts = list(q.spans) or [(q.start, q.end)]
+        keys = frozenset((i, k) for k in range(len(parts)))
+        units.append(([i], keys, [(q.start, q.end)]))
+        if len(parts) > 1:
+            units.extend(([i], frozenset({(i, k)}), [part]) for k, part in enumerate(parts))
         if q.statement is not None:
-            by_statement[q.statement].append(i)
+            by_statement[q.statement].append((i, keys))
     for members in by_statement.values():
         if len(members) > 1:
-            units.append((members, [(predicted[i].start, predicted[i].end) for i in members]))
+            units.append(([i for i, _ in members], frozenset().union(*(k for _, k in members)),
+                          [(predicted[i].start, predicted[i].end) for i, _ in members]))
     return units
 
 
@@ -137,8 +145,9 @@ def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
     text = gold["text"]
     aliases = gold.get("speakers") or {}
     units = _units(predicted)
-    unit_words = [word_positions(text, spans) for _, spans in units]
+    unit_words = [word_positions(text, spans) for _, _, spans in units]
     used_predicted: set[int] = set()
+    used_parts: set = set()
     hits: dict[int, bool] = {}  # matched predicted record -> rightly attributed
     counts_by_type: dict[str, Counts] = defaultdict(Counts)
     gold_quotes = gold["quotes"]
@@ -154,7 +163,7 @@ def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
                 continue
             shared = len(words & g_words)
             overlap = shared / max(len(words), len(g_words))
-            if overlap >= 0.5 and overlap > best_overlap and not set(units[u][0]) & used_predicted:
+            if overlap >= 0.5 and overlap > best_overlap and not units[u][1] & used_parts:
                 best, best_overlap = u, overlap
         if best is None:
             report.misses.append({"document": gold["id"], "kind": "missed", "type": g_type,
@@ -162,6 +171,7 @@ def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
             continue
         members = units[best][0]
         used_predicted.update(members)
+        used_parts.update(units[best][1])
         counts.matched_gold += 1
         q = predicted[members[0]]
         right = _right_speaker(q, g, aliases)
@@ -171,7 +181,7 @@ def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
             report.misses.append({"document": gold["id"], "kind": "wrong speaker", "type": g_type,
                                   "gold": g.get("text", "")[:160], "speaker": g.get("speaker"),
                                   "predicted": q.speaker, "method": q.method})
-        hits.update({i: right for i in members})
+        hits.update({i: right or hits.get(i, False) for i in members})
     # precision side: by predicted type
     for i, q in enumerate(predicted):
         counts = counts_by_type[q.type]
@@ -190,14 +200,13 @@ def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
 
 
 def _right_speaker(q: Quote, g: dict, aliases: dict) -> bool:
+    """The same person by name, or the same mention by position where the gold gives one
+    (sets that leave a pronoun as written)."""
     if g.get("speaker") and same_speaker(q.speaker, g["speaker"], aliases):
         return True
-    # Gold that gives a mention position (a pronoun left as written): overlap it.
     gs, ge = g.get("speaker_start"), g.get("speaker_end")
     if gs is not None and ge is not None and q.speaker_start is not None and q.speaker_end is not None:
-        if q.speaker_start < ge and gs < q.speaker_end and not g.get("speaker_is_canonical"):
-            return _name_words(g.get("speaker"))[-1:] == _name_words(q.speaker_mention)[-1:] or \
-                   _name_words(g.get("speaker_mention") or "") == _name_words(q.speaker_mention)
+        return q.speaker_start < ge and gs < q.speaker_end
     return False
 
 

@@ -79,6 +79,12 @@ def titles() -> dict[str, bool]:
     return table
 
 
+@lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Honorifics and nouns that tell a person's gender: word -> male/female."""
+    return dict(line.split() for line in _lines("gendered.txt"))
+
+
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
 

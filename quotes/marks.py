@@ -71,19 +71,36 @@ def _direction(text: str, i: int, family: str, declared: str) -> str | None:
     return "either"
 
 
+DOUBLED = {"\u2019\u2019": "close", "\u2018\u2018": "open", "``": "open", "''": "either"}
+
+
 def _marks_in(text: str, start: int, end: int):
-    for i in range(start, end):
-        spec = MARKS.get(text[i])
-        if spec is None:
+    """(offset, family, direction, width) of each quote mark in [start, end)."""
+    i = start
+    while i < end:
+        pair = text[i:i + 2]
+        if pair in DOUBLED and i + 1 < end:
+            # two single marks written for one double mark: ‘‘…’’ or ``…''
+            direction = DOUBLED[pair]
+            if direction == "either":
+                before = text[i - 1] if i > 0 else " "
+                direction = "open" if (before.isspace() or before in OPENING_CONTEXT) else "close"
+            yield i, "double", direction, 2
+            i += 2
             continue
-        family, declared = spec
-        direction = _direction(text, i, family, declared)
-        if direction is not None:
-            yield i, family, direction
+        spec = MARKS.get(text[i])
+        if spec is not None:
+            family, declared = spec
+            direction = _direction(text, i, family, declared)
+            if direction is not None:
+                yield i, family, direction, 1
+        i += 1
 
 
 def _reopens(text: str, start: int, family: str) -> int | None:
     """Offset just after an opening mark of `family` at the start of a paragraph."""
+    if family == "double" and text[start:start + 2] in ("\u2018\u2018", "``"):
+        return start + 2
     spec = MARKS.get(text[start]) if start < len(text) else None
     if spec and spec[0] == family and spec[1] in ("open", "either"):
         return start + 1
@@ -110,12 +127,12 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
                 content_start = reopened
         carry = None
         skip_to = content_start or p_start
-        for i, mark_family, direction in _marks_in(text, skip_to, p_end):
+        for i, mark_family, direction, width in _marks_in(text, skip_to, p_end):
             if open_at is None:
                 if direction in ("open", "either") and mark_family in ("double", "guillemet", "single"):
                     if mark_family == "single" and not _single_is_outer(text, i, p_end):
                         continue
-                    open_at, family, content_start, parts = i, mark_family, i + 1, []
+                    open_at, family, content_start, parts = i, mark_family, i + width, []
                 continue
             if mark_family != family:
                 continue  # a nested quote of another family never closes ours

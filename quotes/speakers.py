@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import is_title_word, pronouns, titles
+from .lexicon import gendered_words, is_title_word, pronouns, titles
 from .model import Speaker
 
 PERSON_LABELS = {"PERSON"}
@@ -130,17 +130,26 @@ class Mention:
     text: str
     entity: Entity
     is_subject: bool = False
+    sentence: int = 0  # char offset where its sentence starts
+    quoted: bool = False  # inside quote marks: someone talking about this person
 
 
 class SpeakerIndex:
     """The document's entities and their mentions, in reading order."""
 
-    def __init__(self, doc: Doc, skip=()):
+    def __init__(self, doc: Doc, skip=(), quoted=()):
         self.doc = doc
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._skip = list(skip)
+        self._quoted = list(quoted)
         self._collect()
+
+    def _mention(self, span: Span, entity: Entity) -> Mention:
+        quoted = any(s <= span.start_char and span.end_char <= e for s, e in self._quoted)
+        subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        return Mention(span.start_char, span.end_char, span.text, entity, subject,
+                       span.root.sent.start_char, quoted)
 
     # -- building -------------------------------------------------------------------
     def _collect(self) -> None:
@@ -154,15 +163,24 @@ class SpeakerIndex:
             if entity is None:
                 continue
             self._learn_role(ent, entity)
-            self.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, entity,
-                                         ent.root.dep_ in ("nsubj", "nsubjpass")))
-        # The small model sometimes labels a known person's surname as ORG or GPE.
+            self.mentions.append(self._mention(ent, entity))
+        # The small model sometimes labels a known person's surname as ORG or GPE, or no
+        # entity at all for a name it has never seen ("Yuni, a resident of …, said").
         for ent in self.doc.ents:
             if ent.label_ in ORG_LABELS and len(ent) == 1 and not self._skipped(ent):
                 entity = self.find(name_tokens(ent.text))
                 if entity is not None:
-                    self.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, entity,
-                                                 ent.root.dep_ in ("nsubj", "nsubjpass")))
+                    self.mentions.append(self._mention(ent, entity))
+        for token in self.doc:
+            if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
+                    and token.text[:1].isupper() and not is_title_word(token.text)
+                    and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)):
+                span = self.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i:token.i + 1]
+                if not self._skipped(span):
+                    entity = self._entity_for_name(span)
+                    if entity is not None:
+                        self._learn_role(span, entity)
+                        self.mentions.append(self._mention(span, entity))
         self.mentions.sort(key=lambda m: m.start)
 
     def _skipped(self, span: Span) -> bool:
@@ -233,6 +251,12 @@ class SpeakerIndex:
         if affiliation:
             entity.affiliation = entity.affiliation or affiliation
         root = ent.root
+        nearby = [doc[i] for i in range(max(0, ent.start - 2), ent.start)] + [
+            t for t in root.children if t.dep_ in ("appos", "compound")] + ([root.head] if root.dep_ == "appos" else [])
+        for token in nearby:
+            gender = gendered_words().get(token.lower_.rstrip("."))
+            if gender and entity.gender is None:
+                entity.gender = gender
         if root.dep_ == "appos":
             self._learn_from_noun(root.head, entity, stop=ent.start)
         for child in root.children:
@@ -286,23 +310,29 @@ class SpeakerIndex:
 
     def recent_person(self, before: int, exclude: set[int] = frozenset(), gender: str | None = None,
                       window: int = 2500) -> Mention | None:
-        """The most recent person mention before `before`, preferring sentence subjects,
-        skipping excluded entities (the addressee) and a gender that disagrees."""
-        fallback = None
+        """The person a pronoun or description before `before` points to: in the nearest
+        sentence that names someone, its subject, else the first person it names. Mentions
+        inside quote marks, excluded entities (the addressee) and a gender that disagrees
+        are passed over."""
+        candidates = []
         for mention in reversed(self.mentions):
             if mention.start >= before:
                 continue
             if before - mention.start > window:
                 break
             entity = mention.entity
-            if id(entity) in exclude or entity.kind != "person":
+            if id(entity) in exclude or entity.kind != "person" or mention.quoted:
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
-            if mention.is_subject:
-                return mention
-            fallback = fallback or mention
-        return fallback
+            if candidates and mention.sentence != candidates[0].sentence:
+                break
+            candidates.append(mention)
+        if not candidates:
+            return None
+        candidates.reverse()
+        subjects = [m for m in candidates if m.is_subject]
+        return subjects[0] if subjects else candidates[0]
 
 
 def pronoun_info(word: str):

@@ -50,3 +50,8 @@ def test_offsets_index_original_text():
     (span,) = find_quoted_spans(text)
     assert text[span.start:span.end] == "Quoted words here,"
     assert text[span.open_at] == "“"
+
+
+def test_doubled_single_marks_are_one_double_mark():
+    text = "“We print local creators,’’ says the founder. ``Nobody else does,'' he adds."
+    assert spans(text) == ["We print local creators,", "Nobody else does,"]
