@@ -286,6 +286,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         result.mention = span
         return result
     result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, entity, name, kind
+    if method == "syntax" and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
+        method = "inversion"  # "…," said the minister: the subject stands after its verb
     result.method = "coreference" if via_coref else method
     result.confidence = CONFIDENCE[result.method]
     if speech_verb(verb) and speech_verb(verb).weak:

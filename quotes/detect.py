@@ -230,9 +230,18 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         if result.decided():
             return result
     candidates = [t for t in doc[k + 1:j] if t.pos_ in ("PROPN", "NOUN")]
-    if not candidates:
-        return None
-    head = candidates[-1]
+    if candidates:
+        head = candidates[-1]
+    else:
+        # "X was blunt: “…”" — the subject of the clause the colon ends
+        clause = doc[j - 1] if j > 0 else doc[j]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.head.i < j:
+            clause = clause.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j]
+        if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS and subjects[0].pos_ != "PROPN"
+                            and subjects[0].lower_ not in ("he", "she")):
+            return None
+        head = subjects[0]
     span = mention_span(head)
     entity, name, kind, via = resolve(ctx, span, set(), previous)
     if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):

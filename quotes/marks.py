@@ -147,11 +147,21 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
         if open_at is not None:
             parts.append((content_start, p_end))
             next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if next_start is not None and _reopens(text, next_start, family) is not None:
+            if (next_start is not None and _reopens(text, next_start, family) is not None
+                    and (len(parts) > 1 or _opens_quotation(text, open_at))):
                 carry = (open_at, family, parts)
             else:
                 spans.append(_make_span(open_at, None, parts, family))
     return [span for span in spans if span.end > span.start]
+
+
+def _opens_quotation(text: str, open_at: int) -> bool:
+    """A quote that may run on into the next paragraph opens a quotation: at the start of
+    its paragraph, or after a colon or comma ("he said: “…"), not inside running text."""
+    i = open_at - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in "\n:,\u2014"
 
 
 def _single_is_outer(text: str, i: int, p_end: int) -> bool:

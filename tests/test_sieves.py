@@ -1,0 +1,132 @@
+"""Each sieve held to its behaviour on small texts written for the purpose."""
+
+import pytest
+
+from quotes import extract
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text):
+        quotes = extract(text, nlp=nlp)
+        for q in quotes:
+            assert text[q.start:q.end] == q.text
+            if q.speaker_start is not None:
+                assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        return quotes
+    return _run
+
+
+def one(quotes, startswith):
+    matches = [q for q in quotes if q.text.startswith(startswith)]
+    assert len(matches) == 1, [q.text for q in quotes]
+    return matches[0]
+
+
+def test_syntax_subject_of_the_cue(run):
+    q = one(run("“The bridge will open in May,” Mayor Lena Ortiz said on Monday."), "The bridge")
+    assert (q.speaker, q.cue, q.method, q.type) == ("Lena Ortiz", "said", "syntax", "direct")
+    assert q.confidence >= 0.9
+
+
+def test_inversion_postposed_speaker(run):
+    q = one(run("“We have the votes,” declared Senator Paul Renner."), "We have")
+    assert (q.speaker, q.method) == ("Paul Renner", "inversion")
+    q = one(run("Paul Renner spoke first. “We have the votes,” said the senator."), "We have")
+    assert q.speaker == "Paul Renner"
+
+
+def test_colon_introduces_the_quote(run):
+    q = one(run("Paul Renner was blunt: “Nobody will stop this bill.”"), "Nobody")
+    assert q.speaker == "Paul Renner"
+    text = "The director of the museum, Ana Liu, said:\n\n“We expect a record year for visitors.”"
+    assert one(run(text), "We expect").speaker == "Ana Liu"
+
+
+def test_according_to_and_trailing_dash(run):
+    quotes = run("The factory will close in March, according to union leader Marta Silva.")
+    q = one(quotes, "The factory")
+    assert (q.speaker, q.cue, q.type) == ("Marta Silva", "according to", "indirect")
+    q = one(run("“Never give up on the second half.” - Coach Dan Meyer"), "Never give up")
+    assert (q.speaker, q.method) == ("Dan Meyer", "cue_phrase")
+
+
+def test_pronoun_resolves_to_the_speaker_not_the_addressee(run):
+    text = ("Minister Ruth Adler told her counterpart Omar Haddad that talks would go on. "
+            "“We will not walk away,” she said.")
+    quotes = run(text)
+    q = one(quotes, "We will not")
+    assert (q.speaker, q.speaker_mention, q.method) == ("Ruth Adler", "she", "coreference")
+    told = one(quotes, "talks would go on")
+    assert told.addressee == "Omar Haddad" and told.speaker == "Ruth Adler"
+
+
+def test_pronoun_gender_skips_a_person_of_the_other_gender(run):
+    text = ("Mrs. Clara Voss runs the bakery with her husband, Tomas Voss. "
+            "“Bread is our life,” she said.")
+    assert one(run(text), "Bread is").speaker == "Clara Voss"
+
+
+def test_nominal_description_resolves_to_a_named_person(run):
+    text = ("Ana Liu has run the gallery for twenty years. "
+            "“Art needs room to breathe,” says the soft-spoken curator.")
+    q = one(run(text), "Art needs")
+    assert (q.speaker, q.method) == ("Ana Liu", "coreference")
+
+
+def test_continuation_paragraph_and_split_quote(run):
+    text = ("“Our budget is balanced,” Treasurer Ian Cole said. “It is the first time in a decade.”\n\n"
+            "“Next year we will cut taxes.”\n\n"
+            "Opposition leader Maya Roth disagreed.\n\n"
+            "“The numbers do not add up.”")
+    quotes = run(text)
+    first, second = one(quotes, "Our budget"), one(quotes, "It is the first")
+    assert first.statement == second.statement and second.method == "continuation"
+    assert second.speaker == "Ian Cole"
+    assert one(quotes, "Next year").speaker == "Ian Cole"
+    # another person named in between: no continuation
+    assert one(quotes, "The numbers").speaker != "Ian Cole"
+
+
+def test_multi_paragraph_quote_is_one_record(run):
+    text = ("Ian Cole said:\n\n“The first part of the plan is simple.\n\n"
+            "“The second part is harder, and it will take years.”\n\nThe end.")
+    q = one(run(text), "The first part")
+    assert q.text.endswith("it will take years.") and len(q.type) and q.speaker == "Ian Cole"
+
+
+def test_scare_quotes_and_titles_are_not_statements(run):
+    quotes = run("The so-called “reform” was debated in the film “Nights of Rain” last week.")
+    assert quotes == []
+
+
+def test_mixed_quote_belongs_to_the_statement(run):
+    q = one(run("Ian Cole said that the plan was “a disaster for everyone” and must be dropped."), "the plan")
+    assert (q.type, q.speaker) == ("mixed", "Ian Cole")
+
+
+def test_indirect_speech_with_that_clause(run):
+    q = one(run("Police said that the suspect had fled north."), "the suspect")
+    assert (q.type, q.speaker, q.speaker_kind) == ("indirect", "Police", "organisation")
+
+
+def test_group_speaker(run):
+    q = one(run("The two leaders agreed to meet again in June."), "to meet")
+    assert (q.speaker, q.speaker_kind) == ("the two leaders", "group")
+
+
+def test_boilerplate_yields_nothing(run):
+    text = ("READ MORE: Mayor says “the city is broke” in leaked memo\n\n"
+            "Share this article\n\nPlease enter your comment!")
+    assert run(text) == []
+
+
+def test_unbalanced_mark_does_not_swallow_the_article(run):
+    text = ("The mayor called the plan “a waste of money and left the room.\n\n"
+            "“A fine day for sailing,” Captain Eva Berg said.")
+    q = one(run(text), "A fine day")
+    assert q.speaker == "Eva Berg"
+
+
+def test_nothing_found_in_plain_text(run):
+    assert run("The river rose by two metres overnight and the road was closed.") == []
