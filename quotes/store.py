@@ -78,12 +78,55 @@ SELECT
   quotes.speaker_mention,
   quotes.method,
   quotes.confidence,
-  quotes.speaker_id
+  quotes.speaker_id,
+  quotes.rowid AS quote_rowid
 FROM quotes
 JOIN documents ON documents.id = quotes.document_id
 LEFT JOIN speakers ON speakers.id = quotes.speaker_id
 LEFT JOIN speakers AS addressees ON addressees.id = quotes.addressee_id
 ORDER BY documents.published, quotes.document_id, quotes.start
+""",
+    # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
+    # only the <mark> around the quote added (quotes/datasette_plugin.py renders it).
+    "quotes_in_context": """
+WITH spans AS (
+  SELECT
+    quotes.*,
+    quotes.rowid AS quote_rowid,
+    min(coalesce(quotes.context_start, quotes.start), quotes.start) AS paragraph_start,
+    max(coalesce(quotes.context_end, quotes."end"), quotes."end") AS paragraph_end,
+    documents.text AS document_text
+  FROM quotes
+  JOIN documents ON documents.id = quotes.document_id
+)
+SELECT
+  spans.id,
+  speakers.name AS speaker,
+  replace(replace(replace(
+    substr(document_text, paragraph_start + 1, spans.start - paragraph_start),
+    '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+  || '<mark>' || replace(replace(replace(
+    substr(document_text, spans.start + 1, spans."end" - spans.start),
+    '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+  || '</mark>' || replace(replace(replace(
+    substr(document_text, spans."end" + 1, paragraph_end - spans."end"),
+    '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS context,
+  spans.type,
+  spans.cue,
+  addressees.name AS addressee,
+  documents.title,
+  documents.published,
+  documents.source,
+  spans.document_id,
+  spans.start,
+  spans."end",
+  spans.speaker_id,
+  spans.quote_rowid
+FROM spans
+JOIN documents ON documents.id = spans.document_id
+LEFT JOIN speakers ON speakers.id = spans.speaker_id
+LEFT JOIN speakers AS addressees ON addressees.id = spans.addressee_id
+ORDER BY documents.published, spans.document_id, spans.start
 """,
 }
 

@@ -56,3 +56,18 @@ def test_serve_defaults_to_loopback_and_no_sql():
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert args[args.index("--port") + 1] == "8001"
     assert "default_allow_sql" in args
+
+
+def test_serve_options_are_explicit():
+    args = datasette_args("quotes.db", host="0.0.0.0", port=9000, allow_sql=True)
+    assert args[args.index("--host") + 1] == "0.0.0.0"
+    assert "default_allow_sql" not in args
+    assert args[args.index("--metadata") + 1] == metadata_path()
+
+
+@pytest.mark.asyncio
+async def test_project_plugin_is_registered(seed_db_path):
+    ds = make_datasette(seed_db_path)
+    plugins = (await ds.client.get("/-/plugins.json")).json()
+    ours = [p for p in plugins if p["name"] == "quotes-tracker"]
+    assert ours and "render_cell" in ours[0]["hooks"], "reinstall: pip install -e ."
