@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import cue_text, phrase_at, speech_verb
 from .lexicon import is_title_word, pronouns
+from .paragraphs import paragraph_spans
 from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity, SpeakerIndex
 
 CONFIDENCE = {
@@ -62,16 +63,25 @@ class Context:
     quote_tokens: list[tuple[int, int]] = field(default_factory=list)  # token ranges of direct quotes
     in_quote: set[int] = field(default_factory=set)  # token indices inside any quoted span
 
+    def __post_init__(self) -> None:
+        # token range of every paragraph, and the paragraph of every token
+        starts = [start for start, _ in paragraph_spans(self.text)] or [0]
+        self._paragraph_of: list[int] = []
+        self._bounds: list[list[int]] = [[-1, -1] for _ in starts]
+        p = 0
+        for token in self.doc:
+            while p + 1 < len(starts) and token.idx >= starts[p + 1]:
+                p += 1
+            self._paragraph_of.append(p)
+            bounds = self._bounds[p]
+            if bounds[0] < 0:
+                bounds[0] = token.i
+            bounds[1] = token.i + 1
+
     def paragraph_bounds(self, i: int) -> tuple[int, int]:
         """Token range of the paragraph holding token i."""
-        doc = self.doc
-        start = i
-        while start > 0 and "\n" not in doc[start - 1].whitespace_ and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-            start -= 1
-        end = i
-        while end < len(doc) - 1 and "\n" not in doc[end].whitespace_ and not (doc[end + 1].is_space and "\n" in doc[end + 1].text):
-            end += 1
-        return start, end + 1
+        start, end = self._bounds[self._paragraph_of[i]]
+        return start, end
 
 
 # ---- mentions --------------------------------------------------------------------------

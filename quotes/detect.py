@@ -61,7 +61,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     before = text[i] if i >= 0 else "\n"
-    if before in ":,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0:
+    if before in ":;,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0:
         return False  # introduced by punctuation, or opening its paragraph
     t = _mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
@@ -186,7 +186,7 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     before_verb = _nearest_verb(ctx, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, reverse=True)
     linked = _linked_verb(ctx, q_start, q_end, p_start, p_end)
     before_colon = b_end < len(doc) and q_start > 0 and doc[q_start - 1].text in (":", ",") and before_verb is not None
-    if linked is not None and (a_start <= linked.i < a_start + after_window or b_start <= linked.i < b_end):
+    if linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
         verb = linked
     elif after_verb is not None and not (before_colon and doc[q_start - 1].text == ":"):
         verb = after_verb
@@ -284,12 +284,18 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
             continue
         attribution = attribute_direct(ctx, q, t_start, t_end, previous)
         statement_id = None
-        if not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
+        same_paragraph = previous_stmt is not None and ctx.paragraph_bounds(t_start) == ctx.paragraph_bounds(previous_stmt.token_start)
+        if (same_paragraph and previous is not None and previous.cue is not None and attribution.cue is not None
+                and attribution.cue.i == previous.cue.i):
+            # '"…," replied X, "…"': one statement split by its attribution
+            statement_id = previous_stmt.statement
+        elif not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
             if _continues(ctx, previous_stmt, t_start):
-                attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=previous.speaker,
-                                          speaker_name=previous.speaker_name, speaker_kind=previous.speaker_kind,
+                speaker = _turn_taking(ctx, statements, t_start) or previous
+                attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=speaker.speaker,
+                                          speaker_name=speaker.speaker_name, speaker_kind=speaker.speaker_kind,
                                           method="continuation", confidence=CONFIDENCE["continuation"])
-                if ctx.paragraph_bounds(t_start) == ctx.paragraph_bounds(previous_stmt.token_start):
+                if same_paragraph:
                     statement_id = previous_stmt.statement
         if statement_id is None:
             statement_id = next_id
@@ -300,6 +306,26 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
         statements.append(stmt)
         previous, previous_stmt = attribution, stmt
     return statements, fragments
+
+
+def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Attribution | None:
+    """In a dialogue (the last two quotes in the two paragraphs before this one, by two
+    different speakers), a quote with no cue goes to the speaker before the last: A, B, A."""
+    if len(statements) < 2:
+        return None
+    last, before = statements[-1], statements[-2]
+    a, b = before.attribution, last.attribution
+    if not (a.decided() and b.decided()) or a.speaker_name == b.speaker_name:
+        return None
+    this_p = ctx.paragraph_bounds(t_start)
+    last_p = ctx.paragraph_bounds(last.token_start)
+    before_p = ctx.paragraph_bounds(before.token_start)
+    if not (before_p[1] <= last_p[0] and last_p[1] <= this_p[0]):
+        return None  # the three quotes must stand in three paragraphs
+    gap = ctx.doc[before_p[1]:this_p[0]]
+    if any(not t.is_space and t.i not in ctx.in_quote and not (last_p[0] <= t.i < last_p[1]) for t in gap):
+        return None  # narration between the turns: not a plain exchange
+    return a
 
 
 def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
@@ -313,6 +339,11 @@ def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
             return False
         if t_start - p_this[0] > 1:
             return False
+    else:
+        cue = before.attribution.cue
+        ends = sum(1 for t in doc[before.token_end:t_start] if t.text in SENTENCE_END and t.i not in ctx.in_quote)
+        if cue is not None and before.token_end <= cue.i < t_start and ends <= 1:
+            return True  # '"…," said X, when Y had left. "…"': only X's attribution between
     speaker = before.attribution.speaker
     for t in doc[before.token_end:t_start]:
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:

@@ -38,7 +38,7 @@ def analyse(document: Document, doc: Doc) -> Result:
     text = document.text
     skip = boilerplate_regions(text, document.title)
     quoted = find_quoted_spans(text, skip)
-    index = SpeakerIndex(doc, skip)
+    index = SpeakerIndex(doc, skip, [(q.start, q.end) for q in quoted])
     ctx = Context(doc=doc, text=text, index=index)
     for q in quoted:
         start = q.open_at if q.open_at is not None else q.start

@@ -191,43 +191,51 @@ class SpeakerIndex:
         words = name_tokens(text)
         if not words or not any(w[:1].isupper() for w in words):
             return None
+        # "Mrs. Norris" and "Mr. Norris" are two people: an honorific's gender must agree
+        first = text.split()[0].lower().rstrip(".") if text.split() else ""
+        gender = gendered_words().get(first) if len(text.split()) > len(words) else None
         alias = " ".join(words)
-        entity = self.find(words)
+        entity = self.find(words, gender)
         if entity is None:
             if not create:
                 return None
-            entity = Entity(alias)
+            if gender and len(words) == 1:
+                alias = " ".join(text.split()[:2])  # keep the honorific: "Lady Bertram"
+            entity = Entity(alias, gender=gender)
             self.entities.append(entity)
         elif len(words) > len(entity.words) and entity.words[-1] == words[-1]:
             entity.name = alias  # a fuller form of the same name
+        if gender and entity.gender is None:
+            entity.gender = gender
         if alias not in entity.aliases:
             entity.aliases.append(alias)
         return entity
 
-    def find(self, words: list[str]) -> Entity | None:
+    def find(self, words: list[str], gender: str | None = None) -> Entity | None:
         """The entity a name belongs to: same full name, a surname of one full name,
-        or a near-spelling that agrees on everything else."""
+        or a near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
-        for entity in self.entities:
+        entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
+        for entity in entities:
             if [w.lower() for w in entity.words] == key or any(
                 [w.lower() for w in alias.split()] == key for alias in entity.aliases
             ):
                 return entity
         if len(key) == 1:
-            matches = [e for e in self.entities if e.words[-1].lower() == key[0]]
+            matches = [e for e in entities if e.words[-1].lower() == key[0]]
             if len(matches) == 1:
                 return matches[0]
-            matches = [e for e in self.entities if near_spelling(e.words[-1], key[0])]
+            matches = [e for e in entities if near_spelling(e.words[-1], key[0])]
             if len(matches) == 1:
                 return matches[0]
             return None
         # Several words: same first name, surname identical or a near-spelling.
-        for entity in self.entities:
+        for entity in entities:
             ew = [w.lower() for w in entity.words]
             if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
                 return entity
         if len(key) > 1:
-            for entity in self.entities:
+            for entity in entities:
                 ew = [w.lower() for w in entity.words]
                 if len(ew) == 1 and ew[0] == key[-1]:
                     return entity
