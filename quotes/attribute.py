@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .cues import cue_text, phrase_at, speech_verb
-from .lexicon import is_title_word, pronouns
+from .lexicon import is_person_noun, is_title_word, pronouns
 from .paragraphs import paragraph_spans
 from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity, SpeakerIndex
 
@@ -30,6 +30,7 @@ CONFIDENCE = {
     "continuation": 0.75,
 }
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 MAX_CUE_DISTANCE = 8  # tokens between a quote's mark and the verb that introduces it
 NOMINAL_WINDOW = 1200  # characters back that a description ("the retired teacher") may reach
@@ -189,7 +190,7 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
         entity = ctx.index.by_title(root.lemma_, span.start_char)
         if entity is not None:
             return entity, entity.name, "person", True
-    if root.pos_ == "NOUN" and _definite(span):
+    if root.pos_ == "NOUN" and _definite(span) and _describes_named_person(ctx, span):
         # "the laid-back resident", "the minister", "his partner": a description of someone
         # the text has just named
         mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
@@ -198,6 +199,25 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
     if root.pos_ in ("NOUN", "PROPN"):
         return None, _display(span), "person", False
     return None, None, None, False
+
+
+def _describes_named_person(ctx: Context, span: Span) -> bool:
+    """A person noun, not tied to a name of its own ("the Christie supporter"), and not
+    the second mention of someone the text introduced without a name ("one man … the man")."""
+    root = span.root
+    tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
+               for t in span if t.i != root.i)
+    if not is_person_noun(root.lemma_) or tied:
+        return False
+    lemma = root.lemma_.lower()
+    start = max(0, root.i - 200)
+    for token in ctx.doc[start:span.start]:
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote:
+            head = token
+            if not any(c.dep_ in ("appos", "compound") and c.ent_type_ in PERSON_LABELS for c in head.children) \
+                    and not any(t.ent_type_ in PERSON_LABELS for t in (head.head,)):
+                return False
+    return True
 
 
 def _definite(span: Span) -> bool:

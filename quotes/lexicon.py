@@ -85,6 +85,24 @@ def gendered_words() -> dict[str, str]:
     return dict(line.split() for line in _lines("gendered.txt"))
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    words, suffixes = set(), ()
+    for line in _lines("person_nouns.txt"):
+        if line.startswith("suffix "):
+            suffixes = tuple(part.lstrip("-") for part in line.split()[1:])
+        else:
+            words.add(line)
+    return frozenset(words), suffixes
+
+
+def is_person_noun(lemma: str) -> bool:
+    """True for a noun that names a person ("resident", "proprietor", "analyst")."""
+    words, suffixes = _person_nouns()
+    lemma = lemma.lower()
+    return lemma in words or is_title_word(lemma) or (len(lemma) > 5 and lemma.endswith(suffixes))
+
+
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
 

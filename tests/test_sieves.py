@@ -130,3 +130,12 @@ def test_unbalanced_mark_does_not_swallow_the_article(run):
 
 def test_nothing_found_in_plain_text(run):
     assert run("The river rose by two metres overnight and the road was closed.") == []
+
+
+def test_description_of_an_unnamed_person_is_not_resolved_to_a_named_one(run):
+    text = ("One man in the crowd interrupted Senator Paul Renner.\n\n"
+            "“You sold us out,” the man shouted.")
+    q = one(run(text), "You sold")
+    assert q.speaker == "the man" and q.method != "coreference"
+    text = "Ana Liu spoke first. “It is a mistake,” the Renner supporter said."
+    assert one(run(text), "It is a").speaker != "Ana Liu"
