@@ -15,6 +15,7 @@ from .attribute import CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attri
 from .cues import speech_verb
 from .lexicon import speech_verbs
 from .marks import QuotedSpan
+from .paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
 
 FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
@@ -470,7 +471,47 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         previous = attribution
     statements.extend(_according_to(ctx, direct + statements, skip, previous))
     statements.extend(_quoted_after_verb(ctx, fragments, used_fragments, statements))
+    statements.extend(_headline_colon(ctx, direct + statements, skip))
     return statements
+
+
+HEADLINE_MAX_WORDS = 20
+
+
+def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statement]:
+    """'Minister: talks will resume' — a short paragraph whose first words, up to a colon,
+    name a speaker: the rest is that speaker's statement."""
+    found = []
+    for p_start, p_end in paragraph_spans(ctx.text):
+        if any(s <= p_start and p_end <= e for s, e in skip):
+            continue
+        paragraph = ctx.text[p_start:p_end]
+        colon = paragraph.find(":")
+        if colon <= 0 or _words(paragraph) > HEADLINE_MAX_WORDS or "\n" in paragraph:
+            continue
+        head, rest = paragraph[:colon], paragraph[colon + 1:]
+        if _words(head) > 5 or _words(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" or any(c in head for c in ".!?"):
+            continue
+        start = p_start + colon + 1 + (len(rest) - len(rest.lstrip()))
+        end = p_end
+        while end > start and ctx.text[end - 1] in ".!?":
+            end -= 1
+        if any(k.start < end and start < k.end for k in known):
+            continue
+        h_start, h_end = _tokens(ctx.doc, p_start, p_start + colon)
+        names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
+        if not names:
+            continue
+        span = mention_span(names[-1])
+        entity, name, kind, via = resolve(ctx, span, set(), None)
+        if name is None or kind == "group":
+            continue
+        colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None
+        attribution = Attribution(cue=colon_token, cue_label=":", mention=span, speaker=entity, speaker_name=name,
+                                  speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"] * 0.9)
+        t_start, t_end = _tokens(ctx.doc, start, end)
+        found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
+    return found
 
 
 def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],

@@ -139,3 +139,10 @@ def test_description_of_an_unnamed_person_is_not_resolved_to_a_named_one(run):
     assert q.speaker == "the man" and q.method != "coreference"
     text = "Ana Liu spoke first. “It is a mistake,” the Renner supporter said."
     assert one(run(text), "It is a").speaker != "Ana Liu"
+
+
+def test_headline_colon_names_the_speaker(run):
+    text = "Mayor Lena Ortiz: city budget will be balanced by spring\n\nThe council met on Monday."
+    q = one(run(text), "city budget")
+    assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", ":", "indirect")
+    assert run("Weather: rain and wind all week\n\nNothing else happened.") == []
