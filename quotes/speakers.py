@@ -255,7 +255,9 @@ class SpeakerIndex:
             entity.role = entity.role or " ".join(t.text for t in chain)
         first = chain[0].i if chain else ent.start
         if affiliation is None and first >= 2 and doc[first - 1].tag_ == "POS":
-            affiliation = self._ent_text(doc[first - 2]) if doc[first - 2].ent_type_ in ("GPE", "ORG", "NORP") else None
+            owner = doc[first - 2]
+            if owner.ent_type_ in ("GPE", "ORG", "NORP") or (owner.pos_ == "PROPN" and owner.ent_type_ not in PERSON_LABELS):
+                affiliation = self._ent_text(owner)
         if affiliation:
             entity.affiliation = entity.affiliation or affiliation
         root = ent.root

@@ -37,3 +37,19 @@ def test_split_quote_is_one_statement(nlp, seed_text):
     second = next(q for q in quotes if q.text.startswith("Cooperation between"))
     assert first.statement is not None and first.statement == second.statement
     assert second.speaker == first.speaker and second.method == "continuation"
+
+
+def test_seed_speakers_roles_and_kinds(nlp, seed_text):
+    from quotes.model import Document
+    from quotes.pipeline import extract_documents
+
+    result = next(extract_documents([Document("seed", seed_text)], nlp=nlp))
+    speakers = {s.name: s for s in result.speakers}
+    gantz = speakers["Benny Gantz"]
+    assert (gantz.role, gantz.affiliation, gantz.kind) == ("Defense Minister", "Israel", "person")
+    assert "Gantz" in gantz.aliases
+    ambassador = next(s for s in speakers.values() if "Emmanuel" in s.name)
+    assert ambassador.name == "Rahm Emmanuel"
+    assert (ambassador.role, ambassador.affiliation) == ("Ambassador to Japan", "US")
+    assert speakers["Yasukazu Hamada"].affiliation == "Japanese"
+    assert speakers["the two defense ministers"].kind == "group"
