@@ -95,25 +95,35 @@ def extract(paths, fmt, model):
 
 @cli.command()
 @click.argument("db_path", metavar="DB")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--force", is_flag=True, help="Re-parse documents even when stored unchanged.")
-@click.option("--silent", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--reprocess-outdated", is_flag=True,
+              help="Also extract again, from their stored text, the stored documents an older "
+                   "version of the extractor processed (PATHS are then optional).")
+@click.option("--processes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that parse in parallel. Default: the number of cores.")
+@click.option("--silent", is_flag=True,
+              help="No progress bar and no summary line (the bar only shows on a terminal).")
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
               help="YAML (name: [aliases]) or CSV (name,alias) file of speaker aliases; "
                    "applied to the stored speakers and to everything ingested.")
 @model_option
-def ingest(db_path, paths, force, silent, model, aliases_file):
+def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, aliases_file):
     """Extract the quotes of PATHS into the SQLite database DB (created if missing).
     Re-running over the same files changes nothing.
 
     Example: quotes ingest quotes.db seeds/
     """
-    from .ingest import ingest as run
+    from .ingest import default_processes, ingest as run
 
+    if not paths and not reprocess_outdated:
+        raise click.UsageError("give PATHS to ingest, or --reprocess-outdated")
     db = _open(db_path)
     aliases = _read_aliases(aliases_file)
     _apply_aliases(db, aliases)
-    summary = run(db, paths, nlp=_nlp(model), force=force)
+    summary = run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
+                  processes=processes or default_processes(),
+                  progress=not silent and sys.stderr.isatty())
     _apply_aliases(db, aliases)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

@@ -182,6 +182,42 @@ def has_document(db: Database, document: Document) -> bool:
     ).fetchall()
     return bool(rows)
 
+def current_documents(db: Database) -> set[tuple[str, str]]:
+    """(key, content hash) of every document stored by the current engine, in one query:
+    `has_document` for a whole run, checked in memory (about 100 bytes a document)."""
+    return set(db.execute(
+        "select key, id from documents where engine_version = ?", [ENGINE_VERSION]).fetchall())
+
+
+def _version(value: str | None) -> tuple:
+    """An engine version to compare: dotted numbers as numbers ("1.10" after "1.9"); a
+    missing or other value sorts before every number."""
+    try:
+        return tuple(int(part) for part in (value or "").split("."))
+    except ValueError:
+        return ()
+
+
+def outdated_documents(db: Database) -> list[tuple[str, str]]:
+    """(id, key) of the stored documents an older engine extracted (not a newer one's)."""
+    current = _version(ENGINE_VERSION)
+    rows = db.execute("select id, key, engine_version from documents order by rowid").fetchall()
+    return [(doc_id, key) for doc_id, key, version in rows
+            if version != ENGINE_VERSION and _version(version) < current]
+
+
+def stored_document(db: Database, doc_id: str) -> Document | None:
+    """A stored document as it was read (key, text and metadata), to extract it again."""
+    row = db.execute(
+        "select key, text, title, url, published, source, path, author from documents where id = ?",
+        [doc_id]).fetchone()
+    if row is None:
+        return None
+    key, text, title, url, published, source, path, author = row
+    return Document(id=key if key is not None else doc_id, text=text, title=title, url=url,
+                    published=published, source=source, path=path, author=author)
+
+
 
 def save_result(db: Database, result: Result) -> int:
     """Write one document and its quotes in one transaction; returns the quotes written.
