@@ -62,22 +62,40 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     before = text[i] if i >= 0 else "\n"
-    if before in ":;,\n\u2014\u2013-" or before in "\u201c\u201d\"'\u2018" or i < 0:
-        return False  # introduced by punctuation, or opening its paragraph
     t = _mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
+    if before in ":\n" or i < 0:
+        return False  # introduced by a colon, or opening its paragraph
+    if _looks_like_a_title(content) and not _speech_follows(ctx, quoted):
+        return True  # "his book, “Doomed to Succeed,”", the show “Daily Show”
+    if before in ";,\u2014\u2013-" or before in "\u201c\u201d\"'\u2018":
+        # after a comma or a dash: a quotation when it starts as one, or when an attribution
+        # or another quote stands right before ('"…," said she; "let us …"')
+        if not content[0].islower() or t is None:
+            return False
+        window = ctx.doc[max(0, t - 5):t]
+        return not any(speech_verb(w) is not None or w.i in ctx.in_quote for w in window)
     if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
         # a new sentence opens with the quote: a quotation unless it is a bare word or two
-        return _words(content) < 3 and content[-1:] not in ",.!?"
+        return _words(content) < 3 and content[-1:] not in "!?" and not _speech_follows(ctx, quoted)
     if _words(content) <= 3 and content[-1:] not in "!?":
         return True  # a word or two in quote marks inside a sentence: "called it “complex”"
+    if content[0].islower():
+        return True  # a quote that starts mid-sentence is part of the sentence around it
     if prev is not None and speech_verb(prev) is not None:
         return False  # "he said “We…”"
     if _speech_follows(ctx, quoted):
         return False  # "“One!” says the owner"
-    if content[0].islower():
-        return True  # a quote that starts mid-sentence is part of the sentence around it
     return _words(content) <= FRAGMENT_MAX_WORDS * 3
+
+
+def _looks_like_a_title(content: str) -> bool:
+    """Title Case words, no sentence of their own: the name of a book, show or slogan."""
+    words = [w for w in content.rstrip(",.").split() if any(c.isalpha() for c in w)]
+    if not 2 <= len(words) <= 8 or content.rstrip()[-1:] in "!?":
+        return False
+    long_words = [w for w in words if len(w.strip("\"'\u2019,")) > 3]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words) and words[0][:1].isupper()
 
 
 def _speech_follows(ctx: Context, quoted: QuotedSpan) -> bool:
@@ -92,7 +110,7 @@ def _speech_follows(ctx: Context, quoted: QuotedSpan) -> bool:
     while j < len(doc) and doc[j].is_punct and doc[j].text not in SENTENCE_END:
         j += 1
     for k in range(j, min(j + 3, len(doc))):
-        if doc[k].text in SENTENCE_END or k in ctx.in_quote:
+        if doc[k].text in SENTENCE_END or k in ctx.in_quote or "\n" in doc[k].text or "\n" in doc[k - 1].whitespace_:
             return False
         if speech_verb(doc[k]) is not None or (k == j and inverted_cue(doc, k)):
             return True
@@ -514,19 +532,41 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
     return found
 
 
+GOVERNING_STEPS = 1
+
+
+def _governing_speech_verb(span) -> Token | None:
+    """A speech verb that governs a quoted fragment: its head, or its head's head ('urged
+    the government “to clarify …”', 'called the allegation “false”')."""
+    head = span.root
+    for _ in range(GOVERNING_STEPS):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if span.start <= head.i < span.end:
+            continue
+        entry = speech_verb(head)
+        if entry is not None and not entry.weak:
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # another verb governs it
+    return None
+
+
 def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],
                        known: list[Statement]) -> list[Statement]:
-    """A short quoted fragment right after a speech verb ('he said “uncommitted”') is that
-    speaker's words: a mixed statement."""
+    """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
+    “to clarify”') is that speaker's words: a mixed statement."""
     found = []
     for f in fragments:
         if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known):
             continue
-        t = _mark_token(ctx.doc, f.open_at)
-        if t is None or t == 0 or speech_verb(ctx.doc[t - 1]) is None:
-            continue
-        verb = ctx.doc[t - 1]
         t_start, t_end = _tokens(ctx.doc, f.start, f.end)
+        if t_end <= t_start:
+            continue
+        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
+        if verb is None:
+            continue
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
             found.append(Statement(f.start, f.end, "mixed", attribution, f.parts, f.closed, None, t_start, t_end))

@@ -60,6 +60,8 @@ def _direction(text: str, i: int, family: str, declared: str) -> str | None:
             return None  # '90s
     if declared != "either":
         return declared
+    if before == "=" or (after == ">" and family == "double"):
+        return None  # markup attributes (pic="…" author="…"), not speech
     opens = before.isspace() or before in OPENING_CONTEXT
     closes = after.isspace() or after in CLOSING_CONTEXT
     if opens and not closes:

@@ -146,3 +146,13 @@ def test_headline_colon_names_the_speaker(run):
     q = one(run(text), "city budget")
     assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", ":", "indirect")
     assert run("Weather: rain and wind all week\n\nNothing else happened.") == []
+
+
+def test_titles_and_markup_attributes_are_not_quotes(run):
+    assert run("Her new book, “Doomed to Succeed Again,” came out in March.") == []
+    assert run('The page held <img pic="a.jpg" author="staff"> and nothing else.') == []
+
+
+def test_fragment_governed_by_a_speech_verb_is_mixed(run):
+    q = one(run("The premier called the allegation “false and malicious” on Thursday."), "false and")
+    assert (q.type, q.speaker, q.cue) == ("mixed", "the premier", "called")
