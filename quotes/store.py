@@ -182,6 +182,7 @@ def has_document(db: Database, document: Document) -> bool:
     ).fetchall()
     return bool(rows)
 
+
 def current_documents(db: Database) -> set[tuple[str, str]]:
     """(key, content hash) of every document stored by the current engine, in one query:
     `has_document` for a whole run, checked in memory (about 100 bytes a document)."""
@@ -216,7 +217,6 @@ def stored_document(db: Database, doc_id: str) -> Document | None:
     key, text, title, url, published, source, path, author = row
     return Document(id=key if key is not None else doc_id, text=text, title=title, url=url,
                     published=published, source=source, path=path, author=author)
-
 
 
 def save_result(db: Database, result: Result) -> int:
@@ -271,7 +271,7 @@ def speaker_id(db: Database, speaker: Speaker) -> int:
     for name in [speaker.name] + [a for a in speaker.aliases if _full_name(a)]:
         row = db.execute(
             "select speaker_id from aliases where alias = ? collate nocase "
-            "and (origin != 'seen' or alias like '% %')", [name]).fetchone()
+            "and (origin != 'seen' or alias like '% %') order by origin = 'seen'", [name]).fetchone()
         if row:
             _record_aliases(db, row[0], speaker)
             _fill_role(db, row[0], speaker)
