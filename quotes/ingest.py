@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -102,10 +104,11 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
             return summary
         for result in extract_documents(itertools.chain([first], documents), nlp=nlp,
                                         batch_size=batch_size, n_process=processes):
-            summary.quotes += save_result(db, result)
-            summary.written += 1
-            if from_db and result.document.hash in from_db:
-                summary.reprocessed += 1
+            with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
+                summary.quotes += save_result(db, result)
+                summary.written += 1
+                if from_db and result.document.hash in from_db:
+                    summary.reprocessed += 1
             tick(summary)
     return summary
 
@@ -160,3 +163,50 @@ def _progress_bar(enabled: bool, total):
             bar.update(1)
 
         yield tick
+
+
+# Ctrl-C ------------------------------------------------------------------------------------
+# `quotes ingest` stops cleanly on Ctrl-C: what was committed stays, and the summary says how
+# far it got. The terminal sends SIGINT to spaCy's worker processes (--processes) too.
+
+
+@contextlib.contextmanager
+def interrupts_in_this_process_only() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt in this process; worker processes forked meanwhile
+    inherit a handler that makes them exit quietly (the parent stops them), instead of each
+    printing a traceback. Does nothing outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != parent:
+            raise SystemExit(0)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """A Ctrl-C that arrives while a document is written takes effect once it is written
+    and counted."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:  # now do what the handler we stood in for would have done
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
