@@ -150,11 +150,18 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
             parts.append((content_start, p_end))
             next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             if (next_start is not None and _reopens(text, next_start, family) is not None
+                    and _straight(text[open_at]) == _straight(text[next_start])
                     and (len(parts) > 1 or _opens_quotation(text, open_at))):
                 carry = (open_at, family, parts)
             else:
                 spans.append(_make_span(open_at, None, parts, family))
     return [span for span in spans if span.end > span.start]
+
+
+def _straight(mark: str) -> bool:
+    """Typewriter marks (" ' `) and typographic ones (“ ‘ „ «) are two styles: a paragraph
+    only continues a quote opened in its own style."""
+    return mark in "\"'`"
 
 
 def _opens_quotation(text: str, open_at: int) -> bool:

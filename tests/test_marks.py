@@ -55,3 +55,8 @@ def test_offsets_index_original_text():
 def test_doubled_single_marks_are_one_double_mark():
     text = "“We print local creators,’’ says the founder. ``Nobody else does,'' he adds."
     assert spans(text) == ["We print local creators,", "Nobody else does,"]
+
+
+def test_a_paragraph_continues_only_a_quote_of_its_own_style():
+    text = '"Unclosed straight quote here.\n\n“A new curly quote,” she said.'
+    assert spans(text) == ["Unclosed straight quote here.", "A new curly quote,"]
