@@ -77,7 +77,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
         return not any(speech_verb(w) is not None or w.i in ctx.in_quote for w in window)
     if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
         # a new sentence opens with the quote: a quotation unless it is a bare word or two
-        return _words(content) < 3 and content[-1:] not in "!?" and not _speech_follows(ctx, quoted)
+        return _words(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
     if _words(content) <= 3 and content[-1:] not in "!?":
         return True  # a word or two in quote marks inside a sentence: "called it “complex”"
     if content[0].islower():

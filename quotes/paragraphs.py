@@ -1,20 +1,32 @@
 """Paragraph boundaries of a text, as character ranges into the original.
 
-A blank line separates paragraphs when the text has any; otherwise every line is one
-(feeds that put one paragraph on a line).
+Text wrapped at a fixed width (a book, an e-mail: most lines short) breaks paragraphs only
+at blank lines; any other text breaks them at every line break (feeds that put one
+paragraph on a line, with or without blank lines between).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
+WRAP_WIDTH = 100  # nine lines in ten no longer than this: the text is wrapped
+MIN_LINES = 5
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+def is_wrapped(text: str) -> bool:
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < MIN_LINES:
+        return False
+    return lengths[int(len(lengths) * 0.9)] <= WRAP_WIDTH and bool(_BLANK_LINE.search(text))
+
+
+@lru_cache(maxsize=16)
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each non-empty paragraph, whitespace trimmed, in order."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    splitter = _BLANK_LINE if is_wrapped(text) else _LINE_BREAK
     spans = []
     position = 0
     for match in splitter.finditer(text):
@@ -29,4 +41,4 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             trimmed.append((start, end))
-    return trimmed
+    return tuple(trimmed)

@@ -60,3 +60,14 @@ def test_doubled_single_marks_are_one_double_mark():
 def test_a_paragraph_continues_only_a_quote_of_its_own_style():
     text = '"Unclosed straight quote here.\n\n“A new curly quote,” she said.'
     assert spans(text) == ["Unclosed straight quote here.", "A new curly quote,"]
+
+
+def test_paragraphs_of_wrapped_and_unwrapped_text():
+    from quotes.paragraphs import paragraph_spans
+
+    wrapped = "\n".join(["A line of a book that wraps at a fixed width of about"] * 6) + "\n\nNext paragraph."
+    assert len(paragraph_spans(wrapped)) == 2
+    news = ("A first paragraph long enough to be a whole paragraph of a news article on its own line, "
+            "as feeds write them.\nA second one on the next line, with no blank line between them at all.\n\n"
+            "A third after a blank line.")
+    assert [news[s:e][:8] for s, e in paragraph_spans(news)] == ["A first ", "A second", "A third "]
