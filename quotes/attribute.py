@@ -88,11 +88,18 @@ class Context:
 # ---- mentions --------------------------------------------------------------------------
 
 def entity_span(token: Token) -> Span | None:
+    """The named entity holding a token, found from the token's own IOB tags (no walk
+    over every entity of the document)."""
+    if not token.ent_type_:
+        return None
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def mention_span(token: Token) -> Span:

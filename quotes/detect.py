@@ -78,7 +78,8 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
         # a new sentence opens with the quote: a quotation unless it is a bare word or two
         return _words(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
-    if _words(content) <= 3 and content[-1:] not in "!?":
+    if _words(content) <= 3 and content[-1:] not in "!?" and not (
+            content[-1:] == "," and _speech_follows(ctx, quoted)):
         return True  # a word or two in quote marks inside a sentence: "called it “complex”"
     if content[0].islower():
         return True  # a quote that starts mid-sentence is part of the sentence around it

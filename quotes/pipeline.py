@@ -6,7 +6,8 @@ spans, detect statements, attribute them and name their speakers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from .marks import find_quoted_spans
 from .model import Document, Quote, Speaker
 from .speakers import SpeakerIndex
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 ENGINE_VERSION = "1"
 BATCH_SIZE = 32
 
@@ -101,6 +103,10 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
 
     def texts():
         for document in documents:
+            if _SURROGATE.search(document.text):
+                # lone surrogates cannot be encoded, so the tokenizer refuses them: one
+                # replacement character each keeps every offset where it was
+                document = replace(document, text=_SURROGATE.sub("\ufffd", document.text))
             pending.append(document)
             yield document.text
 

@@ -6,6 +6,7 @@ one speaker with a canonical name, a role and an affiliation taken from the text
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -142,11 +143,13 @@ class SpeakerIndex:
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._skip = list(skip)
-        self._quoted = list(quoted)
+        self._quoted = sorted(quoted)
+        self._mention_starts: list[int] | None = None
         self._collect()
 
     def _mention(self, span: Span, entity: Entity) -> Mention:
-        quoted = any(s <= span.start_char and span.end_char <= e for s, e in self._quoted)
+        k = bisect_left(self._quoted, (span.start_char + 1,)) - 1  # the last quote starting at or before it
+        quoted = k >= 0 and self._quoted[k][0] <= span.start_char and span.end_char <= self._quoted[k][1]
         subject = span.root.dep_ in ("nsubj", "nsubjpass")
         return Mention(span.start_char, span.end_char, span.text, entity, subject,
                        span.root.sent.start_char, quoted)
@@ -284,17 +287,23 @@ class SpeakerIndex:
             entity.role = " ".join(t.text for t in words if t not in nationality) or noun.text
 
     def _ent_text(self, token: Token) -> str:
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
-        return token.text
+        from .attribute import entity_span
+
+        ent = entity_span(token)
+        return ent.text if ent is not None else token.text
 
     # -- resolving ------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
-        for mention in self.mentions:
+        i = bisect_left(self._starts(), end)  # mentions starting before `end`
+        for mention in reversed(self.mentions[max(0, i - 8):i]):
             if mention.start < end and start < mention.end:
                 return mention.entity
         return None
+
+    def _starts(self) -> list[int]:
+        if self._mention_starts is None or len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.start for m in self.mentions]
+        return self._mention_starts
 
     def entity_for_text(self, text: str) -> Entity | None:
         return self._entity_for_name(text, create=False)
@@ -310,9 +319,7 @@ class SpeakerIndex:
     def by_title(self, title: str, before: int) -> Entity | None:
         """The most recent person before `before` whose role holds the title word."""
         title = title.lower()
-        for mention in reversed(self.mentions):
-            if mention.start >= before:
-                continue
+        for mention in reversed(self.mentions[:bisect_left(self._starts(), before)]):
             role = (mention.entity.role or "").lower()
             if title in role.split() or title in role:
                 return mention.entity
@@ -325,9 +332,7 @@ class SpeakerIndex:
         inside quote marks, excluded entities (the addressee) and a gender that disagrees
         are passed over."""
         candidates = []
-        for mention in reversed(self.mentions):
-            if mention.start >= before:
-                continue
+        for mention in reversed(self.mentions[:bisect_left(self._starts(), before)]):
             if before - mention.start > window:
                 break
             entity = mention.entity

@@ -156,3 +156,14 @@ def test_titles_and_markup_attributes_are_not_quotes(run):
 def test_fragment_governed_by_a_speech_verb_is_mixed(run):
     q = one(run("The premier called the allegation “false and malicious” on Thursday."), "false and")
     assert (q.type, q.speaker, q.cue) == ("mixed", "the premier", "called")
+
+
+def test_short_quote_right_after_a_word_with_its_attribution(run):
+    q = one(run("Asked about the vote, “Fine,” said Tom Park."), "Fine")
+    assert (q.type, q.speaker) == ("direct", "Tom Park")
+
+
+def test_lone_surrogates_keep_offsets(run):
+    text = "Bad byte \ud800 here. “We are open,” Ana Liu said."
+    q = one(run(text), "We are open")
+    assert q.start == text.index("We are open") and q.speaker == "Ana Liu"
