@@ -77,6 +77,14 @@ def _fields(text_field, id_field, extra_fields):
         raise click.BadParameter(str(error), param_hint="--field")
 
 
+EXIT_ERRORS = 1  # some input was not read
+EXIT_NOTES = 3  # everything was read, but some input had a problem worth a look
+
+
+def _exit_code(errors, notes) -> int:
+    return EXIT_ERRORS if errors else EXIT_NOTES if notes else 0
+
+
 def _interrupted(summary, paths) -> int:
     """Ctrl-C during ingest: say how far it got (what was written stays); exit code 130."""
     from .ingest import count_documents
@@ -133,8 +141,7 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
         raise SystemExit(130)
     for note in notes:
         click.echo(f"note: {note}", err=True)
-    if errors:
-        raise SystemExit(1)
+    raise SystemExit(_exit_code(errors, notes))
 
 
 @cli.command()
@@ -184,8 +191,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
         click.echo(f"error: {error}", err=True)
     if not silent:
         click.echo(summary.line(), err=True)
-    if summary.errors:
-        raise SystemExit(1)
+    raise SystemExit(_exit_code(summary.errors, summary.notes))
 
 
 @cli.command()
