@@ -103,7 +103,23 @@ def entity_span(token: Token) -> Span | None:
 
 
 def mention_span(token: Token) -> Span:
-    """The words that name a speaker, from the head token of the subject."""
+    """The words that name a speaker, from the head token of the subject; a coordination
+    ("Gantz and Hamada") is one mention."""
+    span = _single_mention(token)
+    conj = [c for c in token.rights if c.dep_ == "conj"]
+    if conj and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.rights):
+        last = _single_mention(conj[-1])
+        return token.doc[span.start:max(span.end, last.end)]
+    return span
+
+
+def _coordinated(span: Span) -> list[Token]:
+    """The heads of a coordination: "Ortiz and Renner" -> Ortiz, Renner."""
+    root = span.root
+    return [root] + [c for c in root.rights if c.dep_ == "conj" and c.i < span.end]
+
+
+def _single_mention(token: Token) -> Span:
     doc = token.doc
     ent = entity_span(token)
     if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
@@ -124,21 +140,12 @@ def mention_span(token: Token) -> Span:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
             end += 1
         return doc[start:end + 1]
-    # A common noun phrase: determiners, numbers, adjectives and compounds before the head,
-    # and a coordination ("Gantz and Hamada", "the minister and his aide").
+    # A common noun phrase: determiners, numbers, adjectives and compounds before the head.
     start = token.i
     for left in token.lefts:
         if left.dep_ in ("det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "case") or left.tag_ == "POS":
             start = min(start, left.left_edge.i)
-    end = token.i + 1
-    conj = [c for c in token.rights if c.dep_ == "conj"]
-    if conj:
-        end = max(c.i for c in conj) + 1
-        for c in conj:
-            ent = entity_span(c)
-            if ent is not None:
-                end = max(end, ent.end)
-    return doc[start:end]
+    return doc[start:token.i + 1]
 
 
 def _is_group(span: Span) -> bool:
@@ -170,7 +177,7 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
             if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
                 return previous.speaker, previous.speaker_name, previous.speaker_kind, True
             return None, None, None, True
-        if pron.word in ("i", "me"):
+        if pron.person == "first":
             return None, None, None, True
         gender = pron.gender if pron.gender in ("male", "female") else None
         mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
@@ -181,7 +188,11 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
             entity.gender = gender
         return entity, entity.name, "person", True
     if _is_group(span):
-        names = [ctx.index.entity_at(e.start_char, e.end_char) for e in span.ents if e.label_ in PERSON_LABELS]
+        # "Gantz and Hamada agreed": the group named by its members' full names
+        members = [ctx.index.entity_at(t.idx, t.idx + len(t)) or ctx.index.entity_for_text(t.text)
+                   for t in _coordinated(span)]
+        if len(members) >= 2 and all(members):
+            return None, " and ".join(m.name for m in members), "group", False
         return None, _display(span), "group", False
     known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
     if known is not None:
@@ -281,7 +292,7 @@ def _addressee(ctx: Context, verb: Token, speaker_token: Token | None, skip: tup
             continue
         if child.dep_ in ("dative",) or (child.dep_ == "dobj" and "addressee" in entry.flags):
             candidates.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "speak", "write", "explain", "reply", "respond", "complain", "admit", "add"):
+        elif child.dep_ == "prep" and child.lower_ == "to" and "to-person" in entry.flags:
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     for token in candidates:
         for t in token.subtree:

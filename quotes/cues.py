@@ -12,9 +12,9 @@ from .lexicon import SpeechVerb, cue_phrases, speech_verbs
 
 def speech_verb(token: Token) -> SpeechVerb | None:
     """The lexicon entry when `token` is a speech verb used as a verb."""
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "PROPN") and token.tag_.startswith("VB")):
-        if not (token.pos_ == "NOUN" and token.lemma_.lower() in ("tweet",) and token.dep_ == "ROOT"):
-            return None
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if not verbal and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        return None  # a noun is a cue only where the parser made it the clause's head ("…," tweeted X)
     entry = speech_verbs().get(token.lemma_.lower())
     if entry is None and token.text.lower().endswith("ed"):
         entry = speech_verbs().get(token.text.lower()[:-1]) or speech_verbs().get(token.text.lower()[:-2])
@@ -23,19 +23,14 @@ def speech_verb(token: Token) -> SpeechVerb | None:
 
 def cue_text(verb: Token) -> str:
     """The cue as written: the verb with a particle or "for" that belongs to it."""
+    entry = speech_verbs().get(verb.lemma_.lower())
+    takes_for = entry is not None and "for" in entry.flags
     words = [verb]
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and "for" in speech_verbs().get(verb.lemma_.lower(), _NO).flags):
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and takes_for):
             words.append(child)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
-
-
-class _No:
-    flags = frozenset()
-
-
-_NO = _No()
 
 
 def phrase_at(doc: Doc, i: int) -> tuple[str, int] | None:

@@ -56,14 +56,15 @@ class Pronoun:
     word: str
     number: str
     gender: str
+    person: str  # first, third
 
 
 @lru_cache(maxsize=1)
 def pronouns() -> dict[str, Pronoun]:
     table = {}
     for line in _lines("pronouns.txt"):
-        word, number, gender = line.split()
-        table[word] = Pronoun(word, number, gender)
+        word, number, gender, person = line.split()
+        table[word] = Pronoun(word, number, gender, person)
     return table
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import gendered_words, is_title_word, pronouns, titles
+from .lexicon import gendered_words, is_title_word
 from .model import Speaker
 
 PERSON_LABELS = {"PERSON"}
@@ -348,11 +348,3 @@ class SpeakerIndex:
         candidates.reverse()
         subjects = [m for m in candidates if m.is_subject]
         return subjects[0] if subjects else candidates[0]
-
-
-def pronoun_info(word: str):
-    return pronouns().get(word.lower())
-
-
-def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in titles()

@@ -167,3 +167,9 @@ def test_lone_surrogates_keep_offsets(run):
     text = "Bad byte \ud800 here. “We are open,” Ana Liu said."
     q = one(run(text), "We are open")
     assert q.start == text.index("We are open") and q.speaker == "Ana Liu"
+
+
+def test_group_of_named_people_is_named_by_its_members(run):
+    text = "Mayor Lena Ortiz met Governor Paul Renner. Ortiz and Renner agreed to share the costs."
+    q = one(run(text), "to share")
+    assert (q.speaker, q.speaker_kind) == ("Lena Ortiz and Paul Renner", "group")
