@@ -52,6 +52,7 @@ TABLES = {
         ],
     },
 }
+NOCASE_INDEXES = (("aliases", "alias"), ("speakers", "name"))
 INDEXES = {
     "quotes": [["document_id"], ["speaker_id"], ["addressee_id"], ["type"], ["cue"]],
     "documents": [["key"], ["published"]],
@@ -163,6 +164,10 @@ def ensure_db_shape(db: Database) -> None:
         for table, indexes in INDEXES.items():
             for columns in indexes:
                 db[table].create_index(columns, if_not_exists=True)
+        for table, column in NOCASE_INDEXES:
+            # name look-ups are case-insensitive: an index in that collation serves them
+            db.execute(f"create index if not exists idx_{table}_{column}_nocase "
+                       f"on [{table}] ([{column}] collate nocase)")
         for name, sql in VIEWS.items():
             db.create_view(name, sql.strip(), replace=True)
     for table, columns in FTS.items():
@@ -243,7 +248,8 @@ def save_result(db: Database, result: Result) -> int:
         rows = [_quote_row(doc_id, q, speaker_ids, paragraphs) for q in result.quotes]
         if rows:
             db["quotes"].insert_all(rows)
-        _drop_orphan_speakers(db)
+        if stale:  # only a replaced document can leave speakers nobody quotes
+            _drop_orphan_speakers(db)
     return len(rows)
 
 
