@@ -104,7 +104,7 @@ def entity_span(token: Token) -> Span | None:
 
 def mention_span(token: Token) -> Span:
     """The words that name a speaker, from the head token of the subject; a coordination
-    ("Gantz and Hamada") is one mention."""
+    ("Ortiz and Renner") is one mention."""
     span = _single_mention(token)
     conj = [c for c in token.rights if c.dep_ == "conj"]
     if conj and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.rights):
@@ -188,7 +188,7 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
             entity.gender = gender
         return entity, entity.name, "person", True
     if _is_group(span):
-        # "Gantz and Hamada agreed": the group named by its members' full names
+        # "Ortiz and Renner agreed": the group named by its members' full names
         members = [ctx.index.entity_at(t.idx, t.idx + len(t)) or ctx.index.entity_for_text(t.text)
                    for t in _coordinated(span)]
         if len(members) >= 2 and all(members):

@@ -223,7 +223,7 @@ def serve(db_path, host, port, metadata, allow_sql):
 def export(db_path, speaker, fmt, output):
     """Export statements (optionally by one speaker) from DB as CSV or JSON.
 
-    Example: quotes export quotes.db --speaker "Gantz" -o gantz.csv
+    Example: quotes export quotes.db --speaker "Ortiz" -o ortiz.csv
     """
     from .export import statements, write_csv, write_json
 
@@ -291,7 +291,7 @@ def merge(db_path, old, new):
     """Merge speaker OLD into NEW: NEW becomes the canonical name of both and every quote
     moves. The merge is remembered, so it survives re-ingestion.
 
-    Example: quotes merge quotes.db "Rahm Emmanuel" "Rahm Emanuel"
+    Example: quotes merge quotes.db "Jon Petersen" "Jon Peterson"
     """
     from .registry import merge as run
 

@@ -36,10 +36,10 @@ class Document:
 class Speaker:
     """Who a quote belongs to, as resolved within one document."""
 
-    name: str  # canonical name within the document ("Benny Gantz")
+    name: str  # canonical name within the document ("Lena Ortiz")
     kind: str = "person"  # person, organisation, group
     role: str | None = None  # "Defense Minister"
-    affiliation: str | None = None  # "Israel"
+    affiliation: str | None = None  # "Norland"
     aliases: tuple[str, ...] = ()  # every way the document writes the name
 
 

@@ -1,6 +1,6 @@
 """Mentions of people and organisations in one document, joined into speakers.
 
-"Israel's Defense Minister Benny Gantz", "Gantz" and a near-spelling of the surname become
+"Norland's Trade Minister Ilse Marwick", "Marwick" and a near-spelling of the surname become
 one speaker with a canonical name, a role and an affiliation taken from the text.
 """
 
@@ -30,8 +30,8 @@ ORG_NOUNS = {
 
 
 def person_span(ent: Span) -> Span:
-    """A PERSON entity grown over capitalised name words the model left out ("Rahm" of
-    "Rahm Emmanuel"): proper nouns next to it that are no title and no other entity."""
+    """A PERSON entity grown over capitalised name words the model left out ("Ilse" of
+    "Ilse Marwick"): proper nouns next to it that are no title and no other entity."""
     doc = ent.doc
     start, end = ent.start, ent.end
 
@@ -246,7 +246,7 @@ class SpeakerIndex:
 
     def _learn_role(self, ent: Span, entity: Entity) -> None:
         """Titles and affiliation written around a name: a title chain before it
-        ("Israel's Defense Minister X", "US Ambassador to Japan X"), an apposition
+        ("Norland's Trade Minister X", "Canadian Ambassador to Norland X"), an apposition
         ("X, the minister of Y"), or a noun the name is in apposition to."""
         doc = self.doc
         chain = _title_chain(doc, ent.start)
