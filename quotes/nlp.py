@@ -57,19 +57,12 @@ def default_model() -> str:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence at every paragraph: a paragraph never shares a sentence. (Where the
-    text has blank lines, a single line break is only a wrapped line.)"""
-    starts = [start for start, _ in paragraph_spans(doc.text)][1:]
-    k = 0
+    """Start a sentence at every paragraph (see paragraphs.py): a paragraph never shares a
+    sentence. Paragraph starts are trimmed, so a token begins at each of them."""
+    starts = {start for start, _ in paragraph_spans(doc.text)[1:]}
     for token in doc[1:]:
-        while k < len(starts) and starts[k] < token.idx:
-            k += 1
-        if k == len(starts):
-            break
-        if token.idx == starts[k] or (token.idx > starts[k] and not token.is_space):
-            if not token.is_space:
-                token.is_sent_start = True
-                k += 1
+        if token.idx in starts:
+            token.is_sent_start = True
     return doc
 
 

@@ -179,18 +179,9 @@ def now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
 
-def has_document(db: Database, document: Document) -> bool:
-    """True when this exact content is stored under this key by the current engine."""
-    rows = db.execute(
-        "select 1 from documents where id = ? and key = ? and engine_version = ?",
-        [document.hash, document.id, ENGINE_VERSION],
-    ).fetchall()
-    return bool(rows)
-
-
 def current_documents(db: Database) -> set[tuple[str, str]]:
     """(key, content hash) of every document stored by the current engine, in one query:
-    `has_document` for a whole run, checked in memory (about 100 bytes a document)."""
+    whether a document is stored unchanged is then checked in memory (about 100 bytes a document)."""
     return set(db.execute(
         "select key, id from documents where engine_version = ?", [ENGINE_VERSION]).fetchall())
 
