@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_module
+from . import parallel
 from .attribute import Context
 from .clean import boilerplate_regions
 from .detect import _tokens, find_direct, find_indirect
@@ -97,22 +98,32 @@ def _speakers_of(quotes: list[Quote], index: SpeakerIndex) -> list[Speaker]:
 
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
                       batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Result]:
-    """Parse and analyse documents as a stream, in order."""
+    """Parse and analyse documents as a stream, in order; with `n_process` > 1 both happen
+    in worker processes (see parallel.py)."""
     nlp = nlp or nlp_module.load()
+    documents = (_encodable(document) for document in documents)
+    if n_process > 1 and parallel.can_fork():
+        for document, quotes, speakers in parallel.analyse_in_workers(documents, nlp, batch_size, n_process):
+            yield Result(document, quotes, speakers)
+        return
     pending: list[Document] = []
 
     def texts():
         for document in documents:
-            if _SURROGATE.search(document.text):
-                # lone surrogates cannot be encoded, so the tokenizer refuses them: one
-                # replacement character each keeps every offset where it was
-                document = replace(document, text=_SURROGATE.sub("\ufffd", document.text))
             pending.append(document)
             yield document.text
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         document = pending.pop(0)
         yield analyse(document, doc)
+
+
+def _encodable(document: Document) -> Document:
+    """Lone surrogates cannot be encoded, so the tokenizer refuses them: one replacement
+    character each keeps every offset where it was."""
+    if _SURROGATE.search(document.text):
+        return replace(document, text=_SURROGATE.sub("\ufffd", document.text))
+    return document
 
 
 def extract(text: str, nlp: Language | None = None, document_id: str = "text") -> list[Quote]:
