@@ -64,20 +64,31 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     before = text[i] if i >= 0 else "\n"
     t = _mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
+    short = _words(content) <= 2 and content[-1:] not in ".!?\u2026"
+    if _words(content) <= 4 and content[-1:] not in ".,;:!?\u2026" and _word_follows(ctx, quoted) \
+            and not _speech_follows(ctx, quoted) and not _introduced(ctx, t):
+        return True  # a phrase the sentence goes on from: “Daily Show” host …, ‘No Idea’ If …
     if before in ":\n" or i < 0:
         return False  # introduced by a colon, or opening its paragraph
-    if _looks_like_a_title(content) and not _speech_follows(ctx, quoted):
-        return True  # "his book, “Doomed to Succeed,”", the show “Daily Show”
+    if _looks_like_a_title(content) and (not _speech_follows(ctx, quoted) or _names_a_work(prev)):
+        return True  # "his book, “Doomed to Succeed,”", told “Morning Show,” he …
     if before in ";,\u2014\u2013-" or before in "\u201c\u201d\"'\u2018":
         # after a comma or a dash: a quotation when it starts as one, or when an attribution
-        # or another quote stands right before ('"…," said she; "let us …"')
+        # or another quote stands right before ('"…," said she; "let us …"'); a word or two
+        # is a term in a list ('such as "attack," "harbour" and …')
+        if short and not _speech_follows(ctx, quoted):
+            return True
         if not content[0].islower() or t is None:
             return False
         window = ctx.doc[max(0, t - 5):t]
-        return not any(speech_verb(w) is not None or w.i in ctx.in_quote for w in window)
+        if any(speech_verb(w) is not None or w.i in ctx.in_quote for w in window):
+            return False
+        return not _resumes_after_attribution(ctx, t)
     if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
         # a new sentence opens with the quote: a quotation unless it is a bare word or two
         return _words(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
+    if short and prev is not None and not prev.is_punct and speech_verb(prev) is None:
+        return True  # a name or a term: 'the hacker known as “Nightjar,” said'
     if _words(content) <= 3 and content[-1:] not in "!?" and not (
             content[-1:] == "," and _speech_follows(ctx, quoted)):
         return True  # a word or two in quote marks inside a sentence: "called it “complex”"
@@ -88,6 +99,57 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     if _speech_follows(ctx, quoted):
         return False  # "“One!” says the owner"
     return _words(content) <= FRAGMENT_MAX_WORDS * 3
+
+
+RESUME_WINDOW = 25  # tokens back to the quote that an attribution interrupted
+
+
+def _resumes_after_attribution(ctx: Context, t: int) -> bool:
+    """'"…," said she, colouring at such praise; "how shall I …"': a quote earlier in the
+    same sentence, and a speech verb between it and this one."""
+    doc = ctx.doc
+    saw_verb = False
+    for k in range(t - 1, max(-1, t - 1 - RESUME_WINDOW), -1):
+        if k in ctx.in_quote:
+            return saw_verb
+        if doc[k].text in SENTENCE_END or "\n\n" in doc[k].text:
+            return False
+        saw_verb = saw_verb or speech_verb(doc[k]) is not None
+    return False
+
+
+def _word_follows(ctx: Context, quoted: QuotedSpan) -> bool:
+    """The line goes on with a word right after the closing mark (no punctuation between)."""
+    if quoted.close_at is None:
+        return False
+    text = ctx.text
+    i = quoted.close_at + 1
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    return i > quoted.close_at + 1 and i < len(text) and text[i].isalnum()
+
+
+def _introduced(ctx: Context, t: int | None) -> bool:
+    """A speech verb right before the opening mark, or before a comma or colon there."""
+    if t is None or t == 0:
+        return False
+    doc = ctx.doc
+    k = t - 1
+    if doc[k].text in (",", ":") and k > 0:
+        k -= 1
+    return speech_verb(doc[k]) is not None
+
+
+def _names_a_work(prev: Token | None) -> bool:
+    """What stands right before a title in quote marks: a preposition, a determiner or a
+    possessive (on the network’s “…”), a noun (the show “…”), or a verb that takes an
+    addressee (told “…”)."""
+    if prev is None:
+        return False
+    if prev.pos_ in ("ADP", "DET", "NOUN", "PROPN") or prev.tag_ == "POS":
+        return True
+    entry = speech_verb(prev)
+    return entry is not None and "addressee" in entry.flags
 
 
 def _looks_like_a_title(content: str) -> bool:
@@ -309,6 +371,9 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
                 and attribution.cue.i == previous.cue.i):
             # '"…," replied X, "…"': one statement split by its attribution
             statement_id = previous_stmt.statement
+        elif not attribution.decided() and previous_stmt is not None and previous is not None and not previous.decided():
+            if same_paragraph and _split_by_attribution(ctx, previous_stmt, t_start):
+                statement_id = previous_stmt.statement  # one statement, its speaker unknown
         elif not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
             if _continues(ctx, previous_stmt, t_start):
                 speaker = _turn_taking(ctx, statements, t_start) or previous
@@ -348,6 +413,13 @@ def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Att
     return a
 
 
+def _split_by_attribution(ctx: Context, before: Statement, t_start: int) -> bool:
+    """Only the attribution of the quote before stands between it and this one."""
+    cue = before.attribution.cue
+    ends = sum(1 for t in ctx.doc[before.token_end:t_start] if t.text in SENTENCE_END and t.i not in ctx.in_quote)
+    return cue is not None and before.token_end <= cue.i < t_start and ends <= 1
+
+
 def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
     """True when nothing between two quotes names another person or starts a new topic."""
     doc = ctx.doc
@@ -359,11 +431,8 @@ def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
             return False
         if t_start - p_this[0] > 1:
             return False
-    else:
-        cue = before.attribution.cue
-        ends = sum(1 for t in doc[before.token_end:t_start] if t.text in SENTENCE_END and t.i not in ctx.in_quote)
-        if cue is not None and before.token_end <= cue.i < t_start and ends <= 1:
-            return True  # '"…," said X, when Y had left. "…"': only X's attribution between
+    elif _split_by_attribution(ctx, before, t_start):
+        return True  # '"…," said X, when Y had left. "…"': only X's attribution between
     speaker = before.attribution.speaker
     for t in doc[before.token_end:t_start]:
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
@@ -543,10 +612,12 @@ def _governing_speech_verb(span) -> Token | None:
     for _ in range(GOVERNING_STEPS):
         if head.head.i == head.i:
             return None
-        head = head.head
+        child, head = head, head.head
         if span.start <= head.i < span.end:
             continue
         entry = speech_verb(head)
+        if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
+            return None  # 'told “Evening Hour”': whom it was said to, not what
         if entry is not None and not entry.weak:
             return head
         if head.pos_ in ("VERB", "AUX"):

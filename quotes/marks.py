@@ -91,6 +91,12 @@ def _marks_in(text: str, start: int, end: int):
             i += 2
             continue
         spec = MARKS.get(text[i])
+        if spec is not None and i > 0 and text[i - 1] == "=":
+            # a markup attribute's value (pic="" author="…"): neither of its marks quotes
+            line_end = text.find("\n", i, end)
+            close = text.find(text[i], i + 1, end if line_end == -1 else line_end)
+            i = close + 1 if close != -1 else i + 1
+            continue
         if spec is not None:
             family, declared = spec
             direction = _direction(text, i, family, declared)

@@ -173,3 +173,48 @@ def test_group_of_named_people_is_named_by_its_members(run):
     text = "Mayor Lena Ortiz met Governor Paul Renner. Ortiz and Renner agreed to share the costs."
     q = one(run(text), "to share")
     assert (q.speaker, q.speaker_kind) == ("Lena Ortiz and Paul Renner", "group")
+
+
+def test_markup_attribute_values_with_an_empty_one_are_not_quotes(run):
+    text = ('Senator Paul Renner wrote on Friday.\n\n<post pic="" author="prenner" id="42">We will win '
+            'this vote.</post>\n\nThe vote is on Monday.')
+    assert [q for q in run(text) if "prenner" in q.text or q.text.strip() == ""] == []
+
+
+def test_a_title_after_a_preposition_or_possessive_is_not_a_quote_even_before_a_speech_verb(run):
+    text = ("Speaking on the network’s “Morning Table,” Lena Ortiz said the bridge would open.\n\n"
+            "“It is done,” Ortiz told “Evening Hour,” adding that the money was there.")
+    quotes = run(text)
+    assert not any(q.text.startswith(("Morning Table", "Evening Hour")) for q in quotes), [q.text for q in quotes]
+    assert one(quotes, "It is done").speaker == "Lena Ortiz"
+
+
+def test_terms_listed_in_quote_marks_are_not_quotes(run):
+    text = 'Clerks searched the files for words such as "harbour," "Tilbury," "Marwick" and "tide tables."'
+    assert [q for q in run(text) if q.type == "direct"] == []
+    text = 'The hacker known as “Nightjar,” said he had read the mails.'
+    assert [q for q in run(text) if q.type == "direct"] == []
+
+
+def test_a_short_phrase_the_sentence_goes_on_from_is_not_a_quote(run):
+    text = "“Night Watch” host Ilse Marwick spoke to the crowd on Monday.\n\n‘Thin-skinned’ mayor sues critics"
+    assert [q for q in run(text) if q.type == "direct"] == []
+    q = one(run("Jon Petersen laughed and replied, “I am a good sailor” and walked off."), "I am a good")
+    assert (q.type, q.speaker) == ("direct", "Jon Petersen")
+
+
+def test_a_quote_resumed_after_its_attribution_and_narration_is_one_statement(run):
+    text = ('"You are too kind," said Ilse Marwick, blushing at such praise; "how shall I ever thank '
+            'you for all of it?"\n\nThe room was quiet.')
+    quotes = run(text)
+    first, second = one(quotes, "You are too kind"), one(quotes, "how shall I")
+    assert second.type == "direct" and first.statement == second.statement
+    assert first.speaker == second.speaker == "Ilse Marwick"
+
+
+def test_a_split_quote_is_one_statement_even_when_its_speaker_is_unknown(run):
+    text = ('The crowd was loud.\n\n"Policies like these should not be rare," she said. "They should be '
+            'the rule."\n\nThe hall emptied.')
+    quotes = run(text)
+    first, second = one(quotes, "Policies like"), one(quotes, "They should be")
+    assert first.statement == second.statement
