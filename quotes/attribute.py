@@ -8,7 +8,9 @@ its name in `method`:
     inversion     a postposed speaker ("…," tweeted X / said the minister)
     cue_phrase    "according to X", "X: …", a trailing dash "… - X"
     coreference   the mention was a pronoun or a title noun, resolved to a named person
+    narration     no cue of its own, after narration in its paragraph: that narration's subject
     continuation  no cue of its own: the speaker of the quote right before it
+    turn_taking   no cue of its own, in a two-person exchange: its side's speaker (dialogue.py)
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ CONFIDENCE = {
     "cue_phrase": 0.85,
     "coreference": 0.8,
     "continuation": 0.75,
+    "narration": 0.7,
+    "turn_taking": 0.65,
 }
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
@@ -78,6 +82,10 @@ class Context:
             if bounds[0] < 0:
                 bounds[0] = token.i
             bounds[1] = token.i + 1
+
+    def paragraph_index(self, i: int) -> int:
+        """Which paragraph (0, 1, …) holds token i."""
+        return self._paragraph_of[i]
 
     def paragraph_bounds(self, i: int) -> tuple[int, int]:
         """Token range of the paragraph holding token i."""

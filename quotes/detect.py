@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
 from .cues import speech_verb
+from .dialogue import assign_turns
 from .lexicon import speech_verbs
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
@@ -290,7 +291,40 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     dash = _dash_speaker(ctx, q_end, p_end, previous)
     if dash is not None:
         return dash
+    if verb is None:
+        actor = _narration_subject(ctx, q_start, p_start, previous)
+        if actor is not None:
+            return actor
     return Attribution(cue=verb, cue_label=None if verb is None else verb.text)
+
+
+def _narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
+    """'Mrs. Ortiz almost started. “Live with me?”': a quote with no cue, after narration in
+    its own paragraph, goes to the person that narration is about (the subject of the
+    sentence right before it)."""
+    doc = ctx.doc
+    j = q_start - 1
+    while j >= p_start and (doc[j].is_punct or doc[j].is_space) and j not in ctx.in_quote:
+        j -= 1
+    if j < p_start or j in ctx.in_quote:
+        return None
+    sent = doc[j].sent
+    root = sent.root
+    if root.i in ctx.in_quote or speech_verb(root) is not None:
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= p_start]
+    if not subjects or subjects[0].i in ctx.in_quote:
+        return None
+    subject = subjects[0]
+    if subject.ent_type_ not in PERSON_LABELS and subject.lower_ not in ("he", "she") and not (
+            subject.pos_ == "PROPN" and not subject.ent_type_):
+        return None
+    span = mention_span(subject)
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None or kind != "person" or entity is None:
+        return None
+    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
+                       method="narration", confidence=CONFIDENCE["narration"])
 
 
 def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
@@ -390,6 +424,7 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
         stmt = Statement(q.start, q.end, "direct", attribution, q.parts, q.closed, statement_id, t_start, t_end)
         statements.append(stmt)
         previous, previous_stmt = attribution, stmt
+    assign_turns(ctx, statements)
     return statements, fragments
 
 

@@ -218,3 +218,34 @@ def test_a_split_quote_is_one_statement_even_when_its_speaker_is_unknown(run):
     quotes = run(text)
     first, second = one(quotes, "Policies like"), one(quotes, "They should be")
     assert first.statement == second.statement
+
+
+def test_narration_before_a_quote_in_its_paragraph_names_the_speaker(run):
+    text = ("The hall went quiet after the vote.\n\n"
+            "Ilse Marwick almost fell off her chair. “You cannot mean that, not after all these years.”")
+    q = one(run(text), "You cannot")
+    assert (q.speaker, q.method) == ("Ilse Marwick", "narration")
+    text = "The plan was approved on Monday. “It is a fine day for the town and for all of us.”"
+    assert one(run(text), "It is a fine").speaker is None
+
+
+def test_turn_taking_alternates_two_speakers_in_a_dialogue(run):
+    text = ("“Are you coming down to the harbour?” asked Jon Petersen.\n\n"
+            "“Not today,” said Ilse Marwick.\n\n"
+            "“Why not?”\n\n"
+            "“The tide is wrong, and the boat is not ready.”\n\n"
+            "“Then tomorrow, Ilse?”\n\n"
+            "“Tomorrow, Jon.”\n")
+    quotes = run(text)
+    assert [(q.speaker, q.method) for q in quotes[2:]] == [
+        ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking"),
+        ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking")]
+
+
+def test_a_monologue_over_several_paragraphs_keeps_its_speaker(run):
+    text = ("“We will build the bridge this year,” Mayor Lena Ortiz said.\n\n"
+            "“It will open in May, before the summer crowds.”\n\n"
+            "“And it will be free for everyone who lives here.”\n")
+    quotes = run(text)
+    assert [(q.speaker, q.method) for q in quotes] == [
+        ("Lena Ortiz", "syntax"), ("Lena Ortiz", "continuation"), ("Lena Ortiz", "continuation")]
