@@ -519,6 +519,24 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _asserted(verb: Token) -> bool:
+    """Whether a speech verb reports what its subject said: not negated ("won't say what"),
+    not passive ("when asked whether …", "was told that …": the subject is the one spoken
+    to), and not an imperative addressed to the reader ("Tell him why …")."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not subject:
+        return False  # "When asked whether …"
+    if verb.tag_ == "VB" and not subject and not any(c.dep_ == "aux" for c in children) and (
+            verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VB")):
+        return False  # "Ask him if …"
+    return True
+
+
 def _clause_extent(verb: Token, clause: Token) -> list[Token]:
     """The reported clause, grown over what the verb governs after it: "X said [that …]
     because …, and …" runs to the end of the sentence; "[…], X said" starts the sentence."""
@@ -562,6 +580,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         if verb.i in ctx.in_quote or speech_verb(verb) is None:
             continue
         if any(s <= verb.idx < e for s, e in skip):
+            continue
+        if not _asserted(verb):
             continue
         found = _content_of(verb)
         if found is None:

@@ -249,3 +249,11 @@ def test_a_monologue_over_several_paragraphs_keeps_its_speaker(run):
     quotes = run(text)
     assert [(q.speaker, q.method) for q in quotes] == [
         ("Lena Ortiz", "syntax"), ("Lena Ortiz", "continuation"), ("Lena Ortiz", "continuation")]
+
+
+def test_negated_passive_and_imperative_speech_verbs_report_no_statement(run):
+    assert run("Jon Petersen would not say what the message was.") == []
+    assert run("When asked whether the budget was too high, Ilse Marwick smiled.") == []
+    assert run("Tell your partner why you think the plan would work.") == []
+    q = one(run("Jon Petersen said the message was clear."), "the message")
+    assert (q.type, q.speaker) == ("indirect", "Jon Petersen")
