@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .cues import cue_text, phrase_at, speech_verb
-from .lexicon import is_person_noun, is_title_word, pronouns
+from .lexicon import is_person_noun, is_title_word, pronouns, speech_nouns
 from .paragraphs import paragraph_spans
 from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity, SpeakerIndex
 
@@ -329,6 +329,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         method = "inversion"
     if subject is None:
         return result
+    subject = _author_of(subject)
     span = mention_span(subject)
     addressee = _addressee(ctx, verb, subject, content)
     exclude = set()
@@ -349,6 +350,15 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if speech_verb(verb) and speech_verb(verb).weak:
         result.confidence *= 0.6
     return result
+
+
+def _author_of(subject: Token) -> Token:
+    """'her statement said', 'the minister's letter read': the possessor speaks."""
+    if subject.lemma_.lower() in speech_nouns() or subject.lower_ in speech_nouns():
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+    return subject
 
 
 def _name_of(ctx: Context, span: Span) -> str:

@@ -97,6 +97,11 @@ def _person_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), suffixes
 
 
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    return frozenset(_lines("speech_nouns.txt"))
+
+
 def is_person_noun(lemma: str) -> bool:
     """True for a noun that names a person ("resident", "proprietor", "analyst")."""
     words, suffixes = _person_nouns()

@@ -257,3 +257,17 @@ def test_negated_passive_and_imperative_speech_verbs_report_no_statement(run):
     assert run("Tell your partner why you think the plan would work.") == []
     q = one(run("Jon Petersen said the message was clear."), "the message")
     assert (q.type, q.speaker) == ("indirect", "Jon Petersen")
+
+
+def test_a_quote_after_a_narration_paragraph_goes_to_its_subject(run):
+    text = ("The council met on Monday.\n\n"
+            "Anna Keller says she wants the council to think again about the school.\n\n"
+            "“When my children come home, they tell me the roof leaks in every classroom.”")
+    q = one(run(text), "When my children")
+    assert (q.speaker, q.method) == ("Anna Keller", "narration")
+
+
+def test_the_author_of_a_statement_noun_is_the_speaker(run):
+    text = "Minister Ilse Marwick left on Friday.\n\n“We will not bend,” her statement said."
+    q = one(run(text), "We will not")
+    assert q.speaker == "Ilse Marwick" and q.speaker_mention == "her"
