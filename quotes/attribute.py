@@ -135,7 +135,7 @@ def _single_mention(token: Token) -> Span:
     # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
     if token.pos_ == "NOUN":
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and _right_after(token, child):
                 ent = entity_span(child)
                 if ent is not None and ent.label_ in PERSON_LABELS:
                     return ent
@@ -154,6 +154,17 @@ def _single_mention(token: Token) -> Span:
         if left.dep_ in ("det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "case") or left.tag_ == "POS":
             start = min(start, left.left_edge.i)
     return doc[start:token.i + 1]
+
+
+def _right_after(head: Token, appos: Token) -> bool:
+    """An apposition that follows its noun at once ("the spokesman, X"), not one the parser
+    hung on it across a clause ("the resident, who sold …: X")."""
+    modifiers = set()  # "a spokesman for the ministry, X"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i < appos.i:
+            modifiers.update(t.i for t in child.subtree)
+    between = head.doc[head.i + 1:appos.left_edge.i]
+    return all(t.i in modifiers or (t.is_punct and t.text in (",", "\u2014", "\u2013", "-", "(")) for t in between)
 
 
 def _is_group(span: Span) -> bool:
