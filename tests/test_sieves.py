@@ -274,9 +274,10 @@ def test_the_author_of_a_statement_noun_is_the_speaker(run):
 
 
 def test_an_apposition_across_a_relative_clause_is_not_the_speaker(run):
-    text = ("Tom Brandt opened the shop in May.\n\n“It is months of work,” says the self-taught "
-            "harbour resident, who sold copies of his comic The Night Harbour Rider, inspired by old films.")
+    text = ("Tom Brandt opened the shop in May.\n\n“It is months and months of work,” says the self-taught "
+            "Harbourview resident, who sold 40 copies of his mystical war comic Lost Sentinel: The Iron Soldier, "
+            "inspired by the movies.")
     q = one(run(text), "It is months")
-    assert "Rider" not in (q.speaker or "")
+    assert "Soldier" not in (q.speaker or "")
     q = one(run("“We will win,” said a spokesman for the ministry, Jon Petersen."), "We will win")
     assert q.speaker == "Jon Petersen"
