@@ -329,6 +329,10 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     subject = _subject(verb)
     if subject is not None and content[0] <= subject.i < content[1]:
         subject = None
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
+        # "X was asked, “…”": X is the one spoken to
+        result.addressee = _name_of(ctx, mention_span(subject))
+        return result
     method = "syntax"
     if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):

@@ -281,3 +281,10 @@ def test_an_apposition_across_a_relative_clause_is_not_the_speaker(run):
     assert "Soldier" not in (q.speaker or "")
     q = one(run("“We will win,” said a spokesman for the ministry, Jon Petersen."), "We will win")
     assert q.speaker == "Jon Petersen"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_spoken_to_not_the_speaker(run):
+    quotes = run("Jon Petersen was asked, “Would you have told her it was a bad idea?” He answered, “I have no idea.”")
+    asked, answer = one(quotes, "Would you"), one(quotes, "I have no idea")
+    assert asked.speaker is None and asked.addressee == "Jon Petersen"
+    assert answer.speaker == "Jon Petersen"
