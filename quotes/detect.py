@@ -275,11 +275,13 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
         verb = after_verb
     elif before_verb is not None and (before_colon or b_end - before_verb.i <= 3):
         verb = before_verb
+    addressee = None
     if verb is not None:
         stop = a_end if verb.i >= q_end else q_start
         result = attribute_verb(ctx, verb, content, previous, stop=stop, inverted=inverted and verb is after_verb)
         if result.decided():
             return result
+        addressee = result.addressee
     phrase = attribute_phrase(ctx, a_start, a_end, content, previous) or attribute_phrase(ctx, b_start, b_end, content, previous)
     if phrase is not None:
         return phrase
@@ -295,7 +297,7 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
         actor = _narration_subject(ctx, q_start, p_start, previous)
         if actor is not None:
             return actor
-    return Attribution(cue=verb, cue_label=None if verb is None else verb.text)
+    return Attribution(cue=verb, cue_label=None if verb is None else verb.text, addressee=addressee)
 
 
 def _narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
@@ -441,7 +443,7 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
             if same_paragraph and _split_by_attribution(ctx, previous_stmt, t_start):
                 statement_id = previous_stmt.statement  # one statement, its speaker unknown
         elif not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
-            if _continues(ctx, previous_stmt, t_start):
+            if _continues(ctx, previous_stmt, t_start) and attribution.addressee != previous.speaker_name:
                 speaker = _turn_taking(ctx, statements, t_start) or previous
                 attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=speaker.speaker,
                                           speaker_name=speaker.speaker_name, speaker_kind=speaker.speaker_kind,
