@@ -581,7 +581,10 @@ def _clause_extent(verb: Token, clause: Token) -> list[Token]:
         end = max([subtree[-1].i] + [t.right_edge.i for t in later if t.dep_ != "punct"])
         return [t for t in sent.doc[subtree[0].i:end + 1]]
     start = min(subtree[0].i, sent.start)
-    return [t for t in sent.doc[start:subtree[-1].i + 1]]
+    # everything up to the attribution: "[It means …, a significant finding], researchers say"
+    attribution = [verb.i] + [c.left_edge.i for c in verb.lefts if c.i > clause.i and c.dep_ != "punct"]
+    end = max(subtree[-1].i, min(attribution) - 1)
+    return [t for t in sent.doc[start:end + 1]]
 
 
 def _reportable(clause: Token, tokens: list[Token]) -> bool:

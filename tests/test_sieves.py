@@ -288,3 +288,10 @@ def test_the_subject_of_a_passive_speech_verb_is_spoken_to_not_the_speaker(run):
     asked, answer = one(quotes, "Would you"), one(quotes, "I have no idea")
     assert asked.speaker is None and asked.addressee == "Jon Petersen"
     assert answer.speaker == "Jon Petersen"
+
+
+def test_reported_content_before_its_attribution_runs_up_to_it(run):
+    text = ("Readings fell by five points. It means some people moved their readings from high to "
+            "normal, a significant finding for a program without drugs, researchers say.")
+    q = one(run(text), "It means")
+    assert q.text.endswith("a program without drugs") and q.speaker == "researchers"
