@@ -8,7 +8,7 @@ own cue sets the speaker of its side; the person it is said to, or a name it add
 and differ, so a monologue split over paragraphs (one speaker, each paragraph closing its
 quote, as news writes it) keeps its speaker. A cue-less turn that addresses the speaker of
 its own side by name breaks the alternation: it goes to the other side, and the sides swap
-from there.
+from there. A turn assigned this way is said to the other side: that is its addressee.
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def _alternate(ctx: Context, run: list[list["Statement"]]) -> None:
             if s.attribution.method in FREE:
                 s.attribution = Attribution(speaker=here.speaker, speaker_name=here.name,
                                             speaker_kind=here.kind, method="turn_taking",
+                                            addressee=there.name if there.kind == "person" else None,
                                             confidence=CONFIDENCE["turn_taking"])
 
 

@@ -240,6 +240,7 @@ def test_turn_taking_alternates_two_speakers_in_a_dialogue(run):
     assert [(q.speaker, q.method) for q in quotes[2:]] == [
         ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking"),
         ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking")]
+    assert [q.addressee for q in quotes[2:]] == ["Ilse Marwick", "Jon Petersen", "Ilse Marwick", "Jon Petersen"]
 
 
 def test_a_monologue_over_several_paragraphs_keeps_its_speaker(run):
