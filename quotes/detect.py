@@ -300,6 +300,9 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     return Attribution(cue=verb, cue_label=None if verb is None else verb.text, addressee=addressee)
 
 
+NARRATION_SENTENCES = 2  # sentences of the paragraph before that a cue-less quote may look at
+
+
 def _narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
     """'Mrs. Ortiz almost started. “Live with me?”': a quote with no cue, after narration in
     its own paragraph, goes to the person that narration is about (the subject of the
@@ -339,9 +342,6 @@ def _narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attri
     return None
 
 
-NARRATION_SENTENCES = 2  # sentences of the paragraph before that a cue-less quote may look at
-
-
 def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | None,
                     same_paragraph: bool) -> Attribution | None:
     root = sent.root
@@ -360,6 +360,7 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
         return None
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
                        method="narration", confidence=CONFIDENCE["narration"])
+
 
 def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
     doc = ctx.doc
@@ -439,11 +440,11 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
                 and attribution.cue.i == previous.cue.i):
             # '"…," replied X, "…"': one statement split by its attribution
             statement_id = previous_stmt.statement
-        elif not attribution.decided() and previous_stmt is not None and previous is not None and not previous.decided():
-            if same_paragraph and _split_by_attribution(ctx, previous_stmt, t_start):
-                statement_id = previous_stmt.statement  # one statement, its speaker unknown
-        elif not attribution.decided() and previous_stmt is not None and previous is not None and previous.decided():
-            if _continues(ctx, previous_stmt, t_start) and attribution.addressee != previous.speaker_name:
+        elif not attribution.decided() and previous_stmt is not None and previous is not None:
+            if not previous.decided():
+                if same_paragraph and _split_by_attribution(ctx, previous_stmt, t_start):
+                    statement_id = previous_stmt.statement  # one statement, its speaker unknown
+            elif _continues(ctx, previous_stmt, t_start) and attribution.addressee != previous.speaker_name:
                 speaker = _turn_taking(ctx, statements, t_start) or previous
                 attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=speaker.speaker,
                                           speaker_name=speaker.speaker_name, speaker_kind=speaker.speaker_kind,
