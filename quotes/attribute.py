@@ -199,10 +199,12 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
         if pron.person == "first":
             return None, None, None, True
         gender = pron.gender if pron.gender in ("male", "female") else None
-        mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
-        if mention is None:
-            return None, None, None, True
-        entity = mention.entity
+        entity = ctx.index.pronoun_at(span.start_char)
+        if entity is None or id(entity) in exclude:
+            mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
+            if mention is None:
+                return None, None, None, True
+            entity = mention.entity
         if gender and entity.gender is None:
             entity.gender = gender
         return entity, entity.name, "person", True

@@ -504,12 +504,44 @@ def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
     elif _split_by_attribution(ctx, before, t_start):
         return True  # '"…," said X, when Y had left. "…"': only X's attribution between
     speaker = before.attribution.speaker
+    cue = before.attribution.cue
     for t in doc[before.token_end:t_start]:
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
             entity = ctx.index.entity_at(t.idx, t.idx + len(t))
-            if entity is not speaker:
+            if entity is not speaker and not _in_passing(before.attribution, cue, t, entity):
                 return False
     return True
+
+
+def _in_passing(attribution: Attribution, cue: Token | None, t: Token, entity) -> bool:
+    """A person the attribution's own sentence names in passing ("…," said X, who once
+    met Y), neither a subject nor the one spoken to: no new speaker."""
+    if cue is None or t.sent.start != cue.sent.start:
+        return False
+    head = t
+    while head.dep_ in ("compound", "flat", "poss", "case") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    name = entity.name if entity is not None else t.text
+    return attribution.addressee is None or name not in attribution.addressee
+
+
+def continue_reported(ctx: Context, statements: list[Statement]) -> None:
+    """A direct quote left without a speaker, right after a reported statement (indirect
+    or mixed) with nothing between that names someone else: the same speaker goes on.
+    `statements` are in reading order."""
+    for before, stmt in zip(statements, statements[1:]):
+        a = stmt.attribution
+        if (stmt.type != "direct" or a.decided() or before.type == "direct"
+                or not before.attribution.decided() or before.token_end > stmt.token_start):
+            continue
+        if not _continues(ctx, before, stmt.token_start):
+            continue
+        b = before.attribution
+        stmt.attribution = Attribution(speaker=b.speaker, speaker_name=b.speaker_name, speaker_kind=b.speaker_kind,
+                                       method="continuation",
+                                       confidence=round(CONFIDENCE["continuation"] * (1.0 if stmt.closed else 0.8), 3))
 
 
 # ---- indirect and mixed statements --------------------------------------------------

@@ -17,7 +17,7 @@ from . import nlp as nlp_module
 from . import parallel
 from .attribute import Context
 from .clean import boilerplate_regions
-from .detect import _tokens, find_direct, find_indirect
+from .detect import _tokens, continue_reported, find_direct, find_indirect
 from .marks import find_quoted_spans
 from .model import Document, Quote, Speaker
 from .speakers import SpeakerIndex
@@ -51,6 +51,7 @@ def analyse(document: Document, doc: Doc) -> Result:
     direct, fragments = find_direct(ctx, quoted)
     indirect = find_indirect(ctx, direct, fragments, skip)
     statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
+    continue_reported(ctx, statements)
     quotes = []
     seen = set()
     for s in statements:

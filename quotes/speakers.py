@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import gendered_words, is_title_word
+from .cues import speech_verb
+from .lexicon import gendered_words, is_title_word, pronouns
 from .model import Speaker
 
 PERSON_LABELS = {"PERSON"}
@@ -133,6 +134,7 @@ class Mention:
     is_subject: bool = False
     sentence: int = 0  # char offset where its sentence starts
     quoted: bool = False  # inside quote marks: someone talking about this person
+    pronoun: bool = False  # a pronoun resolved to the entity
 
 
 class SpeakerIndex:
@@ -147,12 +149,10 @@ class SpeakerIndex:
         self._mention_starts: list[int] | None = None
         self._collect()
 
-    def _mention(self, span: Span, entity: Entity) -> Mention:
-        k = bisect_left(self._quoted, (span.start_char + 1,)) - 1  # the last quote starting at or before it
-        quoted = k >= 0 and self._quoted[k][0] <= span.start_char and span.end_char <= self._quoted[k][1]
+    def _mention(self, span: Span, entity: Entity, pronoun: bool = False) -> Mention:
         subject = span.root.dep_ in ("nsubj", "nsubjpass")
         return Mention(span.start_char, span.end_char, span.text, entity, subject,
-                       span.root.sent.start_char, quoted)
+                       span.root.sent.start_char, self._in_quote(span), pronoun)
 
     # -- building -------------------------------------------------------------------
     def _collect(self) -> None:
@@ -174,10 +174,12 @@ class SpeakerIndex:
                 entity = self.find(name_tokens(ent.text))
                 if entity is not None:
                     self.mentions.append(self._mention(ent, entity))
+        # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all)
         for token in self.doc:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
                     and token.text[:1].isupper() and not is_title_word(token.text)
-                    and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)):
+                    and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+                         or speech_verb(token.head) is not None)):
                 span = self.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i:token.i + 1]
                 if not self._skipped(span):
                     entity = self._entity_for_name(span)
@@ -185,6 +187,37 @@ class SpeakerIndex:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
         self.mentions.sort(key=lambda m: m.start)
+        self._chain_pronouns()
+
+    def _chain_pronouns(self) -> None:
+        """Each "he"/"she" subject of the narration, in reading order, becomes a mention of
+        the person it points to, so the next one reads on from it: in "She said … letter to
+        X. “…,” she said", the second "she" is the first one's person, not X."""
+        table = pronouns()
+        for token in self.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            pron = table.get(token.lower_)
+            if pron is None or pron.number != "singular" or pron.gender not in ("male", "female"):
+                continue
+            span = self.doc[token.i:token.i + 1]
+            if self._in_quote(span) or self._skipped(span):
+                continue
+            mention = self.recent_person(token.idx, gender=pron.gender)
+            if mention is not None and mention.entity.gender in (None, pron.gender):
+                mention.entity.gender = pron.gender
+                self.add_pronoun(span, mention.entity)
+
+    def _in_quote(self, span: Span) -> bool:
+        k = bisect_left(self._quoted, (span.start_char + 1,)) - 1
+        return k >= 0 and self._quoted[k][0] <= span.start_char and span.end_char <= self._quoted[k][1]
+
+    def pronoun_at(self, start: int) -> Entity | None:
+        """The person a chained pronoun at `start` was resolved to."""
+        i = bisect_left(self._starts(), start)
+        if i < len(self.mentions) and self.mentions[i].start == start and self.mentions[i].pronoun:
+            return self.mentions[i].entity
+        return None
 
     def _skipped(self, span: Span) -> bool:
         return any(s <= span.start_char and span.end_char <= e for s, e in self._skip)
@@ -315,6 +348,14 @@ class SpeakerIndex:
             self.mentions.append(Mention(span.start_char, span.end_char, span.text, entity, True))
             self.mentions.sort(key=lambda m: m.start)
         return entity
+
+    def add_pronoun(self, span: Span, entity: Entity) -> None:
+        """A pronoun resolved to `entity` mentions it too: the next pronoun that reads on
+        from the same sentence ("She said … she added") finds her there, not a person the
+        sentence names only in passing."""
+        mention = self._mention(span, entity, pronoun=True)
+        self.mentions.insert(bisect_left(self._starts(), mention.start), mention)
+        self._mention_starts = None
 
     def by_title(self, title: str, before: int) -> Entity | None:
         """The most recent person before `before` whose role holds the title word."""

@@ -296,3 +296,35 @@ def test_reported_content_before_its_attribution_runs_up_to_it(run):
             "normal, a significant finding for a program without drugs, researchers say.")
     q = one(run(text), "It means")
     assert q.text.endswith("a program without drugs") and q.speaker == "researchers"
+
+
+def test_a_pronoun_reads_on_from_the_pronoun_before_it(run):
+    text = ("Lena Ortiz runs the school board. She said the board would answer in a letter to Paul Renner.\n\n"
+            "“We have more pupils than anyone,” she said.")
+    q = one(run(text), "We have more")
+    assert (q.speaker, q.method) == ("Lena Ortiz", "coreference")
+
+
+def test_a_name_the_model_left_unlabelled_is_a_person_when_it_speaks(run):
+    # the small model labels "Mira Tavesh" but not the bare "Tavesh" of "Tavesh said"
+    quotes = run("For Mira Tavesh, the strike meant a long winter. Anna Keller, her neighbour, lost her job. "
+                 "Tavesh said she was lucky.\n\n“I think I was fortunate,” she said.")
+    assert one(quotes, "I think").speaker == "Mira Tavesh"
+
+
+def test_a_person_named_in_passing_in_the_attribution_does_not_stop_continuation(run):
+    text = ("“I started young,” said Lena Ortiz, who once met the painter Paul Renner in Lisbon.\n\n"
+            "“Nobody starts at the top. Everyone pays their dues.”")
+    q = one(run(text), "Nobody starts")
+    assert (q.speaker, q.method) == ("Lena Ortiz", "continuation")
+    told = run("“We are ready,” Lena Ortiz told Paul Renner.\n\n“Then go ahead.”")
+    assert one(told, "Then go").speaker != "Lena Ortiz"
+
+
+def test_a_quote_continues_the_speaker_of_the_reported_statement_before_it(run):
+    text = ("Lena Ortiz says she wants the council to listen to the parents.\n\n"
+            "“When my children come home upset, nobody at the town hall asks why.”")
+    assert one(run(text), "When my children").speaker == "Lena Ortiz"
+    mixed = run("The vote was “a disaster for the town,” Paul Renner told reporters before "
+                "criticising Lena Ortiz's plan. “She wants to save her own project.”")
+    assert one(mixed, "She wants").speaker == "Paul Renner"
