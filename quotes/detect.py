@@ -579,7 +579,8 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
         for child in children:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child, [t for t in child.subtree]
-    if "object" in entry.flags:
+    if "object" in entry.flags and not any(c.dep_ == "dative" for c in children):
+        # (with a second object, "denied Republicans the votes", it is no statement)
         for child in children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
                 return child, [t for t in child.subtree]

@@ -328,3 +328,15 @@ def test_a_quote_continues_the_speaker_of_the_reported_statement_before_it(run):
     mixed = run("The vote was “a disaster for the town,” Paul Renner told reporters before "
                 "criticising Lena Ortiz's plan. “She wants to save her own project.”")
     assert one(mixed, "She wants").speaker == "Paul Renner"
+
+
+def test_noun_objects_that_are_no_statement_are_not_reported(run):
+    quotes = run("The ministry denied a request from the school board for a new gym. Lena Ortiz recalls "
+                 "long evenings of rehearsal in the old hall. The council denied the parents the permits "
+                 "they needed. Paul Renner cited the rising cost of steel and timber.")
+    assert [q.text for q in quotes] == ["the rising cost of steel and timber"]
+
+
+def test_scolding_and_echoing_are_speech(run):
+    quotes = run("“Nobody reads the minutes,” scolded Lena Ortiz.\n\n“A budget is a choice,” echoes Paul Renner.")
+    assert [(q.speaker, q.method) for q in quotes] == [("Lena Ortiz", "inversion"), ("Paul Renner", "inversion")]
