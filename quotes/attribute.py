@@ -148,6 +148,11 @@ def _single_mention(token: Token) -> Span:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
             end += 1
         return doc[start:end + 1]
+    # "some in the community", "many of the workers": a group by its quantifier
+    if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in GROUP_WORDS:
+        preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "from")]
+        if preps:
+            return doc[token.i:preps[-1].right_edge.i + 1]
     # A common noun phrase: determiners, numbers, adjectives and compounds before the head.
     start = token.i
     for left in token.lefts:
@@ -173,7 +178,7 @@ def _is_group(span: Span) -> bool:
         return True
     if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS:
         return root.lemma_.lower() not in ORG_NOUNS
-    return any(t.lower_ in GROUP_WORDS for t in span if t.i < root.i)
+    return any(t.lower_ in GROUP_WORDS for t in span if t.i <= root.i)
 
 
 def _display(span: Span) -> str:

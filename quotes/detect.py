@@ -783,19 +783,44 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
         head = token.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
-        tokens = [t for t in head.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i) and not t.is_space]
-        while tokens and tokens[0].is_punct:
-            tokens.pop(0)
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        if len(tokens) < 3:
+        last = all(t.is_punct or t.is_space for t in ctx.doc[token.right_edge.i + 1:head.right_edge.i + 1])
+        while last and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "A and B, according to X": the whole coordination
+        phrase = range(token.left_edge.i, token.right_edge.i + 1)
+        parts = _parts_around(ctx.doc, head, phrase)
+        if sum(len(p) for p in parts) < 3:
             continue
+        tokens = [t for p in parts for t in p]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if any(s.start < end and start < s.end for s in known):
             continue
         attribution = attribute_phrase(ctx, token.i, token.right_edge.i + 1, (tokens[0].i, tokens[0].i), previous)
         if attribution is None:
             continue
-        found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None,
+        spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
+        found.append(Statement(start, end, "indirect", attribution, spans, True, None,
                                tokens[0].i, tokens[-1].i + 1))
     return found
+
+
+def _parts_around(doc: Doc, head: Token, phrase: range) -> list[list[Token]]:
+    """The clause of `head` without the attribution phrase in it, as the runs of words on
+    either side ("[A], according to X, and [B]"), each without edge punctuation or a
+    leading conjunction."""
+    parts: list[list[Token]] = [[]]
+    for t in head.subtree:
+        if t.i in phrase:
+            if parts[-1]:
+                parts.append([])
+            continue
+        if not t.is_space:
+            parts[-1].append(t)
+    trimmed = []
+    for part in parts:
+        while part and (part[0].is_punct or (part[0].dep_ == "cc" and trimmed)):
+            part = part[1:]
+        while part and part[-1].is_punct:
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed

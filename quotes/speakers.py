@@ -17,7 +17,7 @@ from .model import Speaker
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP", "GPE"}
-GROUP_WORDS = {"both", "all", "two", "three", "four", "several", "many", "some"}
+GROUP_WORDS = {"both", "all", "two", "three", "four", "several", "many", "some", "most", "others"}
 # Nouns that name an organisation when they head a subject ("the ministry said").
 ORG_NOUNS = {
     "ministry", "department", "government", "agency", "office", "company", "firm", "police",

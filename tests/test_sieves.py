@@ -340,3 +340,15 @@ def test_noun_objects_that_are_no_statement_are_not_reported(run):
 def test_scolding_and_echoing_are_speech(run):
     quotes = run("“Nobody reads the minutes,” scolded Lena Ortiz.\n\n“A budget is a choice,” echoes Paul Renner.")
     assert [(q.speaker, q.method) for q in quotes] == [("Lena Ortiz", "inversion"), ("Paul Renner", "inversion")]
+
+
+def test_according_to_in_the_middle_leaves_it_out_of_the_content(run):
+    text = ("The new hall will replace the old arena, which has two rinks, according to the city, "
+            "and that arena will close next spring.")
+    q = one(run(text), "The new hall")
+    assert q.speaker == "the city" and q.method == "cue_phrase"
+    assert [text[s:e] for s, e in q.spans] == [
+        "The new hall will replace the old arena, which has two rinks", "that arena will close next spring"]
+    text = "The volcano erupted again on Saturday and the wave struck an hour later, according to the agency."
+    q = one(run(text), "The volcano")
+    assert q.text == "The volcano erupted again on Saturday and the wave struck an hour later"
