@@ -587,6 +587,24 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _around_attribution(verb: Token) -> list[list[Token]] | None:
+    """'It's common, he explains, for a man to …': an attribution set off by commas inside
+    the clause it reports (the parser makes it a parataxis of that clause). The content
+    is the clause without it, in one or two parts."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    first = next(t for t in verb.subtree if not t.is_punct)
+    if first.i == 0 or verb.doc[first.i - 1].text not in (",", "\u2014", "\u2013", "("):
+        return None
+    parts = _parts_around(verb.doc, head, range(verb.left_edge.i, verb.right_edge.i + 1))
+    if not parts or sum(len(p) for p in parts) < 3 or parts[0][0].i > verb.i:
+        return None
+    return parts
+
+
 def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports what its subject said: not negated ("won't say what"),
     not passive ("when asked whether …", "was told that …": the subject is the one spoken
@@ -654,13 +672,18 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             continue
         if not _asserted(verb):
             continue
-        found = _content_of(verb)
-        if found is None:
-            continue
-        anchor, tokens = found
-        tokens = [t for t in tokens if not t.is_space]
-        while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
-            tokens.pop()
+        parts = _around_attribution(verb)
+        if parts:
+            tokens = [t for part in parts for t in part]
+        else:
+            found = _content_of(verb)
+            if found is None:
+                continue
+            anchor, tokens = found
+            tokens = [t for t in tokens if not t.is_space]
+            while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
+                tokens.pop()
+            parts = [tokens]
         if len(tokens) < 2:
             continue
         overlap = sum(1 for t in tokens if t.i in direct_tokens)
@@ -672,7 +695,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         if inside:
             kind = "mixed"
             used_fragments.update(id(f) for f in inside)
-        attribution = attribute_verb(ctx, verb, (tokens[0].i, tokens[-1].i + 1), previous)
+        attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
         if not attribution.decided():
             phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
             if phrase is None:
@@ -680,7 +703,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             attribution = phrase
         if speech_verb(verb).weak and attribution.speaker_kind != "person":
             continue
-        statements.append(Statement(start, end, kind, attribution, ((start, end),), True, None,
+        spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
+        statements.append(Statement(start, end, kind, attribution, spans, True, None,
                                     tokens[0].i, tokens[-1].i + 1))
         previous = attribution
     statements.extend(_according_to(ctx, direct + statements, skip, previous))

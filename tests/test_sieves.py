@@ -352,3 +352,11 @@ def test_according_to_in_the_middle_leaves_it_out_of_the_content(run):
     text = "The volcano erupted again on Saturday and the wave struck an hour later, according to the agency."
     q = one(run(text), "The volcano")
     assert q.text == "The volcano erupted again on Saturday and the wave struck an hour later"
+
+
+def test_an_attribution_set_inside_the_reported_clause_splits_it(run):
+    text = ("Paul Renner has cut hair for thirty years. It's common, he explains, for a man to sit down "
+            "in his chair and say nothing.")
+    q = one(run(text), "It's common")
+    assert (q.speaker, q.type) == ("Paul Renner", "indirect")
+    assert [text[s:e] for s, e in q.spans] == ["It's common", "for a man to sit down in his chair and say nothing"]
