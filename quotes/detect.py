@@ -587,6 +587,26 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _over_false_sentence_ends(tokens: list[Token]) -> list[Token]:
+    """Content that ends its sentence goes on over a break the parser made after an
+    abbreviation ("he's lost 16 lbs. since he …"): the next sentence opens in lower case,
+    in the same paragraph."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    sent = tokens[-1].sent
+    while sent.end < len(doc) and all(t.is_punct or t.is_space for t in doc[tokens[-1].i + 1:sent.end]):
+        following = doc[sent.end].sent
+        first = next((t for t in following if not t.is_space), None)
+        if first is None or not (first.is_alpha and first.text[:1].islower()):
+            break
+        if "\n" in doc.text[tokens[-1].idx:first.idx]:
+            break
+        tokens = tokens + [t for t in doc[tokens[-1].i + 1:following.end] if not t.is_space]
+        sent = following
+    return tokens
+
+
 def _around_attribution(verb: Token) -> list[list[Token]] | None:
     """'It's common, he explains, for a man to …': an attribution set off by commas inside
     the clause it reports (the parser makes it a parataxis of that clause). The content
@@ -612,6 +632,8 @@ def _asserted(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
+        return False  # "lower than the agency says they are"
     if any(c.dep_ == "auxpass" for c in children):
         return False
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)
@@ -680,7 +702,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if found is None:
                 continue
             anchor, tokens = found
-            tokens = [t for t in tokens if not t.is_space]
+            tokens = _over_false_sentence_ends([t for t in tokens if not t.is_space])
             while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
                 tokens.pop()
             parts = [tokens]

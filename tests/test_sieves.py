@@ -360,3 +360,14 @@ def test_an_attribution_set_inside_the_reported_clause_splits_it(run):
     q = one(run(text), "It's common")
     assert (q.speaker, q.type) == ("Paul Renner", "indirect")
     assert [text[s:e] for s, e in q.spans] == ["It's common", "for a man to sit down in his chair and say nothing"]
+
+
+def test_a_speech_verb_in_a_comparison_reports_nothing(run):
+    quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
+    assert quotes == []
+
+
+def test_reported_content_runs_over_a_sentence_break_after_an_abbreviation(run):
+    text = "Jon Petersen says he’s lost 16 lbs. since he joined the walking club in March."
+    q = one(run(text), "he’s lost")
+    assert q.text == "he’s lost 16 lbs. since he joined the walking club in March"
