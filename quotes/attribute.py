@@ -271,7 +271,7 @@ def _definite(span: Span) -> bool:
 
 # ---- cue and speaker of a verb ------------------------------------------------------
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
     "X went on to say …", "he was quoted as saying …"."""
     current = verb
@@ -279,6 +279,9 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head is not current.head:
+            current = current.head.head  # "she released a statement saying, “…”"
+            continue
         if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
             return None
         current = current.head
@@ -333,7 +336,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
                    stop: int | None = None, inverted: bool = False) -> Attribution:
     """Speaker, addressee and method for a statement whose cue is `verb`."""
     result = Attribution(cue=verb, cue_label=cue_text(verb))
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is not None and content[0] <= subject.i < content[1]:
         subject = None
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
@@ -344,6 +347,9 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subject, method = verb.head, "syntax"
+        elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
+              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in speech_verb(verb).flags))):
+            subject, method = verb.head, "syntax"  # "X, the nominee, tweeted:" read as a reduced relative
     if subject is None:
         subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc), inverted)
         if subject is not None and content[0] <= subject.i < content[1]:

@@ -18,6 +18,9 @@ def speech_verb(token: Token) -> SpeechVerb | None:
     entry = speech_verbs().get(token.lemma_.lower())
     if entry is None and token.text.lower().endswith("ed"):
         entry = speech_verbs().get(token.text.lower()[:-1]) or speech_verbs().get(token.text.lower()[:-2])
+    if entry is not None and entry.particle and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle for c in token.children):
+        return None  # "shot the ball" is no speech; "shot back" is
     return entry
 
 
@@ -27,7 +30,8 @@ def cue_text(verb: Token) -> str:
     takes_for = entry is not None and "for" in entry.flags
     words = [verb]
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and takes_for):
+        if (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and takes_for)
+                or (entry is not None and child.lower_ == entry.particle)):
             words.append(child)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)

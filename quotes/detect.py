@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .attribute import CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
+from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb,
+                        mention_span, resolve, subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
 from .lexicon import speech_verbs
@@ -264,6 +265,12 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     ends_sentence = ctx.text[q.start:q.end].rstrip()[-1:] in ("." , "!", "?")
     after_window = 4 if ends_sentence else MAX_CUE_DISTANCE
     after_verb = _nearest_verb(ctx, a_start, min(a_end, a_start + after_window))
+    if after_verb is None and not ends_sentence:
+        # "“…,” X, who served as …, told reporters": the frame opens with the verb's subject
+        far = _nearest_verb(ctx, a_start, a_end)
+        subject = subject_of(far) if far is not None else None
+        if subject is not None and subject.left_edge.i == a_start and subject.i < far.i:
+            after_verb = far
     if after_verb is None and a_start < a_end and inverted_cue(doc, a_start):
         after_verb, inverted = doc[a_start], True
     before_verb = _nearest_verb(ctx, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, reverse=True)
@@ -560,9 +567,10 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
             if not _reportable(child, tokens):
                 return None
             return child, _without_attribution(child, tokens)
-    # "said in a statement that …": the parser hangs the clause on the noun
+    # "said in a statement that …": the parser hangs the clause on the noun (not "fired
+    # back at accusations that …": those are someone else's words)
     for child in children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in ("at", "against", "about", "over", "to", "with"):
             for pobj in child.children:
                 for clause in pobj.children:
                     if clause.dep_ in ("acl", "relcl") and any(

@@ -31,6 +31,11 @@ class SpeechVerb:
     def direct_only(self) -> bool:
         return "direct" in self.flags
 
+    @property
+    def particle(self) -> str | None:
+        """The particle the verb needs to be speech ("back" of "shot back"), if any."""
+        return next((f[4:] for f in self.flags if f.startswith("prt:")), None)
+
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, SpeechVerb]:

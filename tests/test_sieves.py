@@ -371,3 +371,21 @@ def test_reported_content_runs_over_a_sentence_break_after_an_abbreviation(run):
     text = "Jon Petersen says he’s lost 16 lbs. since he joined the walking club in March."
     q = one(run(text), "he’s lost")
     assert q.text == "he’s lost 16 lbs. since he joined the walking club in March"
+
+
+def test_a_long_subject_after_the_quote_still_names_the_speaker(run):
+    q = one(run("“It is an invasion of the city’s domain,” Lena Ortiz, the attorney general of Norland, "
+                "one of the provinces suing the agency, said at a hearing."), "It is an invasion")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "said")
+
+
+def test_a_statement_noun_with_saying_leads_to_its_author(run):
+    q = one(run("Lena Ortiz called the press in. At the time, she released a statement saying, "
+                "“The company has been a trusted partner.”"), "The company")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_a_particle_verb_is_speech_only_with_its_particle(run):
+    q = one(run("After Paul Renner criticised her plan, Lena Ortiz shot back, “I chose to work.”"), "I chose")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "shot back")
+    assert run("Paul Renner shot the last goal of the season.") == []
