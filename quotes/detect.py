@@ -15,10 +15,10 @@ from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attr
                         mention_span, resolve, subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
-from .lexicon import speech_verbs
+from .lexicon import speech_nouns, speech_verbs
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
-from .speakers import PERSON_LABELS
+from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS
 
 FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
 SENTENCE_END = {".", "!", "?"}
@@ -387,7 +387,12 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         result = attribute_verb(ctx, verb, (q_start, q_start + 1), previous, stop=j)
         if result.decided():
             return result
-    candidates = [t for t in doc[k + 1:j] if t.pos_ in ("PROPN", "NOUN")]
+    candidates, depth = [], 0
+    for t in doc[k + 1:j]:  # "Rep. X (R-S.C.):": not what the parentheses hold
+        depth += t.text.count("(")
+        if depth == 0 and t.pos_ in ("PROPN", "NOUN"):
+            candidates.append(t)
+        depth = max(0, depth - t.text.count(")"))
     if candidates:
         head = candidates[-1]
     else:
@@ -396,9 +401,10 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.head.i < j:
             clause = clause.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j]
-        if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS and subjects[0].pos_ != "PROPN"
-                            and subjects[0].lower_ not in ("he", "she")):
-            return None
+        if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS | ORG_LABELS and subjects[0].pos_ != "PROPN"
+                            and subjects[0].lower_ not in ("he", "she")
+                            and subjects[0].lemma_.lower() not in ORG_NOUNS | speech_nouns()):
+            return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
         head = subjects[0]
     span = mention_span(head)
     entity, name, kind, via = resolve(ctx, span, set(), previous)

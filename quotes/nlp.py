@@ -66,6 +66,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A quote mark glued to the colon before it ('Clinton:"We learned', 'Rep. X (R-S.C.):"I')
+# is split off, so the name and the quote's first word stay words of their own.
+GLUED_COLON = (r"""(?<=[A-Za-z0-9.)\]]):(?=["\u201c\u2018'])""", r"""(?<=:)["\u201c\u2018']""")
+
+
+def _split_glued_colons(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_COLON)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load a model by package name or path, with the paragraph-break component added."""
@@ -77,6 +89,7 @@ def load(name: str | None = None) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks", first=True)
+    _split_glued_colons(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

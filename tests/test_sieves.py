@@ -389,3 +389,15 @@ def test_a_particle_verb_is_speech_only_with_its_particle(run):
     q = one(run("After Paul Renner criticised her plan, Lena Ortiz shot back, “I chose to work.”"), "I chose")
     assert (q.speaker, q.cue) == ("Lena Ortiz", "shot back")
     assert run("Paul Renner shot the last goal of the season.") == []
+
+
+def test_a_transcript_line_with_the_quote_glued_to_the_colon(run):
+    text = ('Sen. Paul Renner (D-Ore.):"Who told you that figure?"\n\n'
+            'Former minister Lena Ortiz:"We learned it from the department."')
+    quotes = run(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Paul Renner", ":"), ("Lena Ortiz", ":")]
+
+
+def test_an_organisation_subject_before_a_colon_is_the_speaker(run):
+    q = one(run("The union, in a note to members, worded it more carefully: “Talks are paused, not over.”"), "Talks")
+    assert (q.speaker, q.speaker_kind, q.cue) == ("the union", "organisation", ":")
