@@ -274,6 +274,14 @@ def _definite(span: Span) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
     "X went on to say …", "he was quoted as saying …"."""
+    root = verb.sent.root
+    if (verb.tag_ == "VBG" and root is not verb and speech_verb(root) is not None
+            and any(a.dep_ == "ccomp" for a in verb.ancestors)):
+        # "X told Y that Z “…,” adding, “…”": the parser hung "adding" inside what X
+        # reported; it is X's
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -284,15 +292,20 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
             return None
+        if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
 
 
 def _postposed_speaker(verb: Token, stop: int, inverted: bool = False) -> Token | None:
     """A speaker written after the verb: '…,' tweeted X / said the minister."""
+    entry = speech_verb(verb)
     for child in verb.rights:
         if child.i >= stop:
             break
+        if child.dep_ == "dobj" and entry is not None and "addressee" in entry.flags:
+            continue  # "tells Breitbart News": the one told
         if child.dep_ in POSTPOSED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
     # The parser lost the structure ("notes X" read as a noun): the words right after it.
@@ -350,6 +363,19 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
               and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in speech_verb(verb).flags))):
             subject, method = verb.head, "syntax"  # "X, the nominee, tweeted:" read as a reduced relative
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and verb.i > 0 and (
+            subject is None or subject.head.i != verb.i):
+        # "footage of X asking, “…”", "has X saying, “…”": the person right before it
+        before = ctx.doc[verb.i - 1]
+        if before.ent_type_ in PERSON_LABELS:
+            subject, method = before, "syntax"
+    if subject is None and verb.i >= content[1]:
+        # "“…,” X, founder of Y, tells Z": the parser hung X on the quote
+        first = next((t for t in ctx.doc[content[1]:verb.i] if not t.is_punct and not t.is_space), None)
+        if first is not None and first.ent_type_ in PERSON_LABELS and first.ent_iob_ == "B":
+            subject, method = first, "syntax"
+            while subject.dep_ in ("compound", "flat") and subject.head.i < verb.i:
+                subject = subject.head
     if subject is None:
         subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc), inverted)
         if subject is not None and content[0] <= subject.i < content[1]:

@@ -276,7 +276,9 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     before_verb = _nearest_verb(ctx, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, reverse=True)
     linked = _linked_verb(ctx, q_start, q_end, p_start, p_end)
     before_colon = b_end < len(doc) and q_start > 0 and doc[q_start - 1].text in (":", ",") and before_verb is not None
-    if linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
+    if before_colon and doc[q_start - 1].text == ":" and linked is not None and before_verb.i > linked.i:
+        verb = before_verb  # '"…," X said as Y yelled: "…"': the verb the colon closes
+    elif linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
         verb = linked
     elif after_verb is not None and not (before_colon and doc[q_start - 1].text == ":"):
         verb = after_verb
@@ -601,6 +603,17 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[Token]:
+    """Reported content stops where a direct quote of its own begins ('… “maniacal,”
+    adding, “She lost …”'), without the words that lead into that quote."""
+    cut = next((k for k, t in enumerate(tokens) if k and t.i in direct_tokens), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")
+                      or (tokens[-1].tag_ == "VBG" and speech_verb(tokens[-1]) is not None)):
+        tokens.pop()
+    return tokens
+
+
 def _over_false_sentence_ends(tokens: list[Token]) -> list[Token]:
     """Content that ends its sentence goes on over a break the parser made after an
     abbreviation ("he's lost 16 lbs. since he …"): the next sentence opens in lower case,
@@ -725,6 +738,10 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         overlap = sum(1 for t in tokens if t.i in direct_tokens)
         if overlap > len(tokens) / 3:
             continue  # the reported clause is a direct quote, attributed there
+        if overlap and len(parts) == 1:
+            tokens = parts[0] = _before_direct_quote(tokens, direct_tokens)
+            if len(tokens) < 2:
+                continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         kind = "indirect"
         inside = [f for f in fragments if start <= f.start and f.end <= end]

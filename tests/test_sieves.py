@@ -401,3 +401,29 @@ def test_a_transcript_line_with_the_quote_glued_to_the_colon(run):
 def test_an_organisation_subject_before_a_colon_is_the_speaker(run):
     q = one(run("The union, in a note to members, worded it more carefully: “Talks are paused, not over.”"), "Talks")
     assert (q.speaker, q.speaker_kind, q.cue) == ("the union", "organisation", ":")
+
+
+def test_the_one_told_is_never_the_postposed_speaker(run):
+    q = one(run("“Yes, I back the senator,” Jon Petersen III, founder of the Harbour Institute, tells "
+                "Morning Post in an interview."), "Yes, I back")
+    assert q.speaker == "Jon Petersen III"
+    q = one(run("“Yes, I support Anna Keller,” Jon Petersen III, founder of the Harbour Institute, tells "
+                "Morning Post in an interview."), "Yes, I support")
+    assert q.speaker == "Jon Petersen III"
+
+
+def test_adding_belongs_to_the_speaker_of_the_sentence(run):
+    quotes = run("Paul Renner told the paper that Lena Ortiz “had a policy which was reckless,” adding, "
+                 "“She lost every vote she had.”")
+    assert one(quotes, "She lost").speaker == "Paul Renner"
+    assert "adding" not in one(quotes, "Lena Ortiz").text
+
+
+def test_the_verb_a_colon_closes_introduces_the_quote(run):
+    quotes = run("“We are glad you came,” Paul Renner said as Jon Petersen yelled: “Go home!”")
+    assert one(quotes, "Go home").speaker == "Jon Petersen"
+
+
+def test_a_person_right_before_a_participle_speaks(run):
+    q = one(run("The ad uses old footage of Lena Ortiz asking, “Why are we not ahead?”"), "Why are we")
+    assert q.speaker == "Lena Ortiz"
