@@ -198,7 +198,7 @@ class SpeakerIndex:
             if token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             pron = table.get(token.lower_)
-            if pron is None or pron.number != "singular" or pron.gender not in ("male", "female"):
+            if token.lower_ not in ("he", "she") or pron is None:
                 continue
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):
