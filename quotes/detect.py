@@ -744,10 +744,11 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
                 continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         kind = "indirect"
-        inside = [f for f in fragments if start <= f.start and f.end <= end]
+        inside = [f for f in fragments if start <= f.start < end]
         if inside:
             kind = "mixed"
             used_fragments.update(id(f) for f in inside)
+            end = max(end, max(f.end for f in inside))  # '… that “he loves you.”': the whole fragment
         attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
         if not attribution.decided():
             phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
@@ -757,6 +758,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         if speech_verb(verb).weak and attribution.speaker_kind != "person":
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
+        spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
         statements.append(Statement(start, end, kind, attribution, spans, True, None,
                                     tokens[0].i, tokens[-1].i + 1))
         previous = attribution

@@ -427,3 +427,10 @@ def test_the_verb_a_colon_closes_introduces_the_quote(run):
 def test_a_person_right_before_a_participle_speaks(run):
     q = one(run("The ad uses old footage of Lena Ortiz asking, “Why are we not ahead?”"), "Why are we")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_a_quoted_fragment_ending_the_reported_clause_makes_one_mixed_statement(run):
+    text = "Lena Ortiz tells supporters that “the town has never been stronger.” She left at noon."
+    quotes = [q for q in run(text) if "stronger" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].type == "mixed" and quotes[0].text.endswith("stronger.")
