@@ -678,14 +678,26 @@ def _clause_extent(verb: Token, clause: Token) -> list[Token]:
     subtree = list(clause.subtree)
     sent = verb.sent
     if clause.i > verb.i:
-        later = [t for t in verb.rights if t.i > clause.right_edge.i and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "cc", "punct")]
-        end = max([subtree[-1].i] + [t.right_edge.i for t in later if t.dep_ != "punct"])
+        later = [t for t in verb.rights if t.i > clause.right_edge.i and t.dep_ in ("advcl", "conj", "prep", "npadvmod")
+                 and not _second_predicate(t)]
+        if later and any(_second_predicate(t) for t in verb.rights if clause.right_edge.i < t.i < later[0].i):
+            later = []  # "says A but argues B, because …": what follows the second verb is its own
+        end = max([subtree[-1].i] + [t.right_edge.i for t in later])
         return [t for t in sent.doc[subtree[0].i:end + 1]]
     start = min(subtree[0].i, sent.start)
     # everything up to the attribution: "[It means …, a significant finding], researchers say"
     attribution = [verb.i] + [c.left_edge.i for c in verb.lefts if c.i > clause.i and c.dep_ != "punct"]
     end = max(subtree[-1].i, min(attribution) - 1)
     return [t for t in sent.doc[start:end + 1]]
+
+
+def _second_predicate(token: Token) -> bool:
+    """A verb the speaker does next ("… but argues that …", "…, adding that …", "… and
+    tells the crowd …"): not part of what the first verb reports."""
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        # with a subject of its own it goes on with the content: "says A, but B have …"
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+    return token.dep_ == "advcl" and speech_verb(token) is not None
 
 
 def _reportable(clause: Token, tokens: list[Token]) -> bool:

@@ -434,3 +434,13 @@ def test_a_quoted_fragment_ending_the_reported_clause_makes_one_mixed_statement(
     quotes = [q for q in run(text) if "stronger" in q.text]
     assert len(quotes) == 1
     assert quotes[0].type == "mixed" and quotes[0].text.endswith("stronger.")
+
+
+def test_a_second_verb_of_the_speaker_ends_what_the_first_reports(run):
+    text = ("Lena Ortiz says she respects the council’s work but argues that it cannot pay for the bridge. "
+            "Paul Renner said the vote was close, adding that he would try again in May.")
+    quotes = run(text)
+    assert one(quotes, "she respects").text == "she respects the council’s work"
+    assert one(quotes, "the vote was close").text == "the vote was close"
+    text = "Jon Petersen says the board has waited for years, but talks have gone back and forth."
+    assert one(run(text), "the board").text.endswith("gone back and forth")
