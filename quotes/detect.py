@@ -832,6 +832,8 @@ def _governing_speech_verb(span) -> Token | None:
         child, head = head, head.head
         if span.start <= head.i < span.end:
             continue
+        if head.lower_ == "as" and head.dep_ == "prep" and head.head.i != head.i:
+            child, head = head, head.head  # 'described the plan as “…”'
         entry = speech_verb(head)
         if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
             return None  # 'told “Evening Hour”': whom it was said to, not what
@@ -858,8 +860,33 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
             continue
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
-            found.append(Statement(f.start, f.end, "mixed", attribution, f.parts, f.closed, None, t_start, t_end))
+            start, parts = f.start, f.parts
+            named = _named_before(ctx, verb, t_start)
+            if named is not None:
+                # 'calling him a “loser”', 'referred to X as “…”': what the words describe
+                start = named.idx
+                parts = ((start, parts[0][1]),) + tuple(parts[1:])
+            found.append(Statement(start, f.end, "mixed", attribution, parts, f.closed, None,
+                                   named.i if named is not None else t_start, t_end))
     return found
+
+
+NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
+
+
+def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
+    """The first word of what a verb's quoted complement describes, when it stands between
+    the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
+            objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            if not objects:
+                return None
+            first = objects[0].left_edge
+            if 0 < t_start - first.i <= NAMED_WORDS and first.i not in ctx.in_quote:
+                return first
+            return None
+    return None
 
 
 def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:

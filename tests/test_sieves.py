@@ -444,3 +444,11 @@ def test_a_second_verb_of_the_speaker_ends_what_the_first_reports(run):
     assert one(quotes, "the vote was close").text == "the vote was close"
     text = "Jon Petersen says the board has waited for years, but talks have gone back and forth."
     assert one(run(text), "the board").text.endswith("gone back and forth")
+
+
+def test_a_naming_verb_takes_what_its_quoted_words_describe(run):
+    text = "Lena Ortiz attacked the developer, calling him a “reckless gambler.” Paul Renner referred to the plan as “a fantasy.”"
+    quotes = run(text)
+    assert one(quotes, "him a").speaker == "Lena Ortiz"
+    assert one(quotes, "him a").text == "him a “reckless gambler."
+    assert one(quotes, "the plan as").speaker == "Paul Renner"
