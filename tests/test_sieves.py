@@ -154,7 +154,7 @@ def test_titles_and_markup_attributes_are_not_quotes(run):
 
 
 def test_fragment_governed_by_a_speech_verb_is_mixed(run):
-    q = one(run("The premier called the allegation “false and malicious” on Thursday."), "false and")
+    q = one(run("The premier called the allegation “false and malicious” on Thursday."), "the allegation “false and")
     assert (q.type, q.speaker, q.cue) == ("mixed", "the premier", "called")
 
 
