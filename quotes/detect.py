@@ -265,6 +265,9 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     ends_sentence = ctx.text[q.start:q.end].rstrip()[-1:] in ("." , "!", "?")
     after_window = 4 if ends_sentence else MAX_CUE_DISTANCE
     after_verb = _nearest_verb(ctx, a_start, min(a_end, a_start + after_window))
+    if after_verb is not None and ends_sentence and any(
+            c.dep_ == "ccomp" and c.i > after_verb.i and c.i not in ctx.in_quote for c in after_verb.children):
+        after_verb = None  # '“….” While critics say the plan …': that verb reports its own words
     if after_verb is None and not ends_sentence:
         # "“…,” X, who served as …, told reporters": the frame opens with the verb's subject
         far = _nearest_verb(ctx, a_start, a_end)
@@ -520,7 +523,10 @@ def _continues(ctx: Context, before: Statement, t_start: int) -> bool:
         return True  # '"…," said X, when Y had left. "…"': only X's attribution between
     speaker = before.attribution.speaker
     cue = before.attribution.cue
+    mention = before.attribution.mention
     for t in doc[before.token_end:t_start]:
+        if mention is not None and mention.start <= t.i < mention.end:
+            continue  # the previous speaker's own name
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
             entity = ctx.index.entity_at(t.idx, t.idx + len(t))
             if entity is not speaker and not _in_passing(before.attribution, cue, t, entity):

@@ -452,3 +452,10 @@ def test_a_naming_verb_takes_what_its_quoted_words_describe(run):
     assert one(quotes, "him a").speaker == "Lena Ortiz"
     assert one(quotes, "him a").text == "him a “reckless gambler."
     assert one(quotes, "the plan as").speaker == "Paul Renner"
+
+
+def test_a_verb_after_a_finished_quote_that_reports_its_own_words_is_not_its_cue(run):
+    text = ("“We are pleased with the first year,” says director Anna Keller. “We are setting ourselves up "
+            "for the next two.” While some critics say the city should not pay a middle man, Keller disagrees.")
+    assert one(run(text), "We are setting").speaker == "Anna Keller"
+
