@@ -355,11 +355,10 @@ def test_according_to_in_the_middle_leaves_it_out_of_the_content(run):
 
 
 def test_an_attribution_set_inside_the_reported_clause_splits_it(run):
-    text = ("Paul Renner has cut hair for thirty years. It's common, he explains, for a man to sit down "
-            "in his chair and say nothing.")
-    q = one(run(text), "It's common")
+    text = "Paul Renner has run the ferry for twenty years. It's normal, he says, for the crossing to take an hour in winter."
+    q = one(run(text), "It's normal")
     assert (q.speaker, q.type) == ("Paul Renner", "indirect")
-    assert [text[s:e] for s, e in q.spans] == ["It's common", "for a man to sit down in his chair and say nothing"]
+    assert [text[s:e] for s, e in q.spans] == ["It's normal", "for the crossing to take an hour in winter"]
 
 
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
@@ -368,9 +367,9 @@ def test_a_speech_verb_in_a_comparison_reports_nothing(run):
 
 
 def test_reported_content_runs_over_a_sentence_break_after_an_abbreviation(run):
-    text = "Jon Petersen says he’s lost 16 lbs. since he joined the walking club in March."
+    text = "Jon Petersen says he’s lost 9 lbs. since he joined the walking club in March."
     q = one(run(text), "he’s lost")
-    assert q.text == "he’s lost 16 lbs. since he joined the walking club in March"
+    assert q.text == "he’s lost 9 lbs. since he joined the walking club in March"
 
 
 def test_a_long_subject_after_the_quote_still_names_the_speaker(run):
