@@ -70,7 +70,7 @@ class Quote:
     PUBLIC_KEYS = (
         "document_id", "start", "end", "text", "type", "cue", "speaker",
         "speaker_mention", "speaker_start", "speaker_end", "addressee", "method",
-        "confidence",
+        "confidence", "statement",
     )
 
     def public(self) -> dict:

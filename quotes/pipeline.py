@@ -17,7 +17,7 @@ from . import nlp as nlp_module
 from . import parallel
 from .attribute import Context
 from .clean import boilerplate_regions
-from .detect import _tokens, continue_reported, find_direct, find_indirect
+from .detect import Statement, _tokens, continue_reported, find_direct, find_indirect
 from .marks import find_quoted_spans
 from .model import Document, Quote, Speaker
 from .speakers import SpeakerIndex
@@ -54,34 +54,48 @@ def analyse(document: Document, doc: Doc) -> Result:
     continue_reported(ctx, statements)
     quotes = []
     seen = set()
+    next_statement = 1 + max((s.statement for s in statements if s.statement is not None), default=-1)
     for s in statements:
         if (s.start, s.end) in seen:
             continue
         seen.add((s.start, s.end))
-        a = s.attribution
-        mention = a.mention
-        quotes.append(Quote(
-            document_id=document.id,
-            start=s.start,
-            end=s.end,
-            text=text[s.start:s.end],
-            type=s.type,
-            cue=a.cue_label,
-            cue_start=a.cue.idx if a.cue is not None else None,
-            cue_end=a.cue.idx + len(a.cue) if a.cue is not None else None,
-            speaker=a.speaker_name,
-            speaker_mention=mention.text if mention is not None and a.speaker_name else None,
-            speaker_start=mention.start_char if mention is not None and a.speaker_name else None,
-            speaker_end=mention.end_char if mention is not None and a.speaker_name else None,
-            speaker_kind=a.speaker_kind if a.speaker_name else None,
-            addressee=a.addressee,
-            method=a.method if a.speaker_name else None,
-            confidence=a.confidence if a.speaker_name else 0.0,
-            spans=tuple(s.spans),
-            statement=s.statement,
-        ))
+        parts = [(s.start, s.end, s.statement, tuple(s.spans))]
+        if s.type != "direct" and len(s.spans) > 1:
+            # reported content the attribution interrupts ("It's normal, he says, for …"):
+            # one record a part, as for a direct quote, linked by their statement
+            parts = [(start, end, next_statement, ((start, end),)) for start, end in s.spans]
+            next_statement += 1
+        for start, end, statement, spans in parts:
+            quotes.append(_record(document, text, s, start, end, statement, spans))
     speakers = _speakers_of(quotes, index)
     return Result(document, quotes, speakers)
+
+
+def _record(document: Document, text: str, s: Statement, start: int, end: int, statement: int | None,
+            spans: tuple[tuple[int, int], ...]) -> Quote:
+    """The quote record of (a part of) one statement."""
+    a = s.attribution
+    mention = a.mention
+    return Quote(
+        document_id=document.id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=s.type,
+        cue=a.cue_label,
+        cue_start=a.cue.idx if a.cue is not None else None,
+        cue_end=a.cue.idx + len(a.cue) if a.cue is not None else None,
+        speaker=a.speaker_name,
+        speaker_mention=mention.text if mention is not None and a.speaker_name else None,
+        speaker_start=mention.start_char if mention is not None and a.speaker_name else None,
+        speaker_end=mention.end_char if mention is not None and a.speaker_name else None,
+        speaker_kind=a.speaker_kind if a.speaker_name else None,
+        addressee=a.addressee,
+        method=a.method if a.speaker_name else None,
+        confidence=a.confidence if a.speaker_name else 0.0,
+        spans=spans,
+        statement=statement,
+    )
 
 
 def _speakers_of(quotes: list[Quote], index: SpeakerIndex) -> list[Speaker]:
