@@ -234,7 +234,8 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
         entity = ctx.index.by_title(root.lemma_, span.start_char)
         if entity is not None:
             return entity, entity.name, "person", True
-    if root.pos_ == "NOUN" and _definite(span) and _describes_named_person(ctx, span):
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
+    if root.pos_ == "NOUN" and not owned and _definite(span) and _describes_named_person(ctx, span):
         # "the laid-back resident", "the minister", "his partner": a description of someone
         # the text has just named
         mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)

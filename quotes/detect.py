@@ -732,6 +732,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
     statements = []
     used_fragments = set()
     previous = None
+    reported: set[int] = set()  # tokens of the content found so far
     for verb in doc:
         if verb.i in ctx.in_quote or speech_verb(verb) is None:
             continue
@@ -739,6 +740,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             continue
         if not _asserted(verb):
             continue
+        if verb.i in reported:
+            continue  # "X said that the city expects …": part of what X said
         parts = _around_attribution(verb)
         if parts:
             tokens = [t for part in parts for t in part]
@@ -779,6 +782,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
         statements.append(Statement(start, end, kind, attribution, spans, True, None,
                                     tokens[0].i, tokens[-1].i + 1))
+        reported.update(t.i for t in tokens)
         previous = attribution
     statements.extend(_according_to(ctx, direct + statements, skip, previous))
     statements.extend(_quoted_after_verb(ctx, fragments, used_fragments, statements))

@@ -459,3 +459,16 @@ def test_a_verb_after_a_finished_quote_that_reports_its_own_words_is_not_its_cue
             "for the next two.” While some critics say the city should not pay a middle man, Keller disagrees.")
     assert one(run(text), "We are setting").speaker == "Anna Keller"
 
+
+
+def test_an_owned_description_is_someone_new_not_the_last_person(run):
+    text = ("Paul Renner voted against the plan. According to a report by the city's auditor, similar "
+            "projects ran 38 per cent over budget.")
+    assert one(run(text), "similar projects").speaker == "the city's auditor"
+
+
+def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker(run):
+    text = ("Lena Ortiz said construction would begin next spring. "
+            "Paul Renner said he would ask the province to step in.")
+    quotes = run(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Lena Ortiz", "said"), ("Paul Renner", "said")]
