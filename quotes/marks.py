@@ -172,11 +172,12 @@ def _straight(mark: str) -> bool:
 
 def _opens_quotation(text: str, open_at: int) -> bool:
     """A quote that may run on into the next paragraph opens a quotation: at the start of
-    its paragraph, or after a colon or comma ("he said: “…"), not inside running text."""
+    its paragraph or of a sentence ('“…,” she said. “Not the parents …'), or after a colon
+    or comma ("he said: “…"), not inside running text."""
     i = open_at - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in "\n:,\u2014"
+    return i < 0 or text[i] in "\n:,\u2014.!?"
 
 
 def _single_is_outer(text: str, i: int, p_end: int) -> bool:

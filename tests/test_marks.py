@@ -71,3 +71,14 @@ def test_paragraphs_of_wrapped_and_unwrapped_text():
             "as feeds write them.\nA second one on the next line, with no blank line between them at all.\n\n"
             "A third after a blank line.")
     assert [news[s:e][:8] for s, e in paragraph_spans(news)] == ["A first ", "A second", "A third "]
+
+
+def test_a_quote_reopened_after_its_attribution_runs_on_over_paragraphs():
+    text = ('“Nobody wants a strike,” she said. “Not the parents, not the teachers.\n\n'
+            '“We have put a fair offer on the table.”\n\nNext paragraph.')
+    spans = find_quoted_spans(text)
+    assert len(spans) == 2
+    second = spans[1]
+    assert second.closed and len(second.parts) == 2
+    assert [text[s:e] for s, e in second.parts] == ["Not the parents, not the teachers.",
+                                                    "We have put a fair offer on the table."]
