@@ -684,8 +684,8 @@ def _clause_extent(verb: Token, clause: Token) -> list[Token]:
     subtree = list(clause.subtree)
     sent = verb.sent
     if clause.i > verb.i:
-        later = [t for t in verb.rights if t.i > clause.right_edge.i and t.dep_ in ("advcl", "conj", "prep", "npadvmod")
-                 and not _second_predicate(t)]
+        later = [t for t in verb.rights if t.i > clause.right_edge.i
+                 and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "ccomp") and not _second_predicate(t)]
         if later and any(_second_predicate(t) for t in verb.rights if clause.right_edge.i < t.i < later[0].i):
             later = []  # "says A but argues B, because …": what follows the second verb is its own
         end = max([subtree[-1].i] + [t.right_edge.i for t in later])

@@ -472,3 +472,9 @@ def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker(run
             "Paul Renner said he would ask the province to step in.")
     quotes = run(text)
     assert [(q.speaker, q.cue) for q in quotes] == [("Lena Ortiz", "said"), ("Paul Renner", "said")]
+
+
+def test_a_second_clause_the_speech_verb_reports_is_part_of_the_content(run):
+    text = 'Lena Ortiz said she was "hopeful" a deal could be reached before the end of the month.'
+    q = one(run(text), "she was")
+    assert q.type == "mixed" and q.text.endswith("before the end of the month")
