@@ -15,7 +15,7 @@ from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attr
                         mention_span, resolve, subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
-from .lexicon import speech_nouns, speech_verbs
+from .lexicon import is_title_word, speech_nouns, speech_verbs
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
 from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS
@@ -819,6 +819,10 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             continue
         span = mention_span(names[-1])
         entity, name, kind, via = resolve(ctx, span, set(), None)
+        if entity is None and all(is_title_word(t.text) for t in span):
+            entity = ctx.index.by_title(span.root.lemma_)  # the article names the minister later
+            if entity is not None:
+                name, kind = entity.name, "person"
         if name is None or kind == "group":
             continue
         colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None

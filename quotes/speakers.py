@@ -357,10 +357,12 @@ class SpeakerIndex:
         self.mentions.insert(bisect_left(self._starts(), mention.start), mention)
         self._mention_starts = None
 
-    def by_title(self, title: str, before: int) -> Entity | None:
-        """The most recent person before `before` whose role holds the title word."""
+    def by_title(self, title: str, before: int | None = None) -> Entity | None:
+        """The most recent person before `before` whose role holds the title word; with no
+        `before`, the first such person of the document (a headline's "Minister: …")."""
         title = title.lower()
-        for mention in reversed(self.mentions[:bisect_left(self._starts(), before)]):
+        mentions = self.mentions if before is None else reversed(self.mentions[:bisect_left(self._starts(), before)])
+        for mention in mentions:
             role = (mention.entity.role or "").lower()
             if title in role.split() or title in role:
                 return mention.entity

@@ -478,3 +478,10 @@ def test_a_second_clause_the_speech_verb_reports_is_part_of_the_content(run):
     text = 'Lena Ortiz said she was "hopeful" a deal could be reached before the end of the month.'
     q = one(run(text), "she was")
     assert q.type == "mixed" and q.text.endswith("before the end of the month")
+
+
+def test_a_headline_title_speaker_is_the_person_the_article_gives_that_title(run):
+    text = ("Minister: ferries will run again on Sunday\n\n"
+            "Transport Minister Anna Keller said on Friday that the strike was over.")
+    q = one(run(text), "ferries will run")
+    assert (q.speaker, q.cue) == ("Anna Keller", ":")
