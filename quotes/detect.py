@@ -658,6 +658,10 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     return parts
 
 
+# Verbs that, with "to say", mean it was not said: "declined to say", "refused to comment".
+WITHHELD = frozenset({"decline", "refuse", "fail", "hesitate", "forget", "neglect"})
+
+
 def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports what its subject said: not negated ("won't say what"),
     not passive ("when asked whether …", "was told that …": the subject is the one spoken
@@ -667,6 +671,8 @@ def _asserted(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
         return False  # "lower than the agency says they are"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHELD:
+        return False  # "She declined to say when …"
     if any(c.dep_ == "auxpass" for c in children):
         return False
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)

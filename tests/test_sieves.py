@@ -485,3 +485,7 @@ def test_a_headline_title_speaker_is_the_person_the_article_gives_that_title(run
             "Transport Minister Anna Keller said on Friday that the strike was over.")
     q = one(run(text), "ferries will run")
     assert (q.speaker, q.cue) == ("Anna Keller", ":")
+
+
+def test_declining_to_say_reports_nothing(run):
+    assert run("Lena Ortiz declined to say when the power would be restored.") == []
