@@ -620,6 +620,40 @@ def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[T
     return tokens
 
 
+ASIDE_WORDS = 3  # a parenthesis this long is the writer's aside; shorter ones ("(FOIP)") gloss a name
+
+
+def _without_asides(tokens: list[Token]) -> list[list[Token]]:
+    """Reported content without the writer's asides in parentheses: 'she didn't have to be
+    perfect (gosh, how magnanimous) and …' is two parts; content that starts inside an
+    opening parenthesis ('… (and yes, beards are a thing, says X') starts after it."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for k, t in enumerate(tokens):
+        if t.text == "(" and depth == 0:
+            close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+            if close is None:
+                parts = [[]]  # never closed here: the content is what the parenthesis holds
+                continue
+            if sum(1 for u in tokens[k + 1:close] if u.is_alpha) >= ASIDE_WORDS:
+                depth = 1
+                parts.append([])
+                continue
+        if depth:
+            depth = 0 if t.text == ")" else depth
+            continue
+        parts[-1].append(t)
+    trimmed = []
+    for part in parts:
+        while part and (part[0].is_punct or part[0].dep_ == "cc"):
+            part = part[1:]
+        while part and part[-1].is_punct and part[-1].text not in ("\u201d", '"', "\u2019"):
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed or [tokens]
+
+
 def _over_false_sentence_ends(tokens: list[Token]) -> list[Token]:
     """Content that ends its sentence goes on over a break the parser made after an
     abbreviation ("he's lost 16 lbs. since he …"): the next sentence opens in lower case,
@@ -759,7 +793,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             tokens = _over_false_sentence_ends([t for t in tokens if not t.is_space])
             while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
                 tokens.pop()
-            parts = [tokens]
+            parts = _without_asides(tokens)
+            tokens = [t for part in parts for t in part]
         if len(tokens) < 2:
             continue
         overlap = sum(1 for t in tokens if t.i in direct_tokens)

@@ -489,3 +489,12 @@ def test_a_headline_title_speaker_is_the_person_the_article_gives_that_title(run
 
 def test_declining_to_say_reports_nothing(run):
     assert run("Lena Ortiz declined to say when the power would be restored.") == []
+
+
+def test_the_writers_aside_in_parentheses_is_left_out_of_reported_content(run):
+    text = ("Paul Renner said the ferry would run on Sunday (a promise he has made before) and "
+            "that fares would not rise. Lena Ortiz said the Northern Ferry Line (NFL) would add a boat.")
+    quotes = run(text)
+    assert [q.text for q in quotes if q.speaker == "Paul Renner"] == [
+        "the ferry would run on Sunday", "that fares would not rise"]
+    assert one(quotes, "the Northern").text == "the Northern Ferry Line (NFL) would add a boat"
