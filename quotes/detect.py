@@ -854,6 +854,9 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             end -= 1
         if any(k.start < end and start < k.end for k in known):
             continue
+        r_start, r_end = _tokens(ctx.doc, start, end)
+        if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[r_start:r_end]):
+            continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
         h_start, h_end = _tokens(ctx.doc, p_start, p_start + colon)
         names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
         if not names:

@@ -498,3 +498,7 @@ def test_the_writers_aside_in_parentheses_is_left_out_of_reported_content(run):
     assert [q.text for q in quotes if q.speaker == "Paul Renner"] == [
         "the ferry would run on Sunday", "that fares would not rise"]
     assert one(quotes, "the Northern").text == "the Northern Ferry Line (NFL) would add a boat"
+
+
+def test_a_headline_colon_without_a_claim_is_no_statement(run):
+    assert run("Euro/pound: DOWN at 90.12 pence from 90.28 pence.\n\nOrtiz and Renner: a long rivalry\n\nMarkets were calm.") == []
