@@ -198,7 +198,7 @@ class SpeakerIndex:
             if token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             pron = table.get(token.lower_)
-            if token.lower_ not in ("he", "she") or pron is None:
+            if pron is None or pron.gender not in ("male", "female") or "Nom" not in token.morph.get("Case"):
                 continue
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):
@@ -354,8 +354,10 @@ class SpeakerIndex:
         from the same sentence ("She said … she added") finds her there, not a person the
         sentence names only in passing."""
         mention = self._mention(span, entity, pronoun=True)
-        self.mentions.insert(bisect_left(self._starts(), mention.start), mention)
-        self._mention_starts = None
+        starts = self._starts()
+        i = bisect_left(starts, mention.start)
+        self.mentions.insert(i, mention)
+        starts.insert(i, mention.start)
 
     def by_title(self, title: str, before: int | None = None) -> Entity | None:
         """The most recent person before `before` whose role holds the title word; with no
