@@ -17,9 +17,10 @@ from . import nlp as nlp_module
 from . import parallel
 from .attribute import Context
 from .clean import boilerplate_regions
-from .detect import Statement, _tokens, continue_reported, find_direct, find_indirect
+from .detect import Statement, _tokens, continue_reported, find_direct
 from .marks import find_quoted_spans
 from .model import Document, Quote, Speaker
+from .reported import find_indirect
 from .speakers import SpeakerIndex
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,0 +1,455 @@
+"""Reported statements: indirect speech ("X said that …"), mixed statements (reported
+speech with a quoted fragment), "according to X", and headline colons ("Minister: …").
+
+A speech verb's clausal complement is the content, grown over what the verb governs and
+cut at what the speaker does next; asides in parentheses, an attribution set inside the
+clause ("…, he says, …") and "according to X" are left out, the content then being two
+parts of one statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
+from .cues import speech_verb
+from .detect import Statement, _tokens, _words
+from .lexicon import is_title_word
+from .marks import QuotedSpan
+from .paragraphs import paragraph_spans
+from .speakers import PERSON_LABELS
+
+
+def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
+    """(anchor, tokens) of what a speech verb reports, per the lexicon's flags."""
+    entry = speech_verb(verb)
+    if entry is None or entry.direct_only:
+        return None
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
+            tokens = _clause_extent(verb, child)
+            if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+                tokens = tokens[1:]
+            if not _reportable(child, tokens):
+                return None
+            return child, _without_attribution(child, tokens)
+    # "said in a statement that …": the parser hangs the clause on the noun (not "fired
+    # back at accusations that …": those are someone else's words)
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ not in ("at", "against", "about", "over", "to", "with"):
+            for pobj in child.children:
+                for clause in pobj.children:
+                    if clause.dep_ in ("acl", "relcl") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+                        return clause, _without_attribution(clause, tokens)
+    if "for" in entry.flags:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return pobj[0], [t for t in pobj[0].subtree]
+    if "to" in entry.flags:
+        for child in children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child, [t for t in child.subtree]
+    if "object" in entry.flags and not any(c.dep_ == "dative" for c in children):
+        # (with a second object, "denied Republicans the votes", it is no statement)
+        for child in children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
+                return child, [t for t in child.subtree]
+    return None
+
+
+def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[Token]:
+    """Reported content stops where a direct quote of its own begins ('… “maniacal,”
+    adding, “She lost …”'), without the words that lead into that quote."""
+    cut = next((k for k, t in enumerate(tokens) if k and t.i in direct_tokens), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")
+                      or (tokens[-1].tag_ == "VBG" and speech_verb(tokens[-1]) is not None)):
+        tokens.pop()
+    return tokens
+
+
+ASIDE_WORDS = 3  # a parenthesis this long is the writer's aside; shorter ones ("(FOIP)") gloss a name
+
+
+def _without_asides(tokens: list[Token]) -> list[list[Token]]:
+    """Reported content without the writer's asides in parentheses: 'she didn't have to be
+    perfect (gosh, how magnanimous) and …' is two parts; content that starts inside an
+    opening parenthesis ('… (and yes, beards are a thing, says X') starts after it."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for k, t in enumerate(tokens):
+        if t.text == "(" and depth == 0:
+            close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+            if close is None:
+                parts = [[]]  # never closed here: the content is what the parenthesis holds
+                continue
+            if sum(1 for u in tokens[k + 1:close] if u.is_alpha) >= ASIDE_WORDS:
+                depth = 1
+                parts.append([])
+                continue
+        if depth:
+            depth = 0 if t.text == ")" else depth
+            continue
+        parts[-1].append(t)
+    trimmed = []
+    for part in parts:
+        while part and (part[0].is_punct or part[0].dep_ == "cc"):
+            part = part[1:]
+        while part and part[-1].is_punct and part[-1].text not in ("\u201d", '"', "\u2019"):
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed or [tokens]
+
+
+def _over_false_sentence_ends(tokens: list[Token]) -> list[Token]:
+    """Content that ends its sentence goes on over a break the parser made after an
+    abbreviation ("he's lost 16 lbs. since he …"): the next sentence opens in lower case,
+    in the same paragraph."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    sent = tokens[-1].sent
+    while sent.end < len(doc) and all(t.is_punct or t.is_space for t in doc[tokens[-1].i + 1:sent.end]):
+        following = doc[sent.end].sent
+        first = next((t for t in following if not t.is_space), None)
+        if first is None or not (first.is_alpha and first.text[:1].islower()):
+            break
+        if "\n" in doc.text[tokens[-1].idx:first.idx]:
+            break
+        tokens = tokens + [t for t in doc[tokens[-1].i + 1:following.end] if not t.is_space]
+        sent = following
+    return tokens
+
+
+def _around_attribution(verb: Token) -> list[list[Token]] | None:
+    """'It's common, he explains, for a man to …': an attribution set off by commas inside
+    the clause it reports (the parser makes it a parataxis of that clause). The content
+    is the clause without it, in one or two parts."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    first = next(t for t in verb.subtree if not t.is_punct)
+    if first.i == 0 or verb.doc[first.i - 1].text not in (",", "\u2014", "\u2013", "("):
+        return None
+    parts = _parts_around(verb.doc, head, range(verb.left_edge.i, verb.right_edge.i + 1))
+    if not parts or sum(len(p) for p in parts) < 3 or parts[0][0].i > verb.i:
+        return None
+    return parts
+
+
+# Verbs that, with "to say", mean it was not said: "declined to say", "refused to comment".
+WITHHELD = frozenset({"decline", "refuse", "fail", "hesitate", "forget", "neglect"})
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether a speech verb reports what its subject said: not negated ("won't say what"),
+    not passive ("when asked whether …", "was told that …": the subject is the one spoken
+    to), and not an imperative addressed to the reader ("Tell him why …")."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
+        return False  # "lower than the agency says they are"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHELD:
+        return False  # "She declined to say when …"
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not subject:
+        return False  # "When asked whether …"
+    if verb.tag_ == "VB" and not subject and not any(c.dep_ == "aux" for c in children) and (
+            verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VB")):
+        return False  # "Ask him if …"
+    return True
+
+
+def _clause_extent(verb: Token, clause: Token) -> list[Token]:
+    """The reported clause, grown over what the verb governs after it: "X said [that …]
+    because …, and …" runs to the end of the sentence; "[…], X said" starts the sentence."""
+    subtree = list(clause.subtree)
+    sent = verb.sent
+    if clause.i > verb.i:
+        later = [t for t in verb.rights if t.i > clause.right_edge.i
+                 and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "ccomp") and not _second_predicate(t)]
+        if later and any(_second_predicate(t) for t in verb.rights if clause.right_edge.i < t.i < later[0].i):
+            later = []  # "says A but argues B, because …": what follows the second verb is its own
+        end = max([subtree[-1].i] + [t.right_edge.i for t in later])
+        return [t for t in sent.doc[subtree[0].i:end + 1]]
+    start = min(subtree[0].i, sent.start)
+    # everything up to the attribution: "[It means …, a significant finding], researchers say"
+    attribution = [verb.i] + [c.left_edge.i for c in verb.lefts if c.i > clause.i and c.dep_ != "punct"]
+    end = max(subtree[-1].i, min(attribution) - 1)
+    return [t for t in sent.doc[start:end + 1]]
+
+
+def _second_predicate(token: Token) -> bool:
+    """A verb the speaker does next ("… but argues that …", "…, adding that …", "… and
+    tells the crowd …"): not part of what the first verb reports."""
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        # with a subject of its own it goes on with the content: "says A, but B have …"
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+    return token.dep_ == "advcl" and speech_verb(token) is not None
+
+
+def _reportable(clause: Token, tokens: list[Token]) -> bool:
+    """A clause that can be someone's statement: not a bare relative ("which … said"), with
+    a subject or long enough to stand alone."""
+    if not tokens or tokens[0].lower_ in ("which", "who", "whom"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    return has_subject or len(tokens) >= 6
+
+
+def _without_attribution(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """The reported clause without an 'according to X' that names its source."""
+    drop = set()
+    for t in tokens:
+        if t.lower_ == "according" and t.head.i == anchor.i:
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return [t for t in tokens if t.i not in drop]
+
+
+def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedSpan], skip) -> list[Statement]:
+    doc = ctx.doc
+    direct_tokens = set()
+    for s in direct:
+        direct_tokens.update(range(s.token_start, s.token_end))
+    statements = []
+    used_fragments = set()
+    previous = None
+    reported: set[int] = set()  # tokens of the content found so far
+    for verb in doc:
+        if verb.i in ctx.in_quote or speech_verb(verb) is None:
+            continue
+        if any(s <= verb.idx < e for s, e in skip):
+            continue
+        if not _asserted(verb):
+            continue
+        if verb.i in reported:
+            continue  # "X said that the city expects …": part of what X said
+        parts = _around_attribution(verb)
+        if parts:
+            tokens = [t for part in parts for t in part]
+        else:
+            found = _content_of(verb)
+            if found is None:
+                continue
+            anchor, tokens = found
+            tokens = _over_false_sentence_ends([t for t in tokens if not t.is_space])
+            while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
+                tokens.pop()
+            parts = _without_asides(tokens)
+            tokens = [t for part in parts for t in part]
+        if len(tokens) < 2:
+            continue
+        overlap = sum(1 for t in tokens if t.i in direct_tokens)
+        if overlap > len(tokens) / 3:
+            continue  # the reported clause is a direct quote, attributed there
+        if overlap and len(parts) == 1:
+            tokens = parts[0] = _before_direct_quote(tokens, direct_tokens)
+            if len(tokens) < 2:
+                continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        kind = "indirect"
+        inside = [f for f in fragments if start <= f.start < end]
+        if inside:
+            kind = "mixed"
+            used_fragments.update(id(f) for f in inside)
+            end = max(end, max(f.end for f in inside))  # '… that “he loves you.”': the whole fragment
+        attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
+        if not attribution.decided():
+            phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
+            if phrase is None:
+                continue
+            attribution = phrase
+        if speech_verb(verb).weak and attribution.speaker_kind != "person":
+            continue
+        spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
+        spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
+        statements.append(Statement(start, end, kind, attribution, spans, True, None,
+                                    tokens[0].i, tokens[-1].i + 1))
+        reported.update(t.i for t in tokens)
+        previous = attribution
+    statements.extend(_according_to(ctx, direct + statements, skip, previous))
+    statements.extend(_quoted_after_verb(ctx, fragments, used_fragments, statements))
+    statements.extend(_headline_colon(ctx, direct + statements, skip))
+    return statements
+
+
+HEADLINE_MAX_WORDS = 20
+
+
+def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statement]:
+    """'Minister: talks will resume' — a short paragraph whose first words, up to a colon,
+    name a speaker: the rest is that speaker's statement."""
+    found = []
+    for p_start, p_end in paragraph_spans(ctx.text):
+        if any(s <= p_start and p_end <= e for s, e in skip):
+            continue
+        paragraph = ctx.text[p_start:p_end]
+        colon = paragraph.find(":")
+        if colon <= 0 or _words(paragraph) > HEADLINE_MAX_WORDS or "\n" in paragraph:
+            continue
+        head, rest = paragraph[:colon], paragraph[colon + 1:]
+        if _words(head) > 5 or _words(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" or any(c in head for c in ".!?"):
+            continue
+        start = p_start + colon + 1 + (len(rest) - len(rest.lstrip()))
+        end = p_end
+        while end > start and ctx.text[end - 1] in ".!?":
+            end -= 1
+        if any(k.start < end and start < k.end for k in known):
+            continue
+        r_start, r_end = _tokens(ctx.doc, start, end)
+        if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[r_start:r_end]):
+            continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
+        h_start, h_end = _tokens(ctx.doc, p_start, p_start + colon)
+        names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
+        if not names:
+            continue
+        span = mention_span(names[-1])
+        entity, name, kind, via = resolve(ctx, span, set(), None)
+        if entity is None and all(is_title_word(t.text) for t in span):
+            entity = ctx.index.by_title(span.root.lemma_)  # the article names the minister later
+            if entity is not None:
+                name, kind = entity.name, "person"
+        if name is None or kind == "group":
+            continue
+        colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None
+        attribution = Attribution(cue=colon_token, cue_label=":", mention=span, speaker=entity, speaker_name=name,
+                                  speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"] * 0.9)
+        t_start, t_end = _tokens(ctx.doc, start, end)
+        found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
+    return found
+
+
+GOVERNING_STEPS = 1
+
+
+def _governing_speech_verb(span) -> Token | None:
+    """A speech verb that governs a quoted fragment: its head, or its head's head ('urged
+    the government “to clarify …”', 'called the allegation “false”')."""
+    head = span.root
+    for _ in range(GOVERNING_STEPS):
+        if head.head.i == head.i:
+            return None
+        child, head = head, head.head
+        if span.start <= head.i < span.end:
+            continue
+        if head.lower_ == "as" and head.dep_ == "prep" and head.head.i != head.i:
+            child, head = head, head.head  # 'described the plan as “…”'
+        entry = speech_verb(head)
+        if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
+            return None  # 'told “Evening Hour”': whom it was said to, not what
+        if entry is not None and not entry.weak:
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # another verb governs it
+    return None
+
+
+def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],
+                       known: list[Statement]) -> list[Statement]:
+    """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
+    “to clarify”') is that speaker's words: a mixed statement."""
+    found = []
+    for f in fragments:
+        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known):
+            continue
+        t_start, t_end = _tokens(ctx.doc, f.start, f.end)
+        if t_end <= t_start:
+            continue
+        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
+        if verb is None:
+            continue
+        attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
+        if attribution.decided():
+            start, parts = f.start, f.parts
+            named = _named_before(ctx, verb, t_start)
+            if named is not None:
+                # 'calling him a “loser”', 'referred to X as “…”': what the words describe
+                start = named.idx
+                parts = ((start, parts[0][1]),) + tuple(parts[1:])
+            found.append(Statement(start, f.end, "mixed", attribution, parts, f.closed, None,
+                                   named.i if named is not None else t_start, t_end))
+    return found
+
+
+NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
+
+
+def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
+    """The first word of what a verb's quoted complement describes, when it stands between
+    the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
+            objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            if not objects:
+                return None
+            first = objects[0].left_edge
+            if 0 < t_start - first.i <= NAMED_WORDS and first.i not in ctx.in_quote:
+                return first
+            return None
+    return None
+
+
+def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:
+    """'According to X, …' standing alone: the clause it modifies is X's statement."""
+    doc = ctx.doc
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i in ctx.in_quote:
+            continue
+        if any(s <= token.idx < e for s, e in skip):
+            continue
+        head = token.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        last = all(t.is_punct or t.is_space for t in ctx.doc[token.right_edge.i + 1:head.right_edge.i + 1])
+        while last and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "A and B, according to X": the whole coordination
+        phrase = range(token.left_edge.i, token.right_edge.i + 1)
+        parts = _parts_around(ctx.doc, head, phrase)
+        if sum(len(p) for p in parts) < 3:
+            continue
+        tokens = [t for p in parts for t in p]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if any(s.start < end and start < s.end for s in known):
+            continue
+        attribution = attribute_phrase(ctx, token.i, token.right_edge.i + 1, (tokens[0].i, tokens[0].i), previous)
+        if attribution is None:
+            continue
+        spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
+        found.append(Statement(start, end, "indirect", attribution, spans, True, None,
+                               tokens[0].i, tokens[-1].i + 1))
+    return found
+
+
+def _parts_around(doc: Doc, head: Token, phrase: range) -> list[list[Token]]:
+    """The clause of `head` without the attribution phrase in it, as the runs of words on
+    either side ("[A], according to X, and [B]"), each without edge punctuation or a
+    leading conjunction."""
+    parts: list[list[Token]] = [[]]
+    for t in head.subtree:
+        if t.i in phrase:
+            if parts[-1]:
+                parts.append([])
+            continue
+        if not t.is_space:
+            parts[-1].append(t)
+    trimmed = []
+    for part in parts:
+        while part and (part[0].is_punct or (part[0].dep_ == "cc" and trimmed)):
+            part = part[1:]
+        while part and part[-1].is_punct:
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed
