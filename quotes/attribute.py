@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from .cues import cue_text, phrase_at, speech_verb
@@ -70,18 +72,16 @@ class Context:
 
     def __post_init__(self) -> None:
         # token range of every paragraph, and the paragraph of every token
-        starts = [start for start, _ in paragraph_spans(self.text)] or [0]
-        self._paragraph_of: list[int] = []
-        self._bounds: list[list[int]] = [[-1, -1] for _ in starts]
-        p = 0
-        for token in self.doc:
-            while p + 1 < len(starts) and token.idx >= starts[p + 1]:
-                p += 1
-            self._paragraph_of.append(p)
-            bounds = self._bounds[p]
-            if bounds[0] < 0:
-                bounds[0] = token.i
-            bounds[1] = token.i + 1
+        starts = numpy.array([start for start, _ in paragraph_spans(self.text)] or [0], dtype=numpy.int64)
+        offsets = self.doc.to_array(IDX).astype(numpy.int64) if len(self.doc) else numpy.zeros(0, dtype=numpy.int64)
+        paragraph_of = numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0)
+        self._paragraph_of: list[int] = paragraph_of.tolist()
+        self._bounds: list[list[int]] = [[-1, -1] for _ in range(len(starts))]
+        firsts = numpy.searchsorted(paragraph_of, numpy.arange(len(starts)), side="left")
+        lasts = numpy.searchsorted(paragraph_of, numpy.arange(len(starts)), side="right")
+        for p, (first, last) in enumerate(zip(firsts.tolist(), lasts.tolist())):
+            if last > first:
+                self._bounds[p] = [first, last]
 
     def paragraph_index(self, i: int) -> int:
         """Which paragraph (0, 1, …) holds token i."""

@@ -5,6 +5,11 @@ Thin questions over the lexicon in `quotes/data/`, asked of spaCy tokens.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .lexicon import SpeechVerb, cue_phrases, speech_verbs
@@ -22,6 +27,34 @@ def speech_verb(token: Token) -> SpeechVerb | None:
             c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle for c in token.children):
         return None  # "shot the ball" is no speech; "shot back" is
     return entry
+
+
+@lru_cache(maxsize=1)
+def _lexicon_hashes() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hashes of the speech verbs' lemmas, and of the "-d"/"-ed" forms `speech_verb` also
+    accepts when the lemmatizer missed them."""
+    lemmas = list(speech_verbs())
+    forms = [lemma + "d" for lemma in lemmas] + [lemma + "ed" for lemma in lemmas]
+    return (numpy.array([hash_string(w) for w in lemmas], dtype=numpy.uint64),
+            numpy.array([hash_string(w) for w in forms], dtype=numpy.uint64))
+
+
+def speech_verbs_in(doc: Doc) -> list[Token]:
+    """The tokens of `doc` that are speech verbs, found without visiting every token."""
+    if not len(doc):
+        return []
+    lemmas, forms = _lexicon_hashes()
+    array = doc.to_array([LEMMA, LOWER])
+    hits = numpy.flatnonzero(numpy.isin(array[:, 0], lemmas) | numpy.isin(array[:, 1], forms))
+    return [doc[int(i)] for i in hits if speech_verb(doc[int(i)]) is not None]
+
+
+def tokens_with_lower(doc: Doc, word: str) -> list[Token]:
+    """The tokens of `doc` that are `word`, in any case."""
+    if not len(doc):
+        return []
+    hits = numpy.flatnonzero(doc.to_array(LOWER) == numpy.uint64(hash_string(word)))
+    return [doc[int(i)] for i in hits]
 
 
 def cue_text(verb: Token) -> str:

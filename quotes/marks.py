@@ -6,6 +6,7 @@ Works on the raw text only (no parse), so offsets index the original exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .paragraphs import paragraph_spans
@@ -76,10 +77,17 @@ def _direction(text: str, i: int, family: str, declared: str) -> str | None:
 DOUBLED = {"\u2019\u2019": "close", "\u2018\u2018": "open", "``": "open", "''": "either"}
 
 
+MARK_CHARACTERS = re.compile("[" + re.escape("".join(MARKS) + "`") + "]")
+
+
 def _marks_in(text: str, start: int, end: int):
     """(offset, family, direction, width) of each quote mark in [start, end)."""
     i = start
     while i < end:
+        found = MARK_CHARACTERS.search(text, i, end)
+        if found is None:
+            return
+        i = found.start()
         pair = text[i:i + 2]
         if pair in DOUBLED and i + 1 < end:
             # two single marks written for one double mark: ‘‘…’’ or ``…''

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
-from .cues import speech_verb
+from .cues import speech_verb, speech_verbs_in, tokens_with_lower
 from .detect import Statement, _tokens, _words
 from .lexicon import is_title_word
 from .marks import QuotedSpan
@@ -226,8 +226,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
     used_fragments = set()
     previous = None
     reported: set[int] = set()  # tokens of the content found so far
-    for verb in doc:
-        if verb.i in ctx.in_quote or speech_verb(verb) is None:
+    for verb in speech_verbs_in(doc):
+        if verb.i in ctx.in_quote:
             continue
         if any(s <= verb.idx < e for s, e in skip):
             continue
@@ -404,8 +404,8 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
     """'According to X, …' standing alone: the clause it modifies is X's statement."""
     doc = ctx.doc
     found = []
-    for token in doc:
-        if token.lower_ != "according" or token.i in ctx.in_quote:
+    for token in tokens_with_lower(doc, "according"):
+        if token.i in ctx.in_quote:
             continue
         if any(s <= token.idx < e for s, e in skip):
             continue

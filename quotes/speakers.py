@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
@@ -45,6 +47,15 @@ def person_span(ent: Span) -> Span:
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _subjects(doc: Doc) -> list[Token]:
+    """The nominal subjects of `doc` (active and passive), in reading order."""
+    if not len(doc):
+        return []
+    deps = doc.to_array(DEP)
+    wanted = numpy.array([doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")], dtype=numpy.uint64)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(deps, wanted))]
 
 
 def _title_chain(doc: Doc, before: int) -> list[Token]:
@@ -175,7 +186,8 @@ class SpeakerIndex:
                 if entity is not None:
                     self.mentions.append(self._mention(ent, entity))
         # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all)
-        for token in self.doc:
+        subjects = _subjects(self.doc)
+        for token in subjects:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
                     and token.text[:1].isupper() and not is_title_word(token.text)
                     and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
@@ -187,16 +199,14 @@ class SpeakerIndex:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
         self.mentions.sort(key=lambda m: m.start)
-        self._chain_pronouns()
+        self._chain_pronouns(subjects)
 
-    def _chain_pronouns(self) -> None:
+    def _chain_pronouns(self, subjects: list[Token]) -> None:
         """Each "he"/"she" subject of the narration, in reading order, becomes a mention of
         the person it points to, so the next one reads on from it: in "She said … letter to
         X. “…,” she said", the second "she" is the first one's person, not X."""
         table = pronouns()
-        for token in self.doc:
-            if token.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+        for token in subjects:
             pron = table.get(token.lower_)
             if pron is None or pron.gender not in ("male", "female") or "Nom" not in token.morph.get("Case"):
                 continue
@@ -251,11 +261,11 @@ class SpeakerIndex:
         """The entity a name belongs to: same full name, a surname of one full name,
         or a near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
+        joined = " ".join(key)
         entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
         for entity in entities:
-            if [w.lower() for w in entity.words] == key or any(
-                [w.lower() for w in alias.split()] == key for alias in entity.aliases
-            ):
+            if " ".join(entity.words).lower() == joined or any(
+                    " ".join(alias.split()).lower() == joined for alias in entity.aliases):
                 return entity
         if len(key) == 1:
             matches = [e for e in entities if e.words[-1].lower() == key[0]]
