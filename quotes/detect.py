@@ -462,7 +462,8 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
                     statement_id = previous_stmt.statement  # one statement, its speaker unknown
             elif _continues(ctx, previous_stmt, t_start) and attribution.addressee != previous.speaker_name:
                 speaker = _turn_taking(ctx, statements, t_start) or previous
-                attribution = Attribution(cue=None, cue_label=None, mention=None, speaker=speaker.speaker,
+                # the mention that named the speaker goes with it: where the text says who
+                attribution = Attribution(cue=None, cue_label=None, mention=speaker.mention, speaker=speaker.speaker,
                                           speaker_name=speaker.speaker_name, speaker_kind=speaker.speaker_kind,
                                           method="continuation", confidence=CONFIDENCE["continuation"])
                 if same_paragraph:
@@ -558,6 +559,6 @@ def continue_reported(ctx: Context, statements: list[Statement]) -> None:
         if not _continues(ctx, before, stmt.token_start):
             continue
         b = before.attribution
-        stmt.attribution = Attribution(speaker=b.speaker, speaker_name=b.speaker_name, speaker_kind=b.speaker_kind,
-                                       method="continuation",
+        stmt.attribution = Attribution(mention=b.mention, speaker=b.speaker, speaker_name=b.speaker_name,
+                                       speaker_kind=b.speaker_kind, method="continuation",
                                        confidence=round(CONFIDENCE["continuation"] * (1.0 if stmt.closed else 0.8), 3))

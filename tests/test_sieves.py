@@ -502,3 +502,11 @@ def test_the_writers_aside_in_parentheses_is_left_out_of_reported_content(run):
 
 def test_a_headline_colon_without_a_claim_is_no_statement(run):
     assert run("Euro/pound: DOWN at 90.12 pence from 90.28 pence.\n\nOrtiz and Renner: a long rivalry\n\nMarkets were calm.") == []
+
+
+def test_a_continued_quote_points_at_the_mention_that_named_its_speaker(run):
+    text = "“We will build the tunnel,” Lena Ortiz said.\n\n“It will take five years.”"
+    first, second = run(text)
+    assert second.method == "continuation"
+    assert (second.speaker_mention, second.speaker_start) == (first.speaker_mention, first.speaker_start) == (
+        "Lena Ortiz", text.index("Lena"))
