@@ -286,7 +286,7 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _dateline(child):
                 return child
         if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head is not current.head:
             current = current.head.head  # "she released a statement saying, “…”"
@@ -297,6 +297,20 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
+
+
+DATELINE_WORDS = 12  # tokens from a dateline's place name to the dash that ends it
+
+
+def _dateline(token: Token) -> bool:
+    """The place name of a wire dateline opening a paragraph ("PHILADELPHIA, July 25 (UPI)
+    — The committee said …"), which the parser may take for the subject."""
+    doc = token.doc
+    if not (token.is_upper and len(token) > 1) or (token.i > 0 and not doc[token.i - 1].is_space):
+        return False
+    window = doc[token.i + 1:token.i + 1 + DATELINE_WORDS]
+    return len(window) > 0 and window[0].text in (",", "(") and any(
+        t.text in ("\u2014", "\u2013", "-", "--") for t in window)
 
 
 def _postposed_speaker(verb: Token, stop: int, inverted: bool = False) -> Token | None:

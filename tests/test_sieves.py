@@ -510,3 +510,10 @@ def test_a_continued_quote_points_at_the_mention_that_named_its_speaker(run):
     assert second.method == "continuation"
     assert (second.speaker_mention, second.speaker_start) == (first.speaker_mention, first.speaker_start) == (
         "Lena Ortiz", text.index("Lena"))
+
+
+def test_a_wire_dateline_is_never_the_speaker(run):
+    text = ("NORVIK, July 25 (UPI) — The Democratic Harbour Committee released a statement at the outset of "
+            "the convention Monday, offering “a deep and sincere apology” to Sen. Paul Renner.")
+    q = one(run(text), "a deep")
+    assert q.speaker == "the Democratic Harbour Committee"
