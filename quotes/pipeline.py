@@ -57,9 +57,6 @@ def analyse(document: Document, doc: Doc) -> Result:
     seen = set()
     next_statement = 1 + max((s.statement for s in statements if s.statement is not None), default=-1)
     for s in statements:
-        if (s.start, s.end) in seen:
-            continue
-        seen.add((s.start, s.end))
         parts = [(s.start, s.end, s.statement, tuple(s.spans))]
         if s.type != "direct" and len(s.spans) > 1:
             # reported content the attribution interrupts ("It's normal, he says, for …"):
@@ -67,6 +64,9 @@ def analyse(document: Document, doc: Doc) -> Result:
             parts = [(start, end, next_statement, ((start, end),)) for start, end in s.spans]
             next_statement += 1
         for start, end, statement, spans in parts:
+            if (start, end) in seen:
+                continue  # a record's offsets are its identity
+            seen.add((start, end))
             quotes.append(_record(document, text, s, start, end, statement, spans))
     speakers = _speakers_of(quotes, index)
     return Result(document, quotes, speakers)

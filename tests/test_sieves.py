@@ -9,6 +9,7 @@ from quotes import extract
 def run(nlp):
     def _run(text):
         quotes = extract(text, nlp=nlp)
+        assert len({(q.start, q.end) for q in quotes}) == len(quotes)  # offsets identify a record
         for q in quotes:
             assert text[q.start:q.end] == q.text
             if q.speaker_start is not None:
