@@ -518,3 +518,10 @@ def test_a_wire_dateline_is_never_the_speaker(run):
             "the convention Monday, offering “a deep and sincere apology” to Sen. Paul Renner.")
     q = one(run(text), "a deep")
     assert q.speaker == "the Democratic Harbour Committee"
+
+
+def test_chanting_and_slamming_are_speech_next_to_quote_marks(run):
+    quotes = run("Supporters waved flags. Some chanted “Four more years!”\n\n"
+                 "Paul Renner slammed the budget as “a fantasy from start to finish.”")
+    assert one(quotes, "Four more").speaker == "Some"
+    assert one(quotes, "the budget as").speaker == "Paul Renner"
