@@ -16,7 +16,7 @@ from .cues import speech_verb
 from .dialogue import assign_turns
 from .lexicon import speech_nouns, speech_verbs
 from .marks import QuotedSpan
-from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS
+from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
 
 FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
 SENTENCE_END = {".", "!", "?"}
@@ -35,14 +35,14 @@ class Statement:
     token_end: int = 0
 
 
-def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0, 0
     return span.start, span.end
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
@@ -64,8 +64,8 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     before = text[i] if i >= 0 else "\n"
     t = _mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
-    short = _words(content) <= 2 and content[-1:] not in ".!?\u2026"
-    if _words(content) <= 4 and content[-1:] not in ".,;:!?\u2026" and _word_follows(ctx, quoted) \
+    short = word_count(content) <= 2 and content[-1:] not in ".!?\u2026"
+    if word_count(content) <= 4 and content[-1:] not in ".,;:!?\u2026" and _word_follows(ctx, quoted) \
             and not _speech_follows(ctx, quoted) and not _introduced(ctx, t):
         return True  # a phrase the sentence goes on from: “Daily Show” host …, ‘No Idea’ If …
     if before in ":\n" or i < 0:
@@ -86,10 +86,10 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
         return not _resumes_after_attribution(ctx, t)
     if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
         # a new sentence opens with the quote: a quotation unless it is a bare word or two
-        return _words(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
+        return word_count(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
     if short and prev is not None and not prev.is_punct and speech_verb(prev) is None:
         return True  # a name or a term: 'the hacker known as “Nightjar,” said'
-    if _words(content) <= 3 and content[-1:] not in "!?" and not (
+    if word_count(content) <= 3 and content[-1:] not in "!?" and not (
             content[-1:] == "," and _speech_follows(ctx, quoted)):
         return True  # a word or two in quote marks inside a sentence: "called it “complex”"
     if content[0].islower():
@@ -98,7 +98,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
         return False  # "he said “We…”"
     if _speech_follows(ctx, quoted):
         return False  # "“One!” says the owner"
-    return _words(content) <= FRAGMENT_MAX_WORDS * 3
+    return word_count(content) <= FRAGMENT_MAX_WORDS * 3
 
 
 RESUME_WINDOW = 25  # tokens back to the quote that an attribution interrupted
@@ -361,7 +361,7 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
     if not subjects or subjects[0].i in ctx.in_quote:
         return None
     subject = subjects[0]
-    if subject.ent_type_ not in PERSON_LABELS and subject.lower_ not in ("he", "she") and not (
+    if subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
             subject.pos_ == "PROPN" and not subject.ent_type_):
         return None
     span = mention_span(subject)
@@ -405,7 +405,7 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
             clause = clause.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j]
         if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS | ORG_LABELS and subjects[0].pos_ != "PROPN"
-                            and subjects[0].lower_ not in ("he", "she")
+                            and gendered_pronoun(subjects[0]) is None
                             and subjects[0].lemma_.lower() not in ORG_NOUNS | speech_nouns()):
             return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
         head = subjects[0]
@@ -446,7 +446,7 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
         if is_fragment(ctx, q):
             fragments.append(q)
             continue
-        t_start, t_end = _tokens(ctx.doc, q.start, q.end)
+        t_start, t_end = token_range(ctx.doc, q.start, q.end)
         if t_end <= t_start:
             continue
         attribution = attribute_direct(ctx, q, t_start, t_end, previous)

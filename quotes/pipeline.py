@@ -17,7 +17,7 @@ from . import nlp as nlp_module
 from . import parallel
 from .attribute import Context
 from .clean import boilerplate_regions
-from .detect import Statement, _tokens, continue_reported, find_direct
+from .detect import Statement, continue_reported, find_direct, token_range
 from .marks import find_quoted_spans
 from .model import Document, Quote, Speaker
 from .reported import find_indirect
@@ -47,7 +47,7 @@ def analyse(document: Document, doc: Doc) -> Result:
     for q in quoted:
         start = q.open_at if q.open_at is not None else q.start
         end = q.close_at + 1 if q.close_at is not None else q.end
-        t_start, t_end = _tokens(doc, start, end)
+        t_start, t_end = token_range(doc, start, end)
         ctx.in_quote.update(range(t_start, t_end))
     direct, fragments = find_direct(ctx, quoted)
     indirect = find_indirect(ctx, direct, fragments, skip)

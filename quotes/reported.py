@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
 from .cues import speech_verb, speech_verbs_in, tokens_with_lower
-from .detect import Statement, _tokens, _words
+from .detect import Statement, token_range, word_count
 from .lexicon import is_title_word
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
@@ -66,11 +66,21 @@ def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[T
     """Reported content stops where a direct quote of its own begins ('… “maniacal,”
     adding, “She lost …”'), without the words that lead into that quote."""
     cut = next((k for k, t in enumerate(tokens) if k and t.i in direct_tokens), len(tokens))
-    tokens = tokens[:cut]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")
-                      or (tokens[-1].tag_ == "VBG" and speech_verb(tokens[-1]) is not None)):
-        tokens.pop()
+    tokens = _trim_end(tokens[:cut])
+    while tokens and tokens[-1].tag_ == "VBG" and speech_verb(tokens[-1]) is not None:
+        tokens = _trim_end(tokens[:-1])
     return tokens
+
+
+CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
+
+
+def _trim_end(tokens: list[Token]) -> list[Token]:
+    """Without the punctuation it ends with, a closing quote mark excepted."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
+        end -= 1
+    return tokens[:end]
 
 
 ASIDE_WORDS = 3  # a parenthesis this long is the writer's aside; shorter ones ("(FOIP)") gloss a name
@@ -100,8 +110,7 @@ def _without_asides(tokens: list[Token]) -> list[list[Token]]:
     for part in parts:
         while part and (part[0].is_punct or part[0].dep_ == "cc"):
             part = part[1:]
-        while part and part[-1].is_punct and part[-1].text not in ("\u201d", '"', "\u2019"):
-            part = part[:-1]
+        part = _trim_end(part)
         if part:
             trimmed.append(part)
     return trimmed or [tokens]
@@ -243,9 +252,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if found is None:
                 continue
             anchor, tokens = found
-            tokens = _over_false_sentence_ends([t for t in tokens if not t.is_space])
-            while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("\u201d", '"', "\u2019")):
-                tokens.pop()
+            tokens = _trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             parts = _without_asides(tokens)
             tokens = [t for part in parts for t in part]
         if len(tokens) < 2:
@@ -296,10 +303,10 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             continue
         paragraph = ctx.text[p_start:p_end]
         colon = paragraph.find(":")
-        if colon <= 0 or _words(paragraph) > HEADLINE_MAX_WORDS or "\n" in paragraph:
+        if colon <= 0 or word_count(paragraph) > HEADLINE_MAX_WORDS or "\n" in paragraph:
             continue
         head, rest = paragraph[:colon], paragraph[colon + 1:]
-        if _words(head) > 5 or _words(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" or any(c in head for c in ".!?"):
+        if word_count(head) > 5 or word_count(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" or any(c in head for c in ".!?"):
             continue
         start = p_start + colon + 1 + (len(rest) - len(rest.lstrip()))
         end = p_end
@@ -307,10 +314,10 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             end -= 1
         if any(k.start < end and start < k.end for k in known):
             continue
-        r_start, r_end = _tokens(ctx.doc, start, end)
+        r_start, r_end = token_range(ctx.doc, start, end)
         if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[r_start:r_end]):
             continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
-        h_start, h_end = _tokens(ctx.doc, p_start, p_start + colon)
+        h_start, h_end = token_range(ctx.doc, p_start, p_start + colon)
         names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
         if not names:
             continue
@@ -325,7 +332,7 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
         colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None
         attribution = Attribution(cue=colon_token, cue_label=":", mention=span, speaker=entity, speaker_name=name,
                                   speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"] * 0.9)
-        t_start, t_end = _tokens(ctx.doc, start, end)
+        t_start, t_end = token_range(ctx.doc, start, end)
         found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
     return found
 
@@ -363,7 +370,7 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
     for f in fragments:
         if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known):
             continue
-        t_start, t_end = _tokens(ctx.doc, f.start, f.end)
+        t_start, t_end = token_range(ctx.doc, f.start, f.end)
         if t_end <= t_start:
             continue
         verb = _governing_speech_verb(ctx.doc[t_start:t_end])

@@ -14,7 +14,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
-from .lexicon import gendered_words, is_title_word, pronouns
+from .lexicon import Pronoun, gendered_words, is_title_word, pronouns
 from .model import Speaker
 
 PERSON_LABELS = {"PERSON"}
@@ -47,6 +47,15 @@ def person_span(ent: Span) -> Span:
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def gendered_pronoun(token: Token) -> Pronoun | None:
+    """The lexicon entry when `token` is "he" or "she": a pronoun of known gender, in the
+    subject case."""
+    pron = pronouns().get(token.lower_)
+    if pron is None or pron.gender not in ("male", "female") or "Nom" not in token.morph.get("Case"):
+        return None
+    return pron
 
 
 def _subjects(doc: Doc) -> list[Token]:
@@ -205,10 +214,9 @@ class SpeakerIndex:
         """Each "he"/"she" subject of the narration, in reading order, becomes a mention of
         the person it points to, so the next one reads on from it: in "She said … letter to
         X. “…,” she said", the second "she" is the first one's person, not X."""
-        table = pronouns()
         for token in subjects:
-            pron = table.get(token.lower_)
-            if pron is None or pron.gender not in ("male", "female") or "Nom" not in token.morph.get("Case"):
+            pron = gendered_pronoun(token)
+            if pron is None:
                 continue
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):

@@ -461,7 +461,6 @@ def test_a_verb_after_a_finished_quote_that_reports_its_own_words_is_not_its_cue
     assert one(run(text), "We are setting").speaker == "Anna Keller"
 
 
-
 def test_an_owned_description_is_someone_new_not_the_last_person(run):
     text = ("Paul Renner voted against the plan. According to a report by the city's auditor, similar "
             "projects ran 38 per cent over budget.")
