@@ -136,18 +136,24 @@ def _over_false_sentence_ends(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+SET_OFF = (",", "\u2014", "\u2013", "(", ")")  # what sets an attribution off inside a clause
+
+
 def _around_attribution(verb: Token) -> list[list[Token]] | None:
-    """'It's common, he explains, for a man to …': an attribution set off by commas inside
-    the clause it reports (the parser makes it a parataxis of that clause). The content
-    is the clause without it, in one or two parts."""
+    """'It's common, he explains, for a man to …', 'The plan, she said, has failed': an
+    attribution set off by commas inside the clause it reports (the parser makes it a
+    parataxis of that clause). The content is the clause without it, in one or two parts."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return None
-    first = next(t for t in verb.subtree if not t.is_punct)
-    if first.i == 0 or verb.doc[first.i - 1].text not in (",", "\u2014", "\u2013", "("):
+    words = [t for t in verb.subtree if not t.is_punct]
+    doc = verb.doc
+    if words[0].i == 0 or doc[words[0].i - 1].text not in SET_OFF:
         return None
+    if head.i > verb.i and (words[-1].i + 1 >= len(doc) or doc[words[-1].i + 1].text not in SET_OFF):
+        return None  # before the verb it reports, the attribution is closed off too
     parts = _parts_around(verb.doc, head, range(verb.left_edge.i, verb.right_edge.i + 1))
     if not parts or sum(len(p) for p in parts) < 3 or parts[0][0].i > verb.i:
         return None

@@ -363,6 +363,13 @@ def test_an_attribution_set_inside_the_reported_clause_splits_it(run):
     assert quotes[0].statement is not None
 
 
+def test_an_attribution_set_inside_before_the_verb_it_reports(run):
+    text = "The ferry, Lena Ortiz said, has lost money every “single, solitary” winter since 2010."
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["The ferry", "has lost money every “single, solitary” winter since 2010"]
+    assert {(q.speaker, q.type, q.statement) for q in quotes} == {("Lena Ortiz", "mixed", quotes[0].statement)}
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
