@@ -277,6 +277,10 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             kind = "mixed"
             used_fragments.update(id(f) for f in inside)
             end = max(end, max(f.end for f in inside))  # '… that “he loves you.”': the whole fragment
+            last = max(inside, key=lambda f: f.end)
+            f_start, f_end = token_range(doc, last.start, last.end)
+            if f_end > f_start:
+                end = max(end, _described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
         attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
         if not attribution.decided():
             phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
@@ -390,9 +394,24 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
                 # 'calling him a “loser”', 'referred to X as “…”': what the words describe
                 start = named.idx
                 parts = ((start, parts[0][1]),) + tuple(parts[1:])
-            found.append(Statement(start, f.end, "mixed", attribution, parts, f.closed, None,
+            end, t_end = _described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
+            if end > f.end:
+                parts = parts[:-1] + ((parts[-1][0], end),)
+            found.append(Statement(start, end, "mixed", attribution, parts, f.closed, None,
                                    named.i if named is not None else t_start, t_end))
     return found
+
+
+def _described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
+    """(end, token end) of a quoted fragment's words, run on over what the unquoted text
+    after it adds to them ('called it “a step forward” [in the fight against …]')."""
+    last = span.root.right_edge
+    if last.i < t_end or last.sent.start != span.root.sent.start:
+        return end, t_end
+    words = _trim_end([t for t in ctx.doc[t_end:last.i + 1] if not t.is_space])
+    if not words or words[-1].idx < end or any(t.i in ctx.in_quote and t.idx > end for t in words):
+        return end, t_end
+    return words[-1].idx + len(words[-1]), words[-1].i + 1
 
 
 NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment

@@ -370,6 +370,13 @@ def test_an_attribution_set_inside_before_the_verb_it_reports(run):
     assert {(q.speaker, q.type, q.statement) for q in quotes} == {("Lena Ortiz", "mixed", quotes[0].statement)}
 
 
+def test_a_quoted_description_runs_on_over_what_the_text_adds_to_it(run):
+    q = one(run("Paul Renner called the agreement “an historic step forward” in global efforts to clean the river."),
+            "the agreement")
+    assert (q.text, q.speaker, q.type) == (
+        "the agreement “an historic step forward” in global efforts to clean the river", "Paul Renner", "mixed")
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
