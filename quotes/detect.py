@@ -70,7 +70,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
         return True  # a phrase the sentence goes on from: “Daily Show” host …, ‘No Idea’ If …
     if before in ":\n" or i < 0:
         return False  # introduced by a colon, or opening its paragraph
-    if _looks_like_a_title(content) and (not _speech_follows(ctx, quoted) or _names_a_work(prev)):
+    if looks_like_a_title(content) and (not _speech_follows(ctx, quoted) or names_a_work(prev)):
         return True  # "his book, “Doomed to Succeed,”", told “Morning Show,” he …
     if before in ";,\u2014\u2013-" or before in "\u201c\u201d\"'\u2018":
         # after a comma or a dash: a quotation when it starts as one, or when an attribution
@@ -140,19 +140,31 @@ def _introduced(ctx: Context, t: int | None) -> bool:
     return speech_verb(doc[k]) is not None
 
 
-def _names_a_work(prev: Token | None) -> bool:
+def is_a_title(ctx: Context, quoted: QuotedSpan) -> bool:
+    """A name in quote marks where a name of a work goes: 'on “Evening Hour,”', 'the
+    paper’s “Word of the Day”'."""
+    if not looks_like_a_title(ctx.text[quoted.start:quoted.end].strip()):
+        return False
+    t = _mark_token(ctx.doc, quoted.open_at)
+    return names_a_work(ctx.doc[t - 1] if t is not None and t > 0 else None)
+
+
+POSSESSIVE = ("'s", "\u2019s")  # (the tagger may take the curly one for a closing mark)
+
+
+def names_a_work(prev: Token | None) -> bool:
     """What stands right before a title in quote marks: a preposition, a determiner or a
     possessive (on the network’s “…”), a noun (the show “…”), or a verb that takes an
     addressee (told “…”)."""
     if prev is None:
         return False
-    if prev.pos_ in ("ADP", "DET", "NOUN", "PROPN") or prev.tag_ == "POS":
+    if prev.pos_ in ("ADP", "DET", "NOUN", "PROPN") or prev.tag_ == "POS" or prev.lower_ in POSSESSIVE:
         return True
     entry = speech_verb(prev)
     return entry is not None and "addressee" in entry.flags
 
 
-def _looks_like_a_title(content: str) -> bool:
+def looks_like_a_title(content: str) -> bool:
     """Title Case words, no sentence of their own: the name of a book, show or slogan."""
     words = [w for w in content.rstrip(",.").split() if any(c.isalpha() for c in w)]
     if not 2 <= len(words) <= 8 or content.rstrip()[-1:] in "!?":

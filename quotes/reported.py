@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
 from .cues import speech_verb, speech_verbs_in, tokens_with_lower
-from .detect import Statement, token_range, word_count
+from .detect import Statement, is_a_title, token_range, word_count
 from .lexicon import is_title_word
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
@@ -384,8 +384,8 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
         if t_end <= t_start:
             continue
         verb = _governing_speech_verb(ctx.doc[t_start:t_end])
-        if verb is None:
-            continue
+        if verb is None or is_a_title(ctx, f):
+            continue  # ('said on “Evening Hour”': where, not what)
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
             start, parts = f.start, f.parts

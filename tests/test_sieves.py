@@ -377,6 +377,15 @@ def test_a_quoted_description_runs_on_over_what_the_text_adds_to_it(run):
         "the agreement “an historic step forward” in global efforts to clean the river", "Paul Renner", "mixed")
 
 
+def test_a_show_named_after_a_speech_verb_is_not_what_was_said(run):
+    quotes = run("“The river is the city,” Paul Renner said on “Lake News Sunday.”\n\n"
+                 "“It is nonsense,” Lena Ortiz said by telephone on the network’s “Meet the Voters.”\n\n"
+                 "Anna Keller told KLM’s “Meet the Voters” that the campaign believes it will win.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The river is the city,", "Paul Renner"), ("It is nonsense,", "Lena Ortiz"),
+        ("the campaign believes it will win", "Anna Keller")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
