@@ -24,8 +24,8 @@ def speech_verb(token: Token) -> SpeechVerb | None:
     if entry is None and token.text.lower().endswith("ed"):
         entry = speech_verbs().get(token.text.lower()[:-1]) or speech_verbs().get(token.text.lower()[:-2])
     if entry is not None and entry.particle and not any(
-            c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle for c in token.children):
-        return None  # "shot the ball" is no speech; "shot back" is
+            c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == entry.particle for c in token.children):
+        return None  # "shot the ball" is no speech; "shot back" is, and "as she put it"
     return entry
 
 

@@ -386,6 +386,12 @@ def test_a_show_named_after_a_speech_verb_is_not_what_was_said(run):
         ("the campaign believes it will win", "Anna Keller")]
 
 
+def test_as_someone_put_it_names_the_speaker(run):
+    quotes = run("As Lena Ortiz put it, “The river is back.” The water rose overnight.\n\n"
+                 "Paul Renner put it on the shelf and said nothing.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [("The river is back.", "Lena Ortiz", "put it")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
