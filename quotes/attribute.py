@@ -286,10 +286,15 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and not _dateline(child):
+            if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
                 return child
         if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head is not current.head:
             current = current.head.head  # "she released a statement saying, “…”"
+            continue
+        if current.dep_ == "acl" and _spoken_to(current.head):
+            current = current.head.head.head  # "sent a letter to voters saying, “…”": not the voters
+            if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
+                current = current.head
             continue
         if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
             return None
@@ -297,6 +302,20 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
+
+
+def _after_to(subject: Token) -> bool:
+    """'sent a letter to voters saying …' parsed with "voters" as the subject of "saying":
+    a subject right after "to" is the one spoken to."""
+    first = subject.left_edge
+    return subject.head.tag_ == "VBG" and first.i > 0 and subject.doc[first.i - 1].lower_ == "to"
+
+
+def _spoken_to(noun: Token) -> bool:
+    """The object of "to" after a verb or a noun of communication ("a letter to voters")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head is not prep and (
+        prep.head.lemma_.lower() in speech_nouns() or prep.head.pos_ == "VERB")
 
 
 DATELINE_WORDS = 12  # tokens from a dateline's place name to the dash that ends it

@@ -392,6 +392,12 @@ def test_as_someone_put_it_names_the_speaker(run):
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [("The river is back.", "Lena Ortiz", "put it")]
 
 
+def test_the_ones_a_message_is_sent_to_are_not_its_speaker(run):
+    quotes = run("Paul Renner won the vote.\n\nBefore the vote, his campaign sent out a text message to supporters "
+                 "saying: “With your help, we won!”\n\nHis office sent a letter to voters saying, “The vote is on Tuesday.”")
+    assert [(q.speaker, q.cue) for q in quotes] == [("his campaign", "saying"), ("His office", "saying")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
