@@ -14,7 +14,7 @@ from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attr
                         mention_span, resolve, subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
-from .lexicon import speech_nouns, speech_verbs
+from .lexicon import speech_nouns, speech_verbs, work_nouns
 from .marks import QuotedSpan
 from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
 
@@ -160,6 +160,8 @@ def names_a_work(prev: Token | None) -> bool:
         return False
     if prev.pos_ in ("ADP", "DET", "NOUN", "PROPN") or prev.tag_ == "POS" or prev.lower_ in POSSESSIVE:
         return True
+    if prev.text == "," and prev.i > 0 and prev.doc[prev.i - 1].lemma_.lower() in work_nouns():
+        return True  # "in his book, “…,” he"
     entry = speech_verb(prev)
     return entry is not None and "addressee" in entry.flags
 

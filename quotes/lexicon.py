@@ -107,6 +107,11 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(_lines("speech_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    return frozenset(_lines("work_nouns.txt"))
+
+
 def is_person_noun(lemma: str) -> bool:
     """True for a noun that names a person ("resident", "proprietor", "analyst")."""
     words, suffixes = _person_nouns()

@@ -258,6 +258,8 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if found is None:
                 continue
             anchor, tokens = found
+            if any(f.start <= anchor.idx < f.end and is_a_title(ctx, f) for f in fragments):
+                continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
             tokens = _trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             parts = _without_asides(tokens)
             tokens = [t for part in parts for t in part]

@@ -398,6 +398,12 @@ def test_the_ones_a_message_is_sent_to_are_not_its_speaker(run):
     assert [(q.speaker, q.cue) for q in quotes] == [("his campaign", "saying"), ("His office", "saying")]
 
 
+def test_a_title_set_off_after_a_work_noun_is_not_a_quote(run):
+    quotes = run("Where is the money to come from? In his 2002 book, “Make Your Kid a Millionaire,” Mr. Renner "
+                 "suggested looking at the statement.\n\nAt the hearing, “We Will Win,” Anna Keller said.")
+    assert [(q.text, q.speaker) for q in quotes] == [("We Will Win,", "Anna Keller")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
