@@ -288,7 +288,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
                 return child
-        if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head is not current.head:
+        if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head.i != current.head.i:
             current = current.head.head  # "she released a statement saying, “…”"
             continue
         if current.dep_ == "acl" and _spoken_to(current.head):
@@ -296,7 +296,7 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
                 current = current.head
             continue
-        if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
+        if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head.i == current.i:
             return None
         if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
@@ -314,7 +314,7 @@ def _after_to(subject: Token) -> bool:
 def _spoken_to(noun: Token) -> bool:
     """The object of "to" after a verb or a noun of communication ("a letter to voters")."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head is not prep and (
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and (
         prep.head.lemma_.lower() in speech_nouns() or prep.head.pos_ == "VERB")
 
 

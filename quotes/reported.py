@@ -374,20 +374,63 @@ def _governing_speech_verb(span) -> Token | None:
     return None
 
 
+CONTENT_PREPOSITIONS = frozenset({"of", "for", "against"})  # 'warned of', 'called for', 'railed against'
+OBJECT_STEPS = 4  # words from a quoted fragment up to the speech verb whose object holds it
+NOUN_PHRASE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "compound", "amod", "nmod", "dobj"})
+
+
+def _object_phrase(span) -> tuple[Token, list[Token]] | None:
+    """A speech verb whose object phrase holds a quoted fragment ('warned of the dangers of
+    “…”', 'is promising lower taxes and “…”', 'accused the board of being “…”'), and the
+    words of that phrase: what follows a preposition, and after the one accused or told,
+    what follows theirs."""
+    path = [span.root]
+    while len(path) <= OBJECT_STEPS and path[-1].dep_ in NOUN_PHRASE_DEPS and path[-1].head.i != path[-1].i:
+        head = path[-1].head
+        if head.pos_ in ("VERB", "AUX"):
+            entry = speech_verb(head)
+            if entry is None or entry.weak or entry.direct_only or not _asserted(head):
+                return None
+            top = path[-1]
+            if top.dep_ == "dobj" and "addressee" in entry.flags:
+                preps = [t for t in path[:-1] if t.dep_ == "prep" and t.head.i == top.i]
+                if not preps:
+                    return None  # 'told the crowd “…”': whom it was said to
+                top = preps[0]
+            if top.dep_ == "prep":
+                objects = [c for c in top.children if c.dep_ in ("pobj", "pcomp")]
+                if not objects or top.lower_ not in CONTENT_PREPOSITIONS:
+                    return None  # 'said on “…”', 'told stories about “…”': where, when or what about
+                top = objects[0]
+            words = [t for t in top.subtree if not t.is_space]
+            return head, words
+        path.append(head)
+    return None
+
+
 def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],
                        known: list[Statement]) -> list[Statement]:
     """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
     “to clarify”') is that speaker's words: a mixed statement."""
-    found = []
+    found: list[Statement] = []
     for f in fragments:
-        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known):
+        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known + found):
             continue
         t_start, t_end = token_range(ctx.doc, f.start, f.end)
-        if t_end <= t_start:
-            continue
-        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
-        if verb is None or is_a_title(ctx, f):
+        if t_end <= t_start or is_a_title(ctx, f):
             continue  # ('said on “Evening Hour”': where, not what)
+        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
+        if verb is None:
+            phrase = _object_phrase(ctx.doc[t_start:t_end])
+            if phrase is not None:
+                verb, words = phrase
+                words = _trim_end(words)
+                attribution = attribute_verb(ctx, verb, (words[0].i, words[-1].i + 1), None)
+                if attribution.decided() and len(words) >= 2:
+                    start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
+                    found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
+                                           words[0].i, words[-1].i + 1))
+            continue
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
             start, parts = f.start, f.parts

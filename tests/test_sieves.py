@@ -404,6 +404,15 @@ def test_a_title_set_off_after_a_work_noun_is_not_a_quote(run):
     assert [(q.text, q.speaker) for q in quotes] == [("We Will Win,", "Anna Keller")]
 
 
+def test_a_fragment_inside_the_object_of_a_speech_verb_makes_the_object_a_statement(run):
+    quotes = run("In a later vote, Paul Renner warned of the dangers of “owners of technology” who care only "
+                 "about money.\n\nJon Petersen took to the radio to accuse the council of being “duped” by the "
+                 "builders.\n\nThey told stories about the first time Anna “fell off the stage.”")
+    assert [(q.text, q.speaker, q.type) for q in quotes] == [
+        ("the dangers of “owners of technology” who care only about money", "Paul Renner", "mixed"),
+        ("being “duped” by the builders", "Jon Petersen", "mixed")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
