@@ -20,6 +20,7 @@ import signal
 from typing import Iterable, Iterator
 
 from .model import Document
+from .nlp import parse_text
 
 # The pipeline the forked workers inherit (set while a pool runs: it may fork a new worker).
 _NLP = None
@@ -72,7 +73,7 @@ def _analyse_batch(batch: list[Document]) -> list[tuple[list, list]]:
     """In a worker: parse and analyse one batch; the records only, not the texts."""
     from .pipeline import analyse
 
-    docs = _NLP.pipe([document.text for document in batch], batch_size=len(batch))
+    docs = _NLP.pipe([parse_text(document.text) for document in batch], batch_size=len(batch))
     found = []
     for document, doc in zip(batch, docs):
         result = analyse(document, doc)

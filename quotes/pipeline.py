@@ -127,7 +127,7 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     def texts():
         for document in documents:
             pending.append(document)
-            yield document.text
+            yield nlp_module.parse_text(document.text)
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         document = pending.pop(0)

@@ -413,6 +413,15 @@ def test_a_fragment_inside_the_object_of_a_speech_verb_makes_the_object_a_statem
         ("being “duped” by the builders", "Jon Petersen", "mixed")]
 
 
+def test_a_no_break_space_does_not_mislead_the_parser_and_stays_in_the_record(run):
+    text = ("Senator Paul Renner says the\u00a0Republican populist movement that\u2019s sweeping the country and "
+            "boosting candidates including Lena Ortiz in the 2016 presidential race appeals to the "
+            "\u201cbad angels\u201d of human nature.")
+    q = one(run(text), "the\u00a0Republican")
+    assert (q.speaker, q.type) == ("Paul Renner", "mixed")
+    assert q.text.startswith("the\u00a0Republican") and text[q.start:q.end] == q.text
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
