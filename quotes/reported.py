@@ -20,13 +20,20 @@ from .paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
 
 
-def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
-    """(anchor, tokens) of what a speech verb reports, per the lexicon's flags."""
+def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, list[Token]] | None:
+    """(anchor, tokens) of what a speech verb reports, per the lexicon's flags; a clause
+    that is a direct quote (tokens in `quoted`) is left to the direct sieves, and the next
+    one is taken ('“…,” she said, mentioning that …')."""
     entry = speech_verb(verb)
-    if entry is None or entry.direct_only:
+    if entry is None:
         return None
     children = list(verb.children)
     for child in children:
+        if child.dep_ == "ccomp" and quoted and sum(t.i in quoted for t in child.subtree) * 2 > len(list(child.subtree)):
+            continue
+        if entry.direct_only and not (child.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            continue  # only a that-clause is reported speech after these ("posted that …")
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
             tokens = _clause_extent(verb, child)
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
@@ -44,6 +51,8 @@ def _content_of(verb: Token) -> tuple[Token, list[Token]] | None:
                             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
                         return clause, _without_attribution(clause, tokens)
+    if entry.direct_only:
+        return None
     if "for" in entry.flags:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "for":
@@ -254,7 +263,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         if parts:
             tokens = [t for part in parts for t in part]
         else:
-            found = _content_of(verb)
+            found = _content_of(verb, direct_tokens)
             if found is None:
                 continue
             anchor, tokens = found

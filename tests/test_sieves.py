@@ -422,6 +422,15 @@ def test_a_no_break_space_does_not_mislead_the_parser_and_stays_in_the_record(ru
     assert q.text.startswith("the\u00a0Republican") and text[q.start:q.end] == q.text
 
 
+def test_a_second_clause_after_a_direct_quote_and_a_that_clause_after_posting(run):
+    quotes = run("“We had written two dozen songs,” Paul Renner said, mentioning the long-awaited album is "
+                 "“in the home stretch.”\n\nLena Ortiz posted on Friday that her claims were “sarcasm.”")
+    assert [(q.text, q.speaker, q.type) for q in quotes] == [
+        ("We had written two dozen songs,", "Paul Renner", "direct"),
+        ("mentioning the long-awaited album is “in the home stretch.", "Paul Renner", "mixed"),
+        ("her claims were “sarcasm.", "Lena Ortiz", "mixed")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
