@@ -14,7 +14,7 @@ from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attr
                         mention_span, resolve, subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
-from .lexicon import speech_nouns, speech_verbs, work_nouns
+from .lexicon import is_person_noun, speech_nouns, speech_verbs, work_nouns
 from .marks import QuotedSpan
 from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
 
@@ -251,8 +251,8 @@ def _nearest_verb(ctx: Context, start: int, end: int, reverse: bool = False) -> 
     doc = ctx.doc
     order = range(end - 1, start - 1, -1) if reverse else range(start, end)
     for i in order:
-        if speech_verb(doc[i]) is not None and not speech_verb(doc[i]).weak:
-            return doc[i]
+        if i not in ctx.in_quote and speech_verb(doc[i]) is not None and not speech_verb(doc[i]).weak:
+            return doc[i]  # (not a verb of someone's quoted words)
     return None
 
 
@@ -410,10 +410,10 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         if depth == 0 and t.pos_ in ("PROPN", "NOUN"):
             candidates.append(t)
         depth = max(0, depth - t.text.count(")"))
-    if candidates:
-        head = candidates[-1]
-    else:
-        # "X was blunt: “…”" — the subject of the clause the colon ends
+    head = candidates[-1] if candidates else None
+    if head is None or _said_thing(head):
+        # "X was blunt: “…”" — the subject of the clause the colon ends; and "X is rolling
+        # out a new message: “…”", "he returned to his lines: “…”": X's, his
         clause = doc[j - 1] if j > 0 else doc[j]
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.head.i < j:
             clause = clause.head
@@ -421,14 +421,24 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS | ORG_LABELS and subjects[0].pos_ != "PROPN"
                             and gendered_pronoun(subjects[0]) is None
                             and subjects[0].lemma_.lower() not in ORG_NOUNS | speech_nouns()):
-            return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
-        head = subjects[0]
+            if head is None:
+                return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
+        else:
+            head = subjects[0]
     span = mention_span(head)
     entity, name, kind, via = resolve(ctx, span, set(), previous)
     if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):
         return None
     return Attribution(cue=doc[j], cue_label=":", mention=span, speaker=entity, speaker_name=name,
                        speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"])
+
+
+def _said_thing(noun: Token) -> bool:
+    """A thing said or written, as the object of the clause before a colon ("issued a
+    statement: “…”", "returned to his lines: “…”"): its author is that clause's subject."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and noun.ent_type_ not in ORG_LABELS \
+        and not is_person_noun(lemma) and (lemma not in ORG_NOUNS or lemma in speech_nouns())
 
 
 def _dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | None) -> Attribution | None:

@@ -92,14 +92,19 @@ def gendered_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _person_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
-    words, suffixes = set(), ()
+def _person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(words, suffixes, words the suffixes must not take, endings they must not take)."""
+    words, suffixes, not_words, not_endings = set(), (), set(), ()
     for line in _lines("person_nouns.txt"):
         if line.startswith("suffix "):
             suffixes = tuple(part.lstrip("-") for part in line.split()[1:])
+        elif line.startswith("except "):
+            parts = line.split()[1:]
+            not_endings = tuple(p.lstrip("-") for p in parts if p.startswith("-"))
+            not_words = {p for p in parts if not p.startswith("-")}
         else:
             words.add(line)
-    return frozenset(words), suffixes
+    return frozenset(words), suffixes, frozenset(not_words), not_endings
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +119,11 @@ def work_nouns() -> frozenset[str]:
 
 def is_person_noun(lemma: str) -> bool:
     """True for a noun that names a person ("resident", "proprietor", "analyst")."""
-    words, suffixes = _person_nouns()
+    words, suffixes, not_words, not_endings = _person_nouns()
     lemma = lemma.lower()
-    return lemma in words or is_title_word(lemma) or (len(lemma) > 5 and lemma.endswith(suffixes))
+    if lemma in words or is_title_word(lemma):
+        return True
+    return len(lemma) > 5 and lemma.endswith(suffixes) and lemma not in not_words and not lemma.endswith(not_endings)
 
 
 def is_title_word(word: str) -> bool:

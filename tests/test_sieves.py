@@ -431,6 +431,14 @@ def test_a_second_clause_after_a_direct_quote_and_a_that_clause_after_posting(ru
         ("her claims were “sarcasm.", "Lena Ortiz", "mixed")]
 
 
+def test_a_colon_after_the_thing_said_gives_the_quote_to_who_says_it(run):
+    quotes = run("Worried about turnout, Mayor Paul Renner is rolling out a new and more personal campaign "
+                 "message: “It is about me.”\n\nThe council issued a terse statement: “We will not comment.”\n\n"
+                 "Lena Ortiz was blunt: “No.”")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("It is about me.", "Paul Renner"), ("We will not comment.", "the council"), ("No.", "Lena Ortiz")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []

@@ -126,3 +126,9 @@ def test_speakers_command_lists_aliases_and_counts(tmp_path):
     rows = json.loads(run("speakers", db, "--format", "json").stdout)
     jon = next(r for r in rows if r["name"] == "Jon Peterson")
     assert jon["statements"] >= 3 and jon["kind"] == "person"
+
+
+def test_the_person_noun_endings_do_not_take_things():
+    from quotes.lexicon import is_person_noun
+    assert [w for w in ("resident", "president", "applicant", "referee", "statement", "government", "committee",
+                        "restaurant", "incident") if is_person_noun(w)] == ["resident", "president", "applicant", "referee"]
