@@ -299,13 +299,13 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
         verb = after_verb
     elif before_verb is not None and (before_colon or b_end - before_verb.i <= 3):
         verb = before_verb
-    addressee = None
+    addressee = mention = None
     if verb is not None:
         stop = a_end if verb.i >= q_end else q_start
         result = attribute_verb(ctx, verb, content, previous, stop=stop, inverted=inverted and verb is after_verb)
         if result.decided():
             return result
-        addressee = result.addressee
+        addressee, mention = result.addressee, result.mention
     phrase = attribute_phrase(ctx, a_start, a_end, content, previous) or attribute_phrase(ctx, b_start, b_end, content, previous)
     if phrase is not None:
         return phrase
@@ -321,7 +321,8 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
         actor = _narration_subject(ctx, q_start, p_start, previous)
         if actor is not None:
             return actor
-    return Attribution(cue=verb, cue_label=None if verb is None else verb.text, addressee=addressee)
+    # (no speaker found: the words that name it, "she" with no one to point back to, stay)
+    return Attribution(cue=verb, cue_label=None if verb is None else verb.text, addressee=addressee, mention=mention)
 
 
 NARRATION_SENTENCES = 2  # sentences of the paragraph before that a cue-less quote may look at

@@ -87,9 +87,10 @@ def _record(document: Document, text: str, s: Statement, start: int, end: int, s
         cue_start=a.cue.idx if a.cue is not None else None,
         cue_end=a.cue.idx + len(a.cue) if a.cue is not None else None,
         speaker=a.speaker_name,
-        speaker_mention=mention.text if mention is not None and a.speaker_name else None,
-        speaker_start=mention.start_char if mention is not None and a.speaker_name else None,
-        speaker_end=mention.end_char if mention is not None and a.speaker_name else None,
+        # the words naming the speaker, also where they could not be resolved ("she")
+        speaker_mention=mention.text if mention is not None else None,
+        speaker_start=mention.start_char if mention is not None else None,
+        speaker_end=mention.end_char if mention is not None else None,
         speaker_kind=a.speaker_kind if a.speaker_name else None,
         addressee=a.addressee,
         method=a.method if a.speaker_name else None,

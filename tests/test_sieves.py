@@ -439,6 +439,13 @@ def test_a_colon_after_the_thing_said_gives_the_quote_to_who_says_it(run):
         ("It is about me.", "Paul Renner"), ("We will not comment.", "the council"), ("No.", "Lena Ortiz")]
 
 
+def test_an_unresolved_pronoun_is_still_recorded_as_the_mention(run):
+    text = "“Policies that help should not be novelties,” she said."
+    q = one(run(text), "Policies")
+    assert (q.speaker, q.method, q.cue) == (None, None, "said")
+    assert (q.speaker_mention, text[q.speaker_start:q.speaker_end]) == ("she", "she")
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
