@@ -384,8 +384,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     """Speaker, addressee and method for a statement whose cue is `verb`."""
     result = Attribution(cue=verb, cue_label=cue_text(verb))
     subject = subject_of(verb)
-    if subject is not None and content[0] <= subject.i < content[1]:
-        subject = None
+    if subject is not None and (content[0] <= subject.i < content[1] or subject.i in ctx.in_quote):
+        subject = None  # (never someone inside quoted words: the parser climbed too far)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
         # "X was asked, “…”": X is the one spoken to
         result.addressee = _name_of(ctx, mention_span(subject))
@@ -412,7 +412,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
                 subject = subject.head
     if subject is None:
         subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc), inverted)
-        if subject is not None and content[0] <= subject.i < content[1]:
+        if subject is not None and (content[0] <= subject.i < content[1] or subject.i in ctx.in_quote):
             subject = None
         method = "inversion"
     if subject is None:

@@ -446,6 +446,14 @@ def test_an_unresolved_pronoun_is_still_recorded_as_the_mention(run):
     assert (q.speaker_mention, text[q.speaker_start:q.speaker_end]) == ("she", "she")
 
 
+def test_no_speaker_is_taken_from_inside_quoted_words(run):
+    quotes = run("“The debate again is insane,” Lena Ortiz said, going on to say that the country has spent "
+                 "“hundreds of years fighting against racism, to have that debate again, young people do not "
+                 "want to see that.”")
+    assert {q.speaker for q in quotes} <= {"Lena Ortiz", None}
+    assert quotes[0].speaker == "Lena Ortiz"
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
