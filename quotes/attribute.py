@@ -296,6 +296,10 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
                 current = current.head
             continue
+        if current.dep_ == "prep" and current.lower_ == "of" and current.head.pos_ == "NOUN" \
+                and current.head.dep_ in ("dobj", "attr") and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "she made a point of saying …": hers
+            continue
         if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head.i == current.i:
             return None
         if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):

@@ -454,6 +454,13 @@ def test_no_speaker_is_taken_from_inside_quoted_words(run):
     assert quotes[0].speaker == "Lena Ortiz"
 
 
+def test_making_a_point_of_saying_is_saying(run):
+    q = one(run("Paul Renner spoke on Monday. And he made a point of saying the old harbor where the fire "
+                "occurred “was a place of solidarity,” where members of the city “came together to dance.”"),
+            "the old harbor")
+    assert (q.speaker, q.cue, q.type) == ("Paul Renner", "saying", "mixed")
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
