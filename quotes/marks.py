@@ -77,6 +77,19 @@ def _direction(text: str, i: int, family: str, declared: str) -> str | None:
 DOUBLED = {"\u2019\u2019": "close", "\u2018\u2018": "open", "``": "open", "''": "either"}
 
 
+def _doubled_direction(text: str, i: int, width: int, end: int) -> str:
+    """Open or close for a run of straight apostrophes standing for a double mark: by its
+    neighbours, and "either" (closes an open quote) when spaces stand on both sides
+    ("… daylight.' ''")."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < end else " "
+    opens = before.isspace() or before in OPENING_CONTEXT
+    closes = after.isspace() or after in CLOSING_CONTEXT
+    if opens and closes:
+        return "either"
+    return "open" if opens else "close"
+
+
 MARK_CHARACTERS = re.compile("[" + re.escape("".join(MARKS) + "`") + "]")
 
 
@@ -89,12 +102,25 @@ def _marks_in(text: str, start: int, end: int):
             return
         i = found.start()
         pair = text[i:i + 2]
+        if pair in DOUBLED and i + 2 < end and text[i + 2] == text[i]:
+            # three in a row: a nested single quote and its double one, closed inner first
+            # ("it,'''") or opened outer first
+            direction = DOUBLED[pair]
+            if direction == "either":
+                direction = _doubled_direction(text, i, 3, end)
+            if direction == "close":
+                yield i, "single", "close", 1
+                yield i + 1, "double", "close", 2
+            else:
+                yield i, "double", "open", 2
+                yield i + 2, "single", "open", 1
+            i += 3
+            continue
         if pair in DOUBLED and i + 1 < end:
             # two single marks written for one double mark: ‘‘…’’ or ``…''
             direction = DOUBLED[pair]
             if direction == "either":
-                before = text[i - 1] if i > 0 else " "
-                direction = "open" if (before.isspace() or before in OPENING_CONTEXT) else "close"
+                direction = _doubled_direction(text, i, 2, end)
             yield i, "double", direction, 2
             i += 2
             continue
@@ -154,11 +180,11 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
                 continue  # a nested quote of another family never closes ours
             if direction in ("close", "either"):
                 parts.append((content_start, i))
-                spans.append(_make_span(open_at, i, parts, family))
+                spans.append(_make_span(text, open_at, i, parts, family))
                 open_at = None
             elif direction == "open" and family == "double" and text[i] == "\u201c" and text[open_at] == "\u201e":
                 parts.append((content_start, i))  # „…“ German style closes with “
-                spans.append(_make_span(open_at, i, parts, family))
+                spans.append(_make_span(text, open_at, i, parts, family))
                 open_at = None
         if open_at is not None:
             parts.append((content_start, p_end))
@@ -168,7 +194,7 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
                     and (len(parts) > 1 or _opens_quotation(text, open_at))):
                 carry = (open_at, family, parts)
             else:
-                spans.append(_make_span(open_at, None, parts, family))
+                spans.append(_make_span(text, open_at, None, parts, family))
     return [span for span in spans if span.end > span.start]
 
 
@@ -204,9 +230,14 @@ def _single_is_outer(text: str, i: int, p_end: int) -> bool:
     return False
 
 
-def _make_span(open_at: int, close_at: int | None, parts: list[tuple[int, int]], family: str) -> QuotedSpan:
+def _make_span(text: str, open_at: int, close_at: int | None, parts: list[tuple[int, int]], family: str) -> QuotedSpan:
+    """The span, each part without the spaces at its edges ("' ''" closing a nested quote)."""
     trimmed = []
     for start, end in parts:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         trimmed.append((start, end))
     start = trimmed[0][0]
     end = trimmed[-1][1]

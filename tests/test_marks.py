@@ -82,3 +82,10 @@ def test_a_quote_reopened_after_its_attribution_runs_on_over_paragraphs():
     assert second.closed and len(second.parts) == 2
     assert [text[s:e] for s, e in second.parts] == ["Not the parents, not the teachers.",
                                                     "We have put a fair offer on the table."]
+
+
+def test_three_apostrophes_close_a_nested_quote_and_its_own():
+    text = ("''I said, 'There should be no daylight,''' he recalled. ''He said, 'Eight years, no daylight.' ''\n\n"
+            "''They say, 'Go back,''' said Mr. Petersen.")
+    assert spans(text) == ["I said, 'There should be no daylight,'", "He said, 'Eight years, no daylight.'",
+                           "They say, 'Go back,'"]
