@@ -84,8 +84,9 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
         if any(speech_verb(w) is not None or w.i in ctx.in_quote for w in window):
             return False
         return not _resumes_after_attribution(ctx, t)
-    if prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}:
-        # a new sentence opens with the quote: a quotation unless it is a bare word or two
+    if (prev is not None and prev.text in SENTENCE_END | {"\u2026", "..."}) or before in ".!?\u2026":
+        # a new sentence opens with the quote (also after an abbreviation's period, "Fla.
+        # “…"): a quotation unless it is a bare word or two
         return word_count(content) < 3 and content[-1:] not in ".!?" and not _speech_follows(ctx, quoted)
     if short and prev is not None and not prev.is_punct and speech_verb(prev) is None:
         return True  # a name or a term: 'the hacker known as “Nightjar,” said'

@@ -461,6 +461,13 @@ def test_making_a_point_of_saying_is_saying(run):
     assert (q.speaker, q.cue, q.type) == ("Paul Renner", "saying", "mixed")
 
 
+def test_a_quote_after_an_abbreviation_that_ends_a_sentence_is_a_quote(run):
+    quotes = run("“He seemed more open than her,” said Lena Ortiz, 20, of Jacksonville, Fla. “She definitely has "
+                 "the stereotypical approach to things, so that makes her feel a little insincere.”")
+    assert [(q.text[:12], q.speaker, q.statement) for q in quotes] == [
+        ("He seemed mo", "Lena Ortiz", 0), ("She definite", "Lena Ortiz", 0)]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
