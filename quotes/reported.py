@@ -443,7 +443,7 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
             start, parts = f.start, f.parts
-            named = _named_before(ctx, verb, t_start)
+            named = _named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
             if named is not None:
                 # 'calling him a “loser”', 'referred to X as “…”': what the words describe
                 start = named.idx
@@ -463,9 +463,22 @@ def _described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
     if last.i < t_end or last.sent.start != span.root.sent.start:
         return end, t_end
     words = _trim_end([t for t in ctx.doc[t_end:last.i + 1] if not t.is_space])
-    if not words or words[-1].idx < end or any(t.i in ctx.in_quote and t.idx > end for t in words):
+    if not words or words[-1].idx < end or all(t.is_punct for t in words) \
+            or any(t.i in ctx.in_quote and t.idx > end for t in words):
         return end, t_end
     return words[-1].idx + len(words[-1]), words[-1].i + 1
+
+
+def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
+    """The first word of what a naming verb's words describe when a relative pronoun stands
+    for it: 'what lawmakers called “fraud”', 'the deal, which X called a “disaster”', 'a
+    clip that X called “distasteful”'."""
+    for child in verb.lefts:
+        if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT") and child.i not in ctx.in_quote:
+            if child.lower_ == "that" and verb.dep_ == "relcl":
+                return verb.head.left_edge
+            return child
+    return None
 
 
 NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment

@@ -468,6 +468,14 @@ def test_a_quote_after_an_abbreviation_that_ends_a_sentence_is_a_quote(run):
         ("He seemed mo", "Lena Ortiz", 0), ("She definite", "Lena Ortiz", 0)]
 
 
+def test_a_relative_pronoun_stands_for_what_a_naming_verb_describes(run):
+    quotes = run("It was a clip that Judge Anna Keller called “distasteful,” and it aired twice.\n\n"
+                 "He opposed the deal, which Paul Renner had called a “disaster” last year.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("a clip that Judge Anna Keller called “distasteful,", "Anna Keller"),
+        ("which Paul Renner had called a “disaster", "Paul Renner")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
