@@ -71,6 +71,24 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
     return None
 
 
+def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
+    """Reported content stops before the speaker's next speech verb that the parser hung
+    inside it ('says he'd sit him down and tell him “…” and tells the crowd …'): a
+    coordinated speech verb in the cue's own tense, with no subject of its own."""
+    for k, t in enumerate(tokens):
+        if k < 2 or t.dep_ != "conj" or t.tag_ != verb.tag_ or t.tag_ not in ("VBZ", "VBD"):
+            continue
+        entry = speech_verb(t)
+        if entry is None or entry.weak or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        cut = k
+        while cut and (tokens[cut - 1].dep_ == "cc" or tokens[cut - 1].is_punct) and tokens[cut - 1].text not in CLOSING_MARKS:
+            cut -= 1
+        kept = _trim_end(tokens[:cut])
+        return kept if len(kept) >= 2 else tokens
+    return tokens
+
+
 def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[Token]:
     """Reported content stops where a direct quote of its own begins ('… “maniacal,”
     adding, “She lost …”'), without the words that lead into that quote."""
@@ -270,6 +288,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if any(f.start <= anchor.idx < f.end and is_a_title(ctx, f) for f in fragments):
                 continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
             tokens = _trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
+            tokens = _before_next_speech(tokens, verb)
             parts = _without_asides(tokens)
             tokens = [t for part in parts for t in part]
         if len(tokens) < 2:

@@ -476,6 +476,15 @@ def test_a_relative_pronoun_stands_for_what_a_naming_verb_describes(run):
         ("which Paul Renner had called a “disaster", "Paul Renner")]
 
 
+def test_the_speakers_next_speech_verb_ends_the_reported_content(run):
+    quotes = run("Paul Renner says he would sit the mayor down and tell him “no more nonsense” and tells the crowd "
+                 "he was the “first one” to say the plan must end.\n\nLena Ortiz said the council met and decided to wait.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("he would sit the mayor down and tell him “no more nonsense”", "Paul Renner", "says"),
+        ("he was the “first one” to say the plan must end", "Paul Renner", "tells"),
+        ("the council met and decided to wait", "Lena Ortiz", "said")]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
