@@ -89,6 +89,21 @@ def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
     return tokens
 
 
+FRAME_MARKS = frozenset({"as", "while"})
+
+
+def _before_writers_frame(tokens: list[Token]) -> list[Token]:
+    """Reported content that ends with a quoted fragment stops before an "as"/"while"
+    clause after it ('says he's “excited” as he faces a test'): the writer's frame."""
+    for k, t in enumerate(tokens):
+        if k < 2 or t.dep_ != "mark" or t.lower_ not in FRAME_MARKS or t.head.dep_ != "advcl":
+            continue
+        before = tokens[k - 1] if tokens[k - 1].text != "," else tokens[k - 2]
+        if before.text in CLOSING_MARKS:
+            return _trim_end(tokens[:k])
+    return tokens
+
+
 def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[Token]:
     """Reported content stops where a direct quote of its own begins ('… “maniacal,”
     adding, “She lost …”'), without the words that lead into that quote."""
@@ -289,6 +304,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
                 continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
             tokens = _trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             tokens = _before_next_speech(tokens, verb)
+            tokens = _before_writers_frame(tokens)
             parts = _without_asides(tokens)
             tokens = [t for part in parts for t in part]
         if len(tokens) < 2:
@@ -309,7 +325,9 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             end = max(end, max(f.end for f in inside))  # '… that “he loves you.”': the whole fragment
             last = max(inside, key=lambda f: f.end)
             f_start, f_end = token_range(doc, last.start, last.end)
-            if f_end > f_start:
+            in_content = {t.i for t in tokens}
+            if f_end > f_start and doc[f_start:f_end].root.i not in in_content:
+                # (the words of a fragment the content only leads into: 'called it “…” in …')
                 end = max(end, _described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
         attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
         if not attribution.decided():

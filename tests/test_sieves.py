@@ -485,6 +485,12 @@ def test_the_speakers_next_speech_verb_ends_the_reported_content(run):
         ("the council met and decided to wait", "Lena Ortiz", "said")]
 
 
+def test_an_as_clause_after_the_quoted_words_is_the_writers_frame(run):
+    quotes = run("Paul Renner says he’s “excited where we stand” as he faces a critically important test in the "
+                 "primary.\n\nLena Ortiz said he “supports the plan 100 percent,” while her opponent stayed silent.")
+    assert [q.text for q in quotes] == ["he’s “excited where we stand”", "he “supports the plan 100 percent,”"]
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
