@@ -141,13 +141,17 @@ def _introduced(ctx: Context, t: int | None) -> bool:
     return speech_verb(doc[k]) is not None
 
 
-def is_a_title(ctx: Context, quoted: QuotedSpan) -> bool:
+def is_a_title(ctx: Context, quoted: QuotedSpan, after_verb: bool = False) -> bool:
     """A name in quote marks where a name of a work goes: 'on “Evening Hour,”', 'the
-    paper’s “Word of the Day”'."""
+    paper’s “Word of the Day”'. Next to a verb (`after_verb`), only after a preposition or a
+    possessive: a noun there is what a naming verb names ('calls the county “Everytown”')."""
     if not looks_like_a_title(ctx.text[quoted.start:quoted.end].strip()):
         return False
     t = _mark_token(ctx.doc, quoted.open_at)
-    return names_a_work(ctx.doc[t - 1] if t is not None and t > 0 else None)
+    prev = ctx.doc[t - 1] if t is not None and t > 0 else None
+    if after_verb and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS":
+        return False
+    return names_a_work(prev)
 
 
 POSSESSIVE = ("'s", "\u2019s")  # (the tagger may take the curly one for a closing mark)

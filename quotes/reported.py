@@ -463,7 +463,7 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
         if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known + found):
             continue
         t_start, t_end = token_range(ctx.doc, f.start, f.end)
-        if t_end <= t_start or is_a_title(ctx, f):
+        if t_end <= t_start or is_a_title(ctx, f, after_verb=True):
             continue  # ('said on “Evening Hour”': where, not what)
         verb = _governing_speech_verb(ctx.doc[t_start:t_end])
         if verb is None:

@@ -491,6 +491,11 @@ def test_an_as_clause_after_the_quoted_words_is_the_writers_frame(run):
     assert [q.text for q in quotes] == ["he’s “excited where we stand”", "he “supports the plan 100 percent,”"]
 
 
+def test_a_name_in_title_case_that_a_naming_verb_gives_is_said(run):
+    q = one(run("Lena Ortiz calls Norland “Everytown America” in her new book."), "Everytown")
+    assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", "calls", "mixed")
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
