@@ -480,7 +480,7 @@ def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int]
         attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
         if attribution.decided():
             start, parts = f.start, f.parts
-            named = _named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
+            named = _named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb) or _clause_start(ctx, verb, t_start, t_end)
             if named is not None:
                 # 'calling him a “loser”', 'referred to X as “…”': what the words describe
                 start = named.idx
@@ -506,6 +506,15 @@ def _described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
     return words[-1].idx + len(words[-1]), words[-1].i + 1
 
 
+def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token | None:
+    """The first word of the verb's clause that a fragment heads ('urged them [to] “go …”')."""
+    root = ctx.doc[t_start:t_end].root
+    if root.head.i == verb.i and root.dep_ in ("xcomp", "ccomp") and root.left_edge.i < t_start \
+            and not any(t.i in ctx.in_quote for t in ctx.doc[root.left_edge.i:t_start] if not t.is_punct):
+        return root.left_edge
+    return None
+
+
 def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
     """The first word of what a naming verb's words describe when a relative pronoun stands
     for it: 'what lawmakers called “fraud”', 'the deal, which X called a “disaster”', 'a
@@ -518,13 +527,19 @@ def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
+NAMING_PREPOSITIONS = frozenset({"to", "of"})  # 'referred to X as “…”', 'spoke of X as “…”'
 NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
 
 
 def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
     """The first word of what a verb's quoted complement describes, when it stands between
     the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
+    entry = speech_verb(verb)
     for child in verb.rights:
+        if child.dep_ in ("dobj", "dative") and entry is not None and "addressee" in entry.flags:
+            continue  # 'tells his supporters to “…”': whom it was said to
+        if child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS:
+            continue  # 'at a rally', 'on Monday'
         if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
             objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             if not objects:

@@ -496,6 +496,14 @@ def test_a_name_in_title_case_that_a_naming_verb_gives_is_said(run):
     assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", "calls", "mixed")
 
 
+def test_the_ones_told_and_where_are_not_what_the_quoted_words_describe(run):
+    q = one(run("Paul Renner tells his supporters at a rally to “go to your place and vote” and then “go sit there "
+                "with your friends.”"), "go to your place")
+    assert (q.speaker, q.cue, q.type) == ("Paul Renner", "tells", "mixed")
+    q = one(run("Lena Ortiz urged the council to “act now, before the river rises.”"), "to “act")
+    assert (q.text, q.speaker) == ("to “act now, before the river rises.", "Lena Ortiz")
+
+
 def test_a_speech_verb_in_a_comparison_reports_nothing(run):
     quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
     assert quotes == []
