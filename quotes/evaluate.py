@@ -111,11 +111,20 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     documents: int = 0
 
+    def in_marks(self) -> Counts:
+        """Quotes with quote marks (direct and mixed): the part every set annotates alike."""
+        counts = Counts()
+        for t in ("direct", "mixed"):
+            if t in self.by_type:
+                counts.add(self.by_type[t])
+        return counts
+
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
             "overall": self.overall.scores(),
             "by_type": {t: self.by_type[t].scores() for t in TYPES if t in self.by_type},
+            "direct_and_mixed": self.in_marks().scores(),
             "misses": self.misses,
         }
 
@@ -223,7 +232,7 @@ def format_table(report: Report, misses: int = 20) -> str:
     data = report.as_dict()
     lines = [f"documents: {data['documents']}",
              f"{'':10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'attrib':>7} {'e2e F1':>7}"]
-    rows = [("overall", data["overall"])] + list(data["by_type"].items())
+    rows = [("overall", data["overall"])] + list(data["by_type"].items()) + [("dir+mixed", data["direct_and_mixed"])]
     for name, s in rows:
         lines.append(f"{name:10} {s['gold']:>6} {s['predicted']:>6} {s['precision']:>6.3f} {s['recall']:>6.3f} "
                      f"{s['f1']:>6.3f} {s['attribution_accuracy']:>7.3f} {s['end_to_end_f1']:>7.3f}")
