@@ -9,9 +9,12 @@ SEED_E2E_FLOOR = 1.0  # every gold quote found and rightly attributed: raise nev
 
 
 def test_seed_score_does_not_drop(nlp):
-    scores = evaluate(SEED_GOLD, nlp=nlp).as_dict()["overall"]
+    report = evaluate(SEED_GOLD, nlp=nlp).as_dict()
+    scores = report["overall"]
     assert scores["gold"] == 14
     assert scores["end_to_end_f1"] >= SEED_E2E_FLOOR, scores
+    # the quotes with quote marks: 9 direct and 1 mixed
+    assert report["direct_and_mixed"]["gold"] == 10 and report["direct_and_mixed"]["end_to_end_f1"] >= SEED_E2E_FLOOR
 
 
 def test_seed_records(nlp, seed_text):
