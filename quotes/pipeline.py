@@ -24,7 +24,7 @@ from .reported import find_indirect
 from .speakers import SpeakerIndex
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-ENGINE_VERSION = "2"  # raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older documents
+ENGINE_VERSION = "3"  # raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older documents
 BATCH_SIZE = 32
 
 
