@@ -77,3 +77,29 @@ def phrase_at(doc: Doc, i: int) -> tuple[str, int] | None:
         if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
             return label, n
     return None
+
+
+# Verbs that, with "to say", mean it was not said: "declined to say", "refused to comment".
+WITHHELD = frozenset({"decline", "refuse", "fail", "hesitate", "forget", "neglect"})
+
+
+def asserted(verb: Token) -> bool:
+    """Whether a speech verb reports what its subject said: not negated ("won't say what"),
+    not passive ("when asked whether …", "was told that …": the subject is the one spoken
+    to), and not an imperative addressed to the reader ("Tell him why …")."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
+        return False  # "lower than the agency says they are"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHELD:
+        return False  # "She declined to say when …"
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not subject:
+        return False  # "When asked whether …"
+    if verb.tag_ == "VB" and not subject and not any(c.dep_ == "aux" for c in children) and (
+            verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VB")):
+        return False  # "Ask him if …"
+    return True

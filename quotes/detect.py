@@ -46,6 +46,17 @@ def word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
+
+
+def trim_end(tokens: list[Token]) -> list[Token]:
+    """Without the punctuation it ends with, a closing quote mark excepted."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
+        end -= 1
+    return tokens[:end]
+
+
 def _mark_token(doc: Doc, char: int) -> int | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else None

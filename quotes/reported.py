@@ -1,5 +1,6 @@
 """Reported statements: indirect speech ("X said that …"), mixed statements (reported
 speech with a quoted fragment), "according to X", and headline colons ("Minister: …").
+Quoted fragments that no reported clause holds go to `fragments.py`.
 
 A speech verb's clausal complement is the content, grown over what the verb governs and
 cut at what the speaker does next; asides in parentheses, an attribution set inside the
@@ -12,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
-from .cues import speech_verb, speech_verbs_in, tokens_with_lower
-from .detect import Statement, is_a_title, token_range, word_count
+from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
+from .detect import CLOSING_MARKS, Statement, is_a_title, token_range, trim_end, word_count
+from .fragments import described_on, find_fragment_statements
 from .lexicon import is_title_word
 from .marks import QuotedSpan
 from .paragraphs import paragraph_spans
@@ -84,7 +86,7 @@ def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
         cut = k
         while cut and (tokens[cut - 1].dep_ == "cc" or tokens[cut - 1].is_punct) and tokens[cut - 1].text not in CLOSING_MARKS:
             cut -= 1
-        kept = _trim_end(tokens[:cut])
+        kept = trim_end(tokens[:cut])
         return kept if len(kept) >= 2 else tokens
     return tokens
 
@@ -100,7 +102,7 @@ def _before_writers_frame(tokens: list[Token]) -> list[Token]:
             continue
         before = tokens[k - 1] if tokens[k - 1].text != "," else tokens[k - 2]
         if before.text in CLOSING_MARKS:
-            return _trim_end(tokens[:k])
+            return trim_end(tokens[:k])
     return tokens
 
 
@@ -108,21 +110,10 @@ def _before_direct_quote(tokens: list[Token], direct_tokens: set[int]) -> list[T
     """Reported content stops where a direct quote of its own begins ('… “maniacal,”
     adding, “She lost …”'), without the words that lead into that quote."""
     cut = next((k for k, t in enumerate(tokens) if k and t.i in direct_tokens), len(tokens))
-    tokens = _trim_end(tokens[:cut])
+    tokens = trim_end(tokens[:cut])
     while tokens and tokens[-1].tag_ == "VBG" and speech_verb(tokens[-1]) is not None:
-        tokens = _trim_end(tokens[:-1])
+        tokens = trim_end(tokens[:-1])
     return tokens
-
-
-CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
-
-
-def _trim_end(tokens: list[Token]) -> list[Token]:
-    """Without the punctuation it ends with, a closing quote mark excepted."""
-    end = len(tokens)
-    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
-        end -= 1
-    return tokens[:end]
 
 
 ASIDE_WORDS = 3  # a parenthesis this long is the writer's aside; shorter ones ("(FOIP)") gloss a name
@@ -152,7 +143,7 @@ def _without_asides(tokens: list[Token]) -> list[list[Token]]:
     for part in parts:
         while part and (part[0].is_punct or part[0].dep_ == "cc"):
             part = part[1:]
-        part = _trim_end(part)
+        part = trim_end(part)
         if part:
             trimmed.append(part)
     return trimmed or [tokens]
@@ -200,32 +191,6 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     if not parts or sum(len(p) for p in parts) < 3 or parts[0][0].i > verb.i:
         return None
     return parts
-
-
-# Verbs that, with "to say", mean it was not said: "declined to say", "refused to comment".
-WITHHELD = frozenset({"decline", "refuse", "fail", "hesitate", "forget", "neglect"})
-
-
-def _asserted(verb: Token) -> bool:
-    """Whether a speech verb reports what its subject said: not negated ("won't say what"),
-    not passive ("when asked whether …", "was told that …": the subject is the one spoken
-    to), and not an imperative addressed to the reader ("Tell him why …")."""
-    children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
-        return False  # "lower than the agency says they are"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHELD:
-        return False  # "She declined to say when …"
-    if any(c.dep_ == "auxpass" for c in children):
-        return False
-    subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children)
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not subject:
-        return False  # "When asked whether …"
-    if verb.tag_ == "VB" and not subject and not any(c.dep_ == "aux" for c in children) and (
-            verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VB")):
-        return False  # "Ask him if …"
-    return True
 
 
 def _clause_extent(verb: Token, clause: Token) -> list[Token]:
@@ -288,7 +253,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             continue
         if any(s <= verb.idx < e for s, e in skip):
             continue
-        if not _asserted(verb):
+        if not asserted(verb):
             continue
         if verb.i in reported:
             continue  # "X said that the city expects …": part of what X said
@@ -302,7 +267,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             anchor, tokens = found
             if any(f.start <= anchor.idx < f.end and is_a_title(ctx, f) for f in fragments):
                 continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
-            tokens = _trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
+            tokens = trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             tokens = _before_next_speech(tokens, verb)
             tokens = _before_writers_frame(tokens)
             parts = _without_asides(tokens)
@@ -328,7 +293,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             in_content = {t.i for t in tokens}
             if f_end > f_start and doc[f_start:f_end].root.i not in in_content:
                 # (the words of a fragment the content only leads into: 'called it “…” in …')
-                end = max(end, _described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
+                end = max(end, described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
         attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
         if not attribution.decided():
             phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
@@ -344,7 +309,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         reported.update(t.i for t in tokens)
         previous = attribution
     statements.extend(_according_to(ctx, direct + statements, skip, previous))
-    statements.extend(_quoted_after_verb(ctx, fragments, used_fragments, statements))
+    statements.extend(find_fragment_statements(ctx, fragments, used_fragments, statements))
     statements.extend(_headline_colon(ctx, direct + statements, skip))
     return statements
 
@@ -393,162 +358,6 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
         t_start, t_end = token_range(ctx.doc, start, end)
         found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
     return found
-
-
-GOVERNING_STEPS = 1
-
-
-def _governing_speech_verb(span) -> Token | None:
-    """A speech verb that governs a quoted fragment: its head, or its head's head ('urged
-    the government “to clarify …”', 'called the allegation “false”')."""
-    head = span.root
-    for _ in range(GOVERNING_STEPS):
-        if head.head.i == head.i:
-            return None
-        child, head = head, head.head
-        if span.start <= head.i < span.end:
-            continue
-        if head.lower_ == "as" and head.dep_ == "prep" and head.head.i != head.i:
-            child, head = head, head.head  # 'described the plan as “…”'
-        entry = speech_verb(head)
-        if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
-            return None  # 'told “Evening Hour”': whom it was said to, not what
-        if entry is not None and not entry.weak:
-            return head
-        if head.pos_ in ("VERB", "AUX"):
-            return None  # another verb governs it
-    return None
-
-
-CONTENT_PREPOSITIONS = frozenset({"of", "for", "against"})  # 'warned of', 'called for', 'railed against'
-OBJECT_STEPS = 4  # words from a quoted fragment up to the speech verb whose object holds it
-NOUN_PHRASE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "compound", "amod", "nmod", "dobj"})
-
-
-def _object_phrase(span) -> tuple[Token, list[Token]] | None:
-    """A speech verb whose object phrase holds a quoted fragment ('warned of the dangers of
-    “…”', 'is promising lower taxes and “…”', 'accused the board of being “…”'), and the
-    words of that phrase: what follows a preposition, and after the one accused or told,
-    what follows theirs."""
-    path = [span.root]
-    while len(path) <= OBJECT_STEPS and path[-1].dep_ in NOUN_PHRASE_DEPS and path[-1].head.i != path[-1].i:
-        head = path[-1].head
-        if head.pos_ in ("VERB", "AUX"):
-            entry = speech_verb(head)
-            if entry is None or entry.weak or entry.direct_only or not _asserted(head):
-                return None
-            top = path[-1]
-            if top.dep_ == "dobj" and "addressee" in entry.flags:
-                preps = [t for t in path[:-1] if t.dep_ == "prep" and t.head.i == top.i]
-                if not preps:
-                    return None  # 'told the crowd “…”': whom it was said to
-                top = preps[0]
-            if top.dep_ == "prep":
-                objects = [c for c in top.children if c.dep_ in ("pobj", "pcomp")]
-                if not objects or top.lower_ not in CONTENT_PREPOSITIONS:
-                    return None  # 'said on “…”', 'told stories about “…”': where, when or what about
-                top = objects[0]
-            words = [t for t in top.subtree if not t.is_space]
-            return head, words
-        path.append(head)
-    return None
-
-
-def _quoted_after_verb(ctx: Context, fragments: list[QuotedSpan], used: set[int],
-                       known: list[Statement]) -> list[Statement]:
-    """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
-    “to clarify”') is that speaker's words: a mixed statement."""
-    found: list[Statement] = []
-    for f in fragments:
-        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known + found):
-            continue
-        t_start, t_end = token_range(ctx.doc, f.start, f.end)
-        if t_end <= t_start or is_a_title(ctx, f, after_verb=True):
-            continue  # ('said on “Evening Hour”': where, not what)
-        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
-        if verb is None:
-            phrase = _object_phrase(ctx.doc[t_start:t_end])
-            if phrase is not None:
-                verb, words = phrase
-                words = _trim_end(words)
-                attribution = attribute_verb(ctx, verb, (words[0].i, words[-1].i + 1), None)
-                if attribution.decided() and len(words) >= 2:
-                    start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
-                    found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
-                                           words[0].i, words[-1].i + 1))
-            continue
-        attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
-        if attribution.decided():
-            start, parts = f.start, f.parts
-            named = _named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb) or _clause_start(ctx, verb, t_start, t_end)
-            if named is not None:
-                # 'calling him a “loser”', 'referred to X as “…”': what the words describe
-                start = named.idx
-                parts = ((start, parts[0][1]),) + tuple(parts[1:])
-            end, t_end = _described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
-            if end > f.end:
-                parts = parts[:-1] + ((parts[-1][0], end),)
-            found.append(Statement(start, end, "mixed", attribution, parts, f.closed, None,
-                                   named.i if named is not None else t_start, t_end))
-    return found
-
-
-def _described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
-    """(end, token end) of a quoted fragment's words, run on over what the unquoted text
-    after it adds to them ('called it “a step forward” [in the fight against …]')."""
-    last = span.root.right_edge
-    if last.i < t_end or last.sent.start != span.root.sent.start:
-        return end, t_end
-    words = _trim_end([t for t in ctx.doc[t_end:last.i + 1] if not t.is_space])
-    if not words or words[-1].idx < end or all(t.is_punct for t in words) \
-            or any(t.i in ctx.in_quote and t.idx > end for t in words):
-        return end, t_end
-    return words[-1].idx + len(words[-1]), words[-1].i + 1
-
-
-def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token | None:
-    """The first word of the verb's clause that a fragment heads ('urged them [to] “go …”')."""
-    root = ctx.doc[t_start:t_end].root
-    if root.head.i == verb.i and root.dep_ in ("xcomp", "ccomp") and root.left_edge.i < t_start \
-            and not any(t.i in ctx.in_quote for t in ctx.doc[root.left_edge.i:t_start] if not t.is_punct):
-        return root.left_edge
-    return None
-
-
-def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
-    """The first word of what a naming verb's words describe when a relative pronoun stands
-    for it: 'what lawmakers called “fraud”', 'the deal, which X called a “disaster”', 'a
-    clip that X called “distasteful”'."""
-    for child in verb.lefts:
-        if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT") and child.i not in ctx.in_quote:
-            if child.lower_ == "that" and verb.dep_ == "relcl":
-                return verb.head.left_edge
-            return child
-    return None
-
-
-NAMING_PREPOSITIONS = frozenset({"to", "of"})  # 'referred to X as “…”', 'spoke of X as “…”'
-NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
-
-
-def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
-    """The first word of what a verb's quoted complement describes, when it stands between
-    the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
-    entry = speech_verb(verb)
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "dative") and entry is not None and "addressee" in entry.flags:
-            continue  # 'tells his supporters to “…”': whom it was said to
-        if child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS:
-            continue  # 'at a rally', 'on Monday'
-        if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
-            objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
-            if not objects:
-                return None
-            first = objects[0].left_edge
-            if 0 < t_start - first.i <= NAMED_WORDS and first.i not in ctx.in_quote:
-                return first
-            return None
-    return None
 
 
 def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:

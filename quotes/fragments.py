@@ -1,0 +1,171 @@
+"""Mixed statements from quoted fragments: a short quote inside the writer's sentence that a
+speech verb governs ('called the plan “a disaster”', 'urged them “to clarify”'), names
+('which X called a “disaster”') or holds in its object ('warned of the dangers of “…”').
+The statement is the quoted words with what they describe.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .attribute import Context, attribute_verb
+from .cues import asserted, speech_verb
+from .detect import Statement, is_a_title, token_range, trim_end
+from .marks import QuotedSpan
+
+
+GOVERNING_STEPS = 1
+
+
+def _governing_speech_verb(span) -> Token | None:
+    """A speech verb that governs a quoted fragment: its head, or its head's head ('urged
+    the government “to clarify …”', 'called the allegation “false”')."""
+    head = span.root
+    for _ in range(GOVERNING_STEPS):
+        if head.head.i == head.i:
+            return None
+        child, head = head, head.head
+        if span.start <= head.i < span.end:
+            continue
+        if head.lower_ == "as" and head.dep_ == "prep" and head.head.i != head.i:
+            child, head = head, head.head  # 'described the plan as “…”'
+        entry = speech_verb(head)
+        if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
+            return None  # 'told “Evening Hour”': whom it was said to, not what
+        if entry is not None and not entry.weak:
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # another verb governs it
+    return None
+
+
+CONTENT_PREPOSITIONS = frozenset({"of", "for", "against"})  # 'warned of', 'called for', 'railed against'
+OBJECT_STEPS = 4  # words from a quoted fragment up to the speech verb whose object holds it
+NOUN_PHRASE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "compound", "amod", "nmod", "dobj"})
+
+
+def _object_phrase(span) -> tuple[Token, list[Token]] | None:
+    """A speech verb whose object phrase holds a quoted fragment ('warned of the dangers of
+    “…”', 'called for an end to “…”', 'accused the board of being “…”'), and the
+    words of that phrase: what follows a preposition, and after the one accused or told,
+    what follows theirs."""
+    path = [span.root]
+    while len(path) <= OBJECT_STEPS and path[-1].dep_ in NOUN_PHRASE_DEPS and path[-1].head.i != path[-1].i:
+        head = path[-1].head
+        if head.pos_ in ("VERB", "AUX"):
+            entry = speech_verb(head)
+            if entry is None or entry.weak or entry.direct_only or not asserted(head):
+                return None
+            top = path[-1]
+            if top.dep_ == "dobj" and "addressee" in entry.flags:
+                preps = [t for t in path[:-1] if t.dep_ == "prep" and t.head.i == top.i]
+                if not preps:
+                    return None  # 'told the crowd “…”': whom it was said to
+                top = preps[0]
+            if top.dep_ == "prep":
+                objects = [c for c in top.children if c.dep_ in ("pobj", "pcomp")]
+                if not objects or top.lower_ not in CONTENT_PREPOSITIONS:
+                    return None  # 'said on “…”', 'told stories about “…”': where, when or what about
+                top = objects[0]
+            words = [t for t in top.subtree if not t.is_space]
+            return head, words
+        path.append(head)
+    return None
+
+
+def find_fragment_statements(ctx: Context, fragments: list[QuotedSpan], used: set[int],
+                       known: list[Statement]) -> list[Statement]:
+    """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
+    “to clarify”') is that speaker's words: a mixed statement."""
+    found: list[Statement] = []
+    for f in fragments:
+        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known + found):
+            continue
+        t_start, t_end = token_range(ctx.doc, f.start, f.end)
+        if t_end <= t_start or is_a_title(ctx, f, after_verb=True):
+            continue  # ('said on “Evening Hour”': where, not what)
+        verb = _governing_speech_verb(ctx.doc[t_start:t_end])
+        if verb is None:
+            phrase = _object_phrase(ctx.doc[t_start:t_end])
+            if phrase is not None:
+                verb, words = phrase
+                words = trim_end(words)
+                attribution = attribute_verb(ctx, verb, (words[0].i, words[-1].i + 1), None)
+                if attribution.decided() and len(words) >= 2:
+                    start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
+                    found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
+                                           words[0].i, words[-1].i + 1))
+            continue
+        attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
+        if attribution.decided():
+            start, parts = f.start, f.parts
+            named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
+                     or _clause_start(ctx, verb, t_start, t_end))
+            if named is not None:
+                # 'calling him a “loser”', 'referred to X as “…”': what the words describe
+                start = named.idx
+                parts = ((start, parts[0][1]),) + tuple(parts[1:])
+            end, t_end = described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
+            if end > f.end:
+                parts = parts[:-1] + ((parts[-1][0], end),)
+            found.append(Statement(start, end, "mixed", attribution, parts, f.closed, None,
+                                   named.i if named is not None else t_start, t_end))
+    return found
+
+
+def described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
+    """(end, token end) of a quoted fragment's words, run on over what the unquoted text
+    after it adds to them ('called it “a step forward” [in the fight against …]')."""
+    last = span.root.right_edge
+    if last.i < t_end or last.sent.start != span.root.sent.start:
+        return end, t_end
+    words = trim_end([t for t in ctx.doc[t_end:last.i + 1] if not t.is_space])
+    if not words or words[-1].idx < end or all(t.is_punct for t in words) \
+            or any(t.i in ctx.in_quote and t.idx > end for t in words):
+        return end, t_end
+    return words[-1].idx + len(words[-1]), words[-1].i + 1
+
+
+def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token | None:
+    """The first word of the verb's clause that a fragment heads ('urged them [to] “go …”')."""
+    root = ctx.doc[t_start:t_end].root
+    if root.head.i == verb.i and root.dep_ in ("xcomp", "ccomp") and root.left_edge.i < t_start \
+            and not any(t.i in ctx.in_quote for t in ctx.doc[root.left_edge.i:t_start] if not t.is_punct):
+        return root.left_edge
+    return None
+
+
+def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
+    """The first word of what a naming verb's words describe when a relative pronoun stands
+    for it: 'what lawmakers called “fraud”', 'the deal, which X called a “disaster”', 'a
+    clip that X called “distasteful”'."""
+    for child in verb.lefts:
+        if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT") and child.i not in ctx.in_quote:
+            if child.lower_ == "that" and verb.dep_ == "relcl":
+                return verb.head.left_edge
+            return child
+    return None
+
+
+NAMING_PREPOSITIONS = frozenset({"to", "of"})  # 'referred to X as “…”', 'spoke of X as “…”'
+NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
+
+
+def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
+    """The first word of what a verb's quoted complement describes, when it stands between
+    the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
+    entry = speech_verb(verb)
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative") and entry is not None and "addressee" in entry.flags:
+            continue  # 'tells his supporters to “…”': whom it was said to
+        if child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS:
+            continue  # 'at a rally', 'on Monday'
+        if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
+            objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            if not objects:
+                return None
+            first = objects[0].left_edge
+            if 0 < t_start - first.i <= NAMED_WORDS and first.i not in ctx.in_quote:
+                return first
+            return None
+    return None
