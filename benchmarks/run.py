@@ -13,7 +13,7 @@ process so that peak memory is clean:
 with 1 process and with --processes. Model loading is timed apart, not in the runs.
 
     .venv/bin/python benchmarks/run.py --docs 1000 --processes 2
-    .venv/bin/python benchmarks/run.py --docs 300 --runs bare,extract --repeat 3
+    .venv/bin/python benchmarks/run.py --docs 300 --runs bare,extract,ingest --repeat 3
 """
 
 from __future__ import annotations
@@ -185,8 +185,9 @@ def main() -> None:
     parser.add_argument("--runs", default=",".join(RUNS),
                         help=f"which runs, comma-separated (default: {','.join(RUNS)})")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="time bare and extract this many times each, alternately, and keep the "
-                             "fastest of each (the machine's noise only ever adds time); default 1")
+                        help="time bare, extract and ingest (each into a fresh database) this many times, "
+                             "alternately, and keep the fastest of each (the machine's noise only ever adds "
+                             "time); default 1")
     parser.add_argument("--only-parallel", action="store_true",
                         help="skip the 1-process runs (for large --docs)")
     parser.add_argument("--gold", default=GOLD, help="folder of gold JSONL files whose texts to use "
@@ -225,11 +226,10 @@ def main() -> None:
             samples: dict[str, list[dict]] = {}
             for repetition in range(max(1, args.repeat)):
                 for mode in runs:
-                    if mode == "rerun" and processes != counts[-1]:
-                        continue
-                    if repetition and mode not in ("bare", "extract"):
-                        continue  # (ingest and re-run once: the database is filled by then)
-                    samples.setdefault(mode, []).append(measure(mode, corpus, db_path, processes, batch_size))
+                    if mode == "rerun" and (processes != counts[-1] or repetition):
+                        continue  # (once, over the first ingest's database)
+                    path = db_path if mode == "rerun" or not repetition else f"{db_path}.{repetition}"
+                    samples.setdefault(mode, []).append(measure(mode, corpus, path, processes, batch_size))
             for mode, taken in samples.items():
                 r = dict(min(taken, key=lambda sample: sample["seconds"]), slowest=max(t["seconds"] for t in taken))
                 results[mode, processes] = r
@@ -242,8 +242,8 @@ def main() -> None:
                       f"{r['load_after']:>5.2f}", flush=True)
         loads = [r["load"] for r in results.values()]
         if args.repeat > 1:
-            print(f"bare and extract: the fastest of {args.repeat} runs each, taken alternately; 'slowest' is "
-                  f"the slowest of them.")
+            print(f"bare, extract and ingest: the fastest of {args.repeat} runs each, taken alternately; "
+                  f"'slowest' is the slowest of them.")
         print(f"Model loading is not in the seconds: {min(loads):.1f}-{max(loads):.1f} s a run. CPU s: all "
               f"processes of the run, loading excluded. Peak RSS: the main process; workers: the\n"
               f"largest worker's. Load: 1-minute load average at the end of the run (above "
