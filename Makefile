@@ -30,7 +30,7 @@ evaluate: $(STAMP)
 	else echo "no gold folder at $(GOLD): nothing to evaluate"; fi
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --repeat 3
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm test-artifacts
