@@ -90,8 +90,10 @@ def find_fragment_statements(ctx: Context, fragments: list[QuotedSpan], used: se
             if phrase is not None:
                 verb, words = phrase
                 words = trim_end(words)
+                if len(words) < 2:
+                    continue
                 attribution = attribute_verb(ctx, verb, (words[0].i, words[-1].i + 1), None)
-                if attribution.decided() and len(words) >= 2:
+                if attribution.decided():
                     start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
                     found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
                                            words[0].i, words[-1].i + 1))
