@@ -267,8 +267,9 @@ def _nearest_verb(ctx: Context, start: int, end: int, reverse: bool = False) -> 
     doc = ctx.doc
     order = range(end - 1, start - 1, -1) if reverse else range(start, end)
     for i in order:
-        if i not in ctx.in_quote and speech_verb(doc[i]) is not None and not speech_verb(doc[i]).weak:
-            return doc[i]  # (not a verb of someone's quoted words)
+        entry = speech_verb(doc[i]) if i not in ctx.in_quote else None  # (not in someone's quoted words)
+        if entry is not None and not entry.weak:
+            return doc[i]
     return None
 
 
@@ -434,14 +435,13 @@ def _colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributi
         clause = doc[j - 1] if j > 0 else doc[j]
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.head.i < j:
             clause = clause.head
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j]
-        if not subjects or (subjects[0].ent_type_ not in PERSON_LABELS | ORG_LABELS and subjects[0].pos_ != "PROPN"
-                            and gendered_pronoun(subjects[0]) is None
-                            and subjects[0].lemma_.lower() not in ORG_NOUNS | speech_nouns()):
-            if head is None:
-                return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
-        else:
-            head = subjects[0]
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j), None)
+        if subject is not None and (subject.ent_type_ in PERSON_LABELS | ORG_LABELS or subject.pos_ == "PROPN"
+                                    or gendered_pronoun(subject) is not None
+                                    or subject.lemma_.lower() in ORG_NOUNS | speech_nouns()):
+            head = subject
+        elif head is None:
+            return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
     span = mention_span(head)
     entity, name, kind, via = resolve(ctx, span, set(), previous)
     if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):

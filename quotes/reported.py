@@ -31,8 +31,10 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
         return None
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" and quoted and sum(t.i in quoted for t in child.subtree) * 2 > len(list(child.subtree)):
-            continue
+        if child.dep_ == "ccomp" and quoted:
+            inside = [t.i in quoted for t in child.subtree]
+            if sum(inside) * 2 > len(inside):
+                continue
         if entry.direct_only and not (child.dep_ == "ccomp" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             continue  # only a that-clause is reported speech after these ("posted that …")
