@@ -80,8 +80,8 @@ def build_corpus(path: str, docs: int, texts: list[str]) -> int:
 def child(mode: str, corpus: str, db_path: str, processes: int, batch_size: int) -> dict:
     sys.path.insert(0, ROOT)
     from quotes.ingest import ingest
-    from quotes.nlp import load
-    from quotes.pipeline import extract_documents
+    from quotes.engine.nlp import load
+    from quotes.engine.pipeline import extract_documents
     from quotes.read import ReadError, read_documents
     from quotes.store import open_db
 
@@ -146,8 +146,8 @@ def machine() -> dict:
     sys.path.insert(0, ROOT)
     import spacy
 
-    from quotes.nlp import default_model
-    from quotes.pipeline import BATCH_SIZE
+    from quotes.engine.nlp import default_model
+    from quotes.engine.pipeline import BATCH_SIZE
 
     cpu = "?"
     try:

@@ -10,7 +10,7 @@ from . import __version__
 
 
 def _nlp(model):
-    from .nlp import ModelError, load
+    from .engine.nlp import ModelError, load
 
     try:
         return load(model)
@@ -118,7 +118,7 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
     Example: quotes extract seeds/ --format jsonl
     """
     from .formats import write_quotes
-    from .pipeline import extract_documents
+    from .engine.pipeline import extract_documents
     from .read import ReadError, read_documents
 
     errors, notes = [], []
@@ -134,8 +134,12 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
 
     try:
         nlp = _nlp(model)
-        quotes = (q for result in extract_documents(documents(), nlp=nlp) for q in result.quotes)
-        write_quotes(quotes, fmt, sys.stdout)
+        def quotes():
+            for result in extract_documents(documents(), nlp=nlp):
+                notes.extend(f"{result.document.path or result.document.id}: {note}" for note in result.notes)
+                yield from result.quotes
+
+        write_quotes(quotes(), fmt, sys.stdout)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         raise SystemExit(130)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Document, Quote
-from .pipeline import extract_documents
+from .engine.pipeline import extract_documents
 
 WORD = re.compile(r"\w+", re.UNICODE)
 TYPES = ("direct", "indirect", "mixed")

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from sqlite_utils import Database
 
 from .model import Document
-from .pipeline import BATCH_SIZE, extract_documents
+from .engine.pipeline import BATCH_SIZE, extract_documents
 from .read import CORPUS_SUFFIXES, TEXT_SUFFIXES, ReadError, iter_paths, read_documents
 from .store import current_documents, outdated_documents, save_result, stored_document
 
@@ -107,10 +107,15 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
             with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
                 summary.quotes += save_result(db, result)
                 summary.written += 1
+                summary.notes.extend(f"{_where(result.document)}: {note}" for note in result.notes)
                 if from_db and result.document.hash in from_db:
                     summary.reprocessed += 1
             tick(summary)
     return summary
+
+
+def _where(document: Document) -> str:
+    return document.path or document.id
 
 
 def count_documents(paths: Iterable[str]) -> int | None:

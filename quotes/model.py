@@ -8,6 +8,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 
+# Raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older
+# documents. CHANGELOG.md says what each version changed for users.
+ENGINE_VERSION = "3"
+
 
 def content_hash(text: str) -> str:
     """Stable id of a text: the first 16 hex digits of its SHA-256."""
@@ -79,3 +83,13 @@ class Quote:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Result:
+    """Everything found in one document."""
+
+    document: Document
+    quotes: list[Quote]
+    speakers: list[Speaker]
+    notes: list[str] = field(default_factory=list)  # what is odd in the text ("quote marks never close")

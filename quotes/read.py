@@ -26,7 +26,6 @@ import zlib
 from dataclasses import dataclass, fields as dataclass_fields, replace
 from typing import IO, Iterable, Iterator
 
-from .marks import find_quoted_spans
 from .model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")  # one plain-text document a file
@@ -43,7 +42,6 @@ SUPPORTED = _PLAIN + tuple(suffix + GZIP_SUFFIX for suffix in _PLAIN)
 MAX_DOCUMENT_CHARS = 500_000
 MAX_FILE_BYTES = 20_000_000
 MAX_LINE_BYTES = 4 * MAX_DOCUMENT_CHARS + 1_000_000
-LONG_QUOTE_WORDS = 1_000  # a note names a quote longer than this: often a mark that never closed
 MIN_ARTICLE_WORDS = 10  # an HTML page whose article text is shorter has no article
 
 LEGACY_ENCODINGS = ("cp1252", "latin-1")
@@ -466,30 +464,7 @@ def _checked(document: Document, where: str, notes: list[str]) -> Document | Rea
                      f"replaced by spaces")
         title = clean_text(document.title)[0] if document.title else None
         document = replace(document, text=text, title=title)
-    notes.extend(f"{where}: {note}" for note in quote_mark_notes(text))
     return document
-
-
-def quote_mark_notes(text: str) -> list[str]:
-    """What is odd about the quote marks of a text: marks that never close (the quote then
-    ends with its paragraph) and very long quotes."""
-    try:
-        spans = find_quoted_spans(text)
-    except Exception:  # the extractor meets the same text and reports it; notes are a courtesy
-        return []
-    notes = []
-    unclosed = [span for span in spans if not span.closed]
-    if unclosed:
-        line = text.count("\n", 0, unclosed[0].open_at) + 1
-        notes.append(f"unbalanced quote marks: {len(unclosed)} quote(s) never close, the first "
-                     f"at line {line}; each is taken to end with its paragraph")
-    for span in spans:
-        words = len(text[span.start:span.end].split())
-        if words > LONG_QUOTE_WORDS:
-            line = text.count("\n", 0, span.start) + 1
-            notes.append(f"a quote of {words:,} words at line {line}; check its quote marks")
-            break
-    return notes
 
 
 # ---------------------------------------------------------------------------- corpora

@@ -13,10 +13,9 @@ import sqlite3
 
 from sqlite_utils import Database
 
-from .model import Document, Quote, Speaker
+from .model import ENGINE_VERSION, Document, Quote, Result, Speaker
+from .names import near_spelling
 from .paragraphs import paragraph_spans
-from .pipeline import ENGINE_VERSION, Result
-from .speakers import near_spelling
 
 TABLES = {
     "documents": {

@@ -12,7 +12,7 @@ SEED_GOLD = os.path.join(HERE, "data", "seed.gold.jsonl")
 
 @pytest.fixture(scope="session")
 def nlp():
-    from quotes.nlp import load
+    from quotes.engine.nlp import load
 
     return load()
 

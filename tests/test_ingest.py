@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from quotes.cli import cli
 from quotes.ingest import count_documents, ingest
-from quotes.pipeline import ENGINE_VERSION
+from quotes.model import ENGINE_VERSION
 from quotes.store import open_db
 
 from .conftest import ROOT, SEED

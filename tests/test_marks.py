@@ -1,4 +1,4 @@
-from quotes.marks import find_quoted_spans
+from quotes.engine.marks import find_quoted_spans
 
 
 def spans(text):

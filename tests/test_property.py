@@ -4,7 +4,7 @@ returns indexes the text it was given."""
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from quotes import extract
-from quotes.nlp import load
+from quotes.engine.nlp import load
 
 QUOTE_MARKS = list("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a`")
 WORDS = ["said", "says", "told", "according to", "Mr.", "Ann Lee", "the minister", "he", "she",

@@ -110,7 +110,7 @@ def test_html_article_text_and_metadata(tmp_path):
 
 
 def test_html_offsets_index_the_extracted_text(tmp_path, nlp):
-    from quotes.pipeline import extract_documents
+    from quotes.engine.pipeline import extract_documents
 
     (doc,), _, _ = read(write(tmp_path / "page.htm", ARTICLE_HTML))
     (result,) = list(extract_documents([doc], nlp=nlp))

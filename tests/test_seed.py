@@ -44,7 +44,7 @@ def test_split_quote_is_one_statement(nlp, seed_text):
 
 def test_seed_speakers_roles_and_kinds(nlp, seed_text):
     from quotes.model import Document
-    from quotes.pipeline import extract_documents
+    from quotes.engine.pipeline import extract_documents
 
     result = next(extract_documents([Document("seed", seed_text)], nlp=nlp))
     speakers = {s.name: s for s in result.speakers}

@@ -37,7 +37,7 @@ def test_mentions_join_with_role_and_affiliation(nlp):
     assert told.speaker == "Ilse Marwick" and told.speaker_mention == "Marwick"
     welcomed = next(q for q in quotes if q.text.startswith("This is the best news"))
     assert welcomed.speaker == "Jon Petersen"
-    from quotes.pipeline import extract_documents
+    from quotes.engine.pipeline import extract_documents
     from quotes.model import Document
 
     result = next(extract_documents([Document("a", text)], nlp=nlp))
@@ -129,6 +129,6 @@ def test_speakers_command_lists_aliases_and_counts(tmp_path):
 
 
 def test_the_person_noun_endings_do_not_take_things():
-    from quotes.lexicon import is_person_noun
+    from quotes.engine.lexicon import is_person_noun
     assert [w for w in ("resident", "president", "applicant", "referee", "statement", "government", "committee",
                         "restaurant", "incident") if is_person_noun(w)] == ["resident", "president", "applicant", "referee"]

@@ -5,7 +5,7 @@ forms, repeated headlines). They are marked, never removed: offsets keep indexin
 from __future__ import annotations
 
 from .lexicon import boilerplate_pattern
-from .paragraphs import paragraph_spans
+from ..paragraphs import paragraph_spans
 
 
 def boilerplate_regions(text: str, title: str | None = None) -> list[tuple[int, int]]:

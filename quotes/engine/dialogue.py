@@ -14,13 +14,10 @@ from there. A turn assigned this way is said to the other side: that is its addr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .attribute import CONFIDENCE, Attribution, Context
+from .attribute import CONFIDENCE
 from .lexicon import is_title_word
-
-if TYPE_CHECKING:
-    from .detect import Statement
+from .state import Attribution, Context, Statement
 
 EXPLICIT = {"syntax", "inversion", "cue_phrase", "coreference", "narration"}
 FREE = {None, "continuation"}  # what turn-taking may decide instead
@@ -35,14 +32,14 @@ class Party:
     kind: str
 
 
-def assign_turns(ctx: Context, statements: list["Statement"]) -> None:
+def assign_turns(ctx: Context, statements: list[Statement]) -> None:
     """Re-attribute the cue-less quotes of every dialogue run in place."""
     for run in _runs(ctx, statements):
         if len(run) >= MIN_RUN:
             _alternate(ctx, run)
 
 
-def _runs(ctx: Context, statements: list["Statement"]) -> list[list[list["Statement"]]]:
+def _runs(ctx: Context, statements: list[Statement]) -> list[list[list[Statement]]]:
     """Runs of turns: a turn is the direct quotes of one paragraph; a run is turns in
     paragraphs that follow one another with no quote-less paragraph between."""
     runs: list[list[list[Statement]]] = []
@@ -61,7 +58,7 @@ def _runs(ctx: Context, statements: list["Statement"]) -> list[list[list["Statem
     return runs
 
 
-def _alternate(ctx: Context, run: list[list["Statement"]]) -> None:
+def _alternate(ctx: Context, run: list[list[Statement]]) -> None:
     sides: list[Party | None] = [None, None]
     for k, turn in enumerate(run):
         side, other = k % 2, (k + 1) % 2
@@ -117,7 +114,7 @@ def _addressee_party(ctx: Context, attribution: Attribution) -> Party | None:
     return Party(entity, entity.name, "person")
 
 
-def _addressed(ctx: Context, turn: list["Statement"]) -> list[Party]:
+def _addressed(ctx: Context, turn: list[Statement]) -> list[Party]:
     """People a turn calls by name: a name set off by commas at the start or end of a
     sentence of the quote ("Well, Ilse, …", "…, Jon?")."""
     doc = ctx.doc

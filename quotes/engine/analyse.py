@@ -1,40 +1,21 @@
-"""From documents to quote records: parse with spaCy, then mark boilerplate, find quoted
-spans, detect statements, attribute them and name their speakers.
+"""One parsed document in, its records out: the engine's stages in order.
 
-`extract(text)` is the one-call library entry point; `extract_documents` streams many.
+quoted spans (marks) -> direct quotes, each attributed by the sieves -> reported and mixed
+statements -> continuation after reported speech -> quote records and speakers.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
-
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import nlp as nlp_module
-from . import parallel
-from .attribute import Context
-from .clean import boilerplate_regions
-from .detect import Statement, continue_reported, find_direct, token_range
-from .marks import find_quoted_spans
-from .model import Document, Quote, Speaker
+from ..model import Document, Quote, Result, Speaker
+from .boilerplate import boilerplate_regions
+from .direct import continue_reported, find_direct
+from .marks import find_quoted_spans, quote_mark_notes
 from .reported import find_indirect
 from .speakers import SpeakerIndex
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-ENGINE_VERSION = "3"  # raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older documents
-BATCH_SIZE = 32
-
-
-@dataclass
-class Result:
-    """Everything found in one document."""
-
-    document: Document
-    quotes: list[Quote]
-    speakers: list[Speaker]
+from .state import Context, Statement
+from .tokens import token_range
 
 
 def analyse(document: Document, doc: Doc) -> Result:
@@ -69,7 +50,7 @@ def analyse(document: Document, doc: Doc) -> Result:
             seen.add((start, end))
             quotes.append(_record(document, text, s, start, end, statement, spans))
     speakers = _speakers_of(quotes, index)
-    return Result(document, quotes, speakers)
+    return Result(document, quotes, speakers, quote_mark_notes(text, quoted))
 
 
 def _record(document: Document, text: str, s: Statement, start: int, end: int, statement: int | None,
@@ -111,39 +92,3 @@ def _speakers_of(quotes: list[Quote], index: SpeakerIndex) -> list[Speaker]:
             entity = entities.get(name)
             by_name[name] = entity.speaker() if entity is not None else Speaker(name, kind, aliases=(name,))
     return list(by_name.values())
-
-
-def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
-                      batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Result]:
-    """Parse and analyse documents as a stream, in order; with `n_process` > 1 both happen
-    in worker processes (see parallel.py)."""
-    nlp = nlp or nlp_module.load()
-    documents = (_encodable(document) for document in documents)
-    if n_process > 1 and parallel.can_fork():
-        for document, quotes, speakers in parallel.analyse_in_workers(documents, nlp, batch_size, n_process):
-            yield Result(document, quotes, speakers)
-        return
-    pending: list[Document] = []
-
-    def texts():
-        for document in documents:
-            pending.append(document)
-            yield nlp_module.parse_text(document.text)
-
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
-        document = pending.pop(0)
-        yield analyse(document, doc)
-
-
-def _encodable(document: Document) -> Document:
-    """Lone surrogates cannot be encoded, so the tokenizer refuses them: one replacement
-    character each keeps every offset where it was."""
-    if _SURROGATE.search(document.text):
-        return replace(document, text=_SURROGATE.sub("\ufffd", document.text))
-    return document
-
-
-def extract(text: str, nlp: Language | None = None, document_id: str = "text") -> list[Quote]:
-    """The quote records of one text."""
-    document = Document(id=document_id, text=text)
-    return next(extract_documents([document], nlp=nlp)).quotes

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .paragraphs import paragraph_spans
+from ..paragraphs import paragraph_spans
 
 # Official pipelines first (the user installed them on purpose), then the one we depend on.
 PREFERRED_MODELS = (

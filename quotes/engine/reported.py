@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribute import CONFIDENCE, Attribution, Context, attribute_phrase, attribute_verb, mention_span, resolve
+from .attribute import CONFIDENCE, attribute_phrase, attribute_verb, mention_span, resolve
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
-from .detect import CLOSING_MARKS, Statement, is_a_title, token_range, trim_end, word_count
+from .direct import is_a_title
 from .fragments import described_on, find_fragment_statements
 from .lexicon import is_title_word
 from .marks import QuotedSpan
-from .paragraphs import paragraph_spans
+from ..paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
+from .state import Attribution, Context, Statement
+from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
 
 
 def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, list[Token]] | None:

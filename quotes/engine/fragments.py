@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .attribute import Context, attribute_verb
+from .attribute import attribute_verb
 from .cues import asserted, speech_verb
-from .detect import Statement, is_a_title, token_range, trim_end
+from .direct import is_a_title
 from .marks import QuotedSpan
+from .state import Context, Statement
+from .tokens import token_range, trim_end
 
 
 GOVERNING_STEPS = 1

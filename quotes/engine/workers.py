@@ -19,7 +19,8 @@ import multiprocessing
 import signal
 from typing import Iterable, Iterator
 
-from .model import Document
+from ..model import Document, Result
+from .analyse import analyse
 from .nlp import parse_text
 
 # The pipeline the forked workers inherit (set while a pool runs: it may fork a new worker).
@@ -33,8 +34,8 @@ def can_fork() -> bool:
 
 
 def analyse_in_workers(documents: Iterable[Document], nlp, batch_size: int,
-                       n_process: int) -> Iterator[tuple[Document, list, list]]:
-    """(document, quotes, speakers) for each document, in order, analysed by `n_process`
+                       n_process: int) -> Iterator[Result]:
+    """The Result of each document, in order, analysed by `n_process`
     forked workers that each take `batch_size` documents at a time."""
     global _NLP
     _NLP = nlp
@@ -64,18 +65,16 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _collect(batch: list[Document], pending) -> Iterator[tuple[Document, list, list]]:
-    for document, (quotes, speakers) in zip(batch, pending.get()):
-        yield document, quotes, speakers
+def _collect(batch: list[Document], pending) -> Iterator[Result]:
+    for document, (quotes, speakers, notes) in zip(batch, pending.get()):
+        yield Result(document, quotes, speakers, notes)
 
 
 def _analyse_batch(batch: list[Document]) -> list[tuple[list, list]]:
     """In a worker: parse and analyse one batch; the records only, not the texts."""
-    from .pipeline import analyse
-
     docs = _NLP.pipe([parse_text(document.text) for document in batch], batch_size=len(batch))
     found = []
     for document, doc in zip(batch, docs):
         result = analyse(document, doc)
-        found.append((result.quotes, result.speakers))
+        found.append((result.quotes, result.speakers, result.notes))
     return found

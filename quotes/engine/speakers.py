@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
 from .lexicon import Pronoun, gendered_words, is_title_word, pronouns
-from .model import Speaker
+from ..model import Speaker
+from ..names import near_spelling
+from .tokens import entity_span
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP", "GPE"}
@@ -94,34 +96,6 @@ def name_tokens(text: str) -> list[str]:
         if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
             words.append(word)
     return words
-
-
-def edit_distance_at_most_one(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        edits += 1
-        if edits > 1:
-            return False
-        if len(a) == len(b):
-            i += 1
-        j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
-
-
-def near_spelling(a: str, b: str) -> bool:
-    """One edit apart, long enough that one edit is a misspelling, same first letter."""
-    a, b = a.lower(), b.lower()
-    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and edit_distance_at_most_one(a, b)
 
 
 @dataclass
@@ -338,8 +312,6 @@ class SpeakerIndex:
             entity.role = " ".join(t.text for t in words if t not in nationality) or noun.text
 
     def _ent_text(self, token: Token) -> str:
-        from .attribute import entity_span
-
         ent = entity_span(token)
         return ent.text if ent is not None else token.text
 

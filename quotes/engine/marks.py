@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .paragraphs import paragraph_spans
+from ..paragraphs import paragraph_spans
 
 # Mark character -> (family, direction). Direction: "open", "close", or "either".
 # Families pair with themselves; "single" only counts inside a double quote or where a
@@ -242,3 +242,24 @@ def _make_span(text: str, open_at: int, close_at: int | None, parts: list[tuple[
     start = trimmed[0][0]
     end = trimmed[-1][1]
     return QuotedSpan(start, end, open_at, close_at, tuple(trimmed), family)
+
+
+LONG_QUOTE_WORDS = 1_000  # a note names a quote longer than this: often a mark that never closed
+
+
+def quote_mark_notes(text: str, spans: list[QuotedSpan]) -> list[str]:
+    """What is odd about the quote marks of a text: marks that never close (the quote then
+    ends with its paragraph) and very long quotes."""
+    notes = []
+    unclosed = [span for span in spans if not span.closed]
+    if unclosed:
+        line = text.count("\n", 0, unclosed[0].open_at) + 1
+        notes.append(f"unbalanced quote marks: {len(unclosed)} quote(s) never close, the first "
+                     f"at line {line}; each is taken to end with its paragraph")
+    for span in spans:
+        words = len(text[span.start:span.end].split())
+        if words > LONG_QUOTE_WORDS:
+            line = text.count("\n", 0, span.start) + 1
+            notes.append(f"a quote of {words:,} words at line {line}; check its quote marks")
+            break
+    return notes

@@ -6,60 +6,19 @@ turn-taking (`dialogue.py`) where it has no cue of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, Attribution, Context, attribute_phrase, attribute_verb,
-                        mention_span, resolve, subject_of)
+from .attribute import (CONFIDENCE, MAX_CUE_DISTANCE, attribute_phrase, attribute_verb, mention_span, resolve,
+                        subject_of)
 from .cues import speech_verb
 from .dialogue import assign_turns
 from .lexicon import is_person_noun, speech_nouns, speech_verbs, work_nouns
 from .marks import QuotedSpan
 from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
+from .state import Attribution, Context, Statement
+from .tokens import SENTENCE_END, mark_token, token_range, word_count
 
 FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
-SENTENCE_END = {".", "!", "?"}
-
-
-@dataclass
-class Statement:
-    start: int
-    end: int
-    type: str
-    attribution: Attribution
-    spans: tuple[tuple[int, int], ...]
-    closed: bool = True
-    statement: int | None = None
-    token_start: int = 0
-    token_end: int = 0
-
-
-def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return 0, 0
-    return span.start, span.end
-
-
-def word_count(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
-
-
-CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
-
-
-def trim_end(tokens: list[Token]) -> list[Token]:
-    """Without the punctuation it ends with, a closing quote mark excepted."""
-    end = len(tokens)
-    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
-        end -= 1
-    return tokens[:end]
-
-
-def _mark_token(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
 
 
 def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
@@ -73,7 +32,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     before = text[i] if i >= 0 else "\n"
-    t = _mark_token(ctx.doc, quoted.open_at)
+    t = mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
     short = word_count(content) <= 2 and content[-1:] not in ".!?\u2026"
     if word_count(content) <= 4 and content[-1:] not in ".,;:!?\u2026" and _word_follows(ctx, quoted) \
@@ -158,7 +117,7 @@ def is_a_title(ctx: Context, quoted: QuotedSpan, after_verb: bool = False) -> bo
     possessive: a noun there is what a naming verb names ('calls the county “Everytown”')."""
     if not looks_like_a_title(ctx.text[quoted.start:quoted.end].strip()):
         return False
-    t = _mark_token(ctx.doc, quoted.open_at)
+    t = mark_token(ctx.doc, quoted.open_at)
     prev = ctx.doc[t - 1] if t is not None and t > 0 else None
     if after_verb and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS":
         return False
@@ -195,7 +154,7 @@ def _speech_follows(ctx: Context, quoted: QuotedSpan) -> bool:
     """A speech verb right after the closing mark, alone or after a short subject."""
     if quoted.close_at is None:
         return False
-    t = _mark_token(ctx.doc, quoted.close_at)
+    t = mark_token(ctx.doc, quoted.close_at)
     if t is None:
         return False
     doc = ctx.doc
@@ -278,11 +237,11 @@ def attribute_direct(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, prev
     doc = ctx.doc
     p_start, p_end = ctx.paragraph_bounds(t_start)
     # token range of the quote including its marks
-    q_start = _mark_token(doc, q.open_at) if q.open_at is not None else t_start
+    q_start = mark_token(doc, q.open_at) if q.open_at is not None else t_start
     q_start = min(q_start if q_start is not None else t_start, t_start)
     q_end = t_end
     if q.close_at is not None:
-        close_tok = _mark_token(doc, q.close_at)
+        close_tok = mark_token(doc, q.close_at)
         q_end = max(q_end, (close_tok or t_end - 1) + 1)
     a_start, a_end = _frame_after(ctx, q_end, p_end)
     b_start, b_end = _frame_before(ctx, q_start, p_start)

@@ -1,0 +1,49 @@
+"""Small helpers over spaCy tokens and character offsets that every stage uses, and the
+punctuation they agree on."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+SENTENCE_END = {".", "!", "?"}
+DASHES = ("-", "\u2014", "\u2013", "--")
+CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity holding a token, found from the token's own IOB tags (no walk
+    over every entity of the document)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0, 0
+    return span.start, span.end
+
+
+def word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def trim_end(tokens: list[Token]) -> list[Token]:
+    """Without the punctuation it ends with, a closing quote mark excepted."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
+        end -= 1
+    return tokens[:end]
+
+
+def mark_token(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
