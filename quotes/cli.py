@@ -243,8 +243,10 @@ def export(db_path, speaker, fmt, output):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Report format.")
 @click.option("--misses", default=20, show_default=True, help="How many misses to list in the table.")
+@click.option("--without", multiple=True, metavar="SIEVE",
+              help="Switch a sieve off (e.g. --without narration), to see what it buys. Repeatable.")
 @model_option
-def evaluate(gold, fmt, misses, model):
+def evaluate(gold, fmt, misses, model, without):
     """Score the extractor on a GOLD JSONL file: detection P/R/F1, attribution accuracy
     and end-to-end F1, overall and by type, with the misses.
 
@@ -252,10 +254,16 @@ def evaluate(gold, fmt, misses, model):
     """
     import json
 
+    from .engine.sieves import NAMES
     from .evaluate import GoldError, evaluate as run, format_table
 
+    unknown = sorted(set(without) - set(NAMES))
+    if unknown:
+        raise click.BadParameter(f"no sieve named {', '.join(unknown)} (the sieves: {', '.join(NAMES)})",
+                                 param_hint="--without")
+
     try:
-        report = run(gold, nlp=_nlp(model))
+        report = run(gold, nlp=_nlp(model), without=without)
     except GoldError as error:
         raise click.ClickException(str(error))
     if fmt == "json":

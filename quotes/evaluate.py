@@ -1,26 +1,32 @@
 """Score the extractor on gold data (one JSON document a line: `id`, `text`, `quotes`).
 
-A predicted quote matches a gold quote when they share at least half of the longer one's
-words (by position in the text, so quote-mark conventions do not matter). Attribution is
-right when the predicted speaker names the same person: the same name, the same surname,
-or an alias the gold file lists; where the gold gives only a mention, the predicted mention
-must overlap it.
+Matching, by words (so quote-mark conventions do not matter): a prediction belongs to the
+gold quote holding at least half of its words; a gold quote is found when the predictions
+that belong to it cover at least half of its words. Tools that split or join interrupted
+quotes differently score alike.
+
+Attribution is judged by name wherever the gold names people (the same person by full
+name, surname or a listed alias), and by mention position only where the gold gives the
+mention as written ("he", "a top aide"): then the predicted mention must overlap it. The
+mention-overlap figure is shown beside the name figure for every set.
+
+The figures agree with `shared/tools/score.py`, the project's independent scorer.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Document, Quote
-from .engine.pipeline import extract_documents
 
 WORD = re.compile(r"\w+", re.UNICODE)
-TYPES = ("direct", "indirect", "mixed")
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "miss", "lady", "lord"}
+ROWS = ("all", "verbatim", "direct", "mixed", "indirect")
+NAMED_KINDS = ("person", "organisation", "group")  # a record whose speaker is a proper name
 
 
 class GoldError(ValueError):
@@ -44,203 +50,231 @@ def read_gold(path: str) -> list[dict]:
     return documents
 
 
-def word_positions(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
-    """Start offsets of the words inside the given character spans."""
-    positions = set()
-    for start, end in spans:
-        for match in WORD.finditer(text, start, end):
-            positions.add(match.start())
-    return positions
+# ---- names ----------------------------------------------------------------------------
+
+def _ignored_words() -> frozenset[str]:
+    """Words a name is compared without: honorifics, role words and name suffixes."""
+    from .engine.lexicon import name_suffixes, titles
+
+    return frozenset(t for t in titles() if " " not in t) | name_suffixes()
 
 
-def _name_words(name: str | None) -> list[str]:
+def normalise_name(name: str | None, ignored: frozenset[str]) -> str:
+    """Lower case, no accents, no possessive, no honorific or title words."""
     if not name:
-        return []
-    words = [w.lower() for w in WORD.findall(name.replace("\u2019s", "").replace("'s", ""))]
-    return [w for w in words if w not in HONORIFICS]
+        return ""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = re.sub(r"['\u2019]s\b", "", name.lower())
+    return " ".join(w for w in WORD.findall(name) if w not in ignored)
 
 
-def same_speaker(predicted: str | None, gold: str | None, aliases: dict[str, list[str]]) -> bool:
-    if not predicted or not gold:
+def same_person(predicted: str | None, gold: str | None, aliases: dict[str, list[str]],
+                ignored: frozenset[str]) -> bool:
+    """The predicted speaker names the gold person: the same name or alias, a phrase that
+    holds the full name ("Jason Schultz, researcher at Talos"), or the same surname."""
+    p, g = normalise_name(predicted, ignored), normalise_name(gold, ignored)
+    if not p or not g:
         return False
-    names = [gold] + aliases.get(gold, [])
-    p = _name_words(predicted)
-    if not p:
-        return False
-    for name in names:
-        g = _name_words(name)
-        if not g:
-            continue
-        if p == g or p[-1] == g[-1] or " ".join(p) in " ".join(g) or " ".join(g) in " ".join(p):
-            return True
-    return False
+    names = {g} | {normalise_name(a, ignored) for a in aliases.get(gold, [])}
+    if p in names:
+        return True
+    if any(len(n.split()) > 1 and f" {n} " in f" {p} " for n in names):
+        return True
+    surnames = {n.split()[-1] for n in names if n}
+    last = p.split()[-1]
+    return last in surnames and len(last) > 2
 
 
-@dataclass
-class Counts:
-    predicted: int = 0
-    gold: int = 0
-    matched_predicted: int = 0
-    matched_gold: int = 0
-    attributed: int = 0  # matched gold quotes with the right speaker
-    attributed_predicted: int = 0
+def gives_mentions(gold_documents: list[dict]) -> bool:
+    """Whether a gold set names speakers by the mention as written ("he", "a top aide")
+    rather than by the person: every speaker it places is the text at its offsets, and
+    some of those are pronouns."""
+    from .engine.lexicon import pronouns
 
-    def add(self, other: "Counts") -> None:
-        for key in vars(self):
-            setattr(self, key, getattr(self, key) + getattr(other, key))
+    placed = pronoun = 0
+    for document in gold_documents:
+        if document.get("speakers"):
+            return False
+        text = document["text"]
+        for q in document["quotes"]:
+            start, end, speaker = q.get("speaker_start"), q.get("speaker_end"), q.get("speaker")
+            if start is None or end is None or not speaker:
+                continue
+            if text[start:end] != speaker:
+                return False
+            placed += 1
+            pronoun += speaker.lower() in pronouns()
+    return placed > 0 and pronoun > 0
 
-    def scores(self) -> dict:
-        p = self.matched_predicted / self.predicted if self.predicted else 0.0
-        r = self.matched_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        ep = self.attributed_predicted / self.predicted if self.predicted else 0.0
-        er = self.attributed / self.gold if self.gold else 0.0
-        ef = 2 * ep * er / (ep + er) if ep + er else 0.0
-        acc = self.attributed / self.matched_gold if self.matched_gold else 0.0
-        return {
-            "gold": self.gold, "predicted": self.predicted,
-            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "attribution_accuracy": round(acc, 4), "end_to_end_f1": round(ef, 4),
-        }
 
+# ---- counting -------------------------------------------------------------------------
 
 @dataclass
 class Report:
-    overall: Counts = field(default_factory=Counts)
-    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    counts: Counter = field(default_factory=Counter)  # (row, what) -> n
+    sieves: dict = field(default_factory=lambda: defaultdict(Counter))  # sieve -> decided/right
+    methods: dict = field(default_factory=lambda: defaultdict(Counter))
     misses: list[dict] = field(default_factory=list)
     documents: int = 0
+    by_name: bool = True
 
-    def in_marks(self) -> Counts:
-        """Quotes with quote marks (direct and mixed): the part every set annotates alike."""
-        counts = Counts()
-        for t in ("direct", "mixed"):
-            if t in self.by_type:
-                counts.add(self.by_type[t])
-        return counts
+    def row(self, key: str) -> dict:
+        c = self.counts
+
+        def ratio(a, b):
+            return a / b if b else 0.0
+
+        p = ratio(c[key, "pred_ok"], c[key, "pred"])
+        r = ratio(c[key, "found"], c[key, "gold"])
+        ep = ratio(c[key, "pred_e2e_ok"], c[key, "pred"])
+        er = ratio(c[key, "e2e_ok"], c[key, "gold"])
+        return {
+            "gold": c[key, "gold"], "predicted": c[key, "pred"],
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(ratio(2 * p * r, p + r), 4),
+            "attribution": round(ratio(c[key, "attr_ok"], c[key, "attr_n"]), 4),
+            "attribution_overlap": round(ratio(c[key, "overlap_ok"], c[key, "attr_n"]), 4),
+            "end_to_end_f1": round(ratio(2 * ep * er, ep + er), 4),
+        }
+
+    def named_rate(self) -> float:
+        c = self.counts
+        return round(c["named"] / c["attributed"], 4) if c["attributed"] else 0.0
 
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
-            "overall": self.overall.scores(),
-            "by_type": {t: self.by_type[t].scores() for t in TYPES if t in self.by_type},
-            "direct_and_mixed": self.in_marks().scores(),
+            "attribution_by": "name" if self.by_name else "mention",
+            "overall": self.row("all"),
+            "by_type": {t: self.row(t) for t in ROWS[2:] if self.counts[t, "gold"] or self.counts[t, "pred"]},
+            "direct_and_mixed": self.row("verbatim"),
+            "named_rate": self.named_rate(),
+            "sieves": {name: dict(c) for name, c in sorted(self.sieves.items())},
+            "methods": {name: dict(c) for name, c in sorted(self.methods.items())},
             "misses": self.misses,
         }
 
 
-def _units(predicted: list[Quote]) -> list[tuple[list[int], frozenset, list[tuple[int, int]]]]:
-    """Ways a prediction can match: (records, parts used, spans). Each record whole; each
-    paragraph of a multi-paragraph quote alone (sets that annotate a quote a paragraph);
-    and each statement split by its attribution, whole."""
-    units = []
-    by_statement = defaultdict(list)
-    for i, q in enumerate(predicted):
-        parts = list(q.spans) or [(q.start, q.end)]
-        keys = frozenset((i, k) for k in range(len(parts)))
-        units.append(([i], keys, [(q.start, q.end)]))
-        if len(parts) > 1:
-            units.extend(([i], frozenset({(i, k)}), [part]) for k, part in enumerate(parts))
-        if q.statement is not None:
-            by_statement[q.statement].append((i, keys))
-    for members in by_statement.values():
-        if len(members) > 1:
-            units.append(([i for i, _ in members], frozenset().union(*(k for _, k in members)),
-                          [(predicted[i].start, predicted[i].end) for i, _ in members]))
-    return units
+def word_positions(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    words = set()
+    for start, end in spans:
+        words.update((m.start(), m.end()) for m in WORD.finditer(text, start, end))
+    return words
 
 
-def score_document(gold: dict, predicted: list[Quote], report: Report) -> None:
+def _overlaps(a0, a1, b0, b1) -> bool:
+    return a0 is not None and b0 is not None and max(a0, b0) < min(a1, b1)
+
+
+def _right(q: Quote, g: dict, aliases: dict, by_name: bool, ignored: frozenset[str]) -> tuple[bool, bool]:
+    """(right by the set's measure, right by mention overlap)."""
+    overlap = _overlaps(q.speaker_start, q.speaker_end, g.get("speaker_start"), g.get("speaker_end"))
+    named = same_person(q.speaker, g["speaker"], aliases, ignored)
+    if by_name:
+        return named, overlap or named
+    return overlap or (named and len(normalise_name(g["speaker"], ignored)) > 3), overlap
+
+
+def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: frozenset[str]) -> None:
     text = gold["text"]
     aliases = gold.get("speakers") or {}
-    units = _units(predicted)
-    unit_words = [word_positions(text, spans) for _, _, spans in units]
-    used_predicted: set[int] = set()
-    used_parts: set = set()
-    hits: dict[int, bool] = {}  # matched predicted record -> rightly attributed
-    counts_by_type: dict[str, Counts] = defaultdict(Counts)
     gold_quotes = gold["quotes"]
-    for g in gold_quotes:
-        g_type = g.get("type") or "direct"
-        counts = counts_by_type[g_type]
-        counts.gold += 1
-        g_spans = g.get("spans") or [(g["start"], g["end"])]
-        g_words = word_positions(text, [tuple(s) for s in g_spans])
-        best, best_overlap = None, 0.0
-        for u, words in enumerate(unit_words):
-            if not words or not g_words:
-                continue
-            shared = len(words & g_words)
-            overlap = shared / max(len(words), len(g_words))
-            if overlap >= 0.5 and overlap > best_overlap and not units[u][1] & used_parts:
-                best, best_overlap = u, overlap
-        if best is None:
-            report.misses.append({"document": gold["id"], "kind": "missed", "type": g_type,
-                                  "gold": g.get("text", text[g["start"]:g["end"]])[:160], "speaker": g.get("speaker")})
-            continue
-        members = units[best][0]
-        used_predicted.update(members)
-        used_parts.update(units[best][1])
-        counts.matched_gold += 1
-        q = predicted[members[0]]
-        right = _right_speaker(q, g, aliases)
-        if right:
-            counts.attributed += 1
-        else:
-            report.misses.append({"document": gold["id"], "kind": "wrong speaker", "type": g_type,
+    gold_words = [word_positions(text, [tuple(s) for s in (q.get("spans") or [(q["start"], q["end"])])])
+                  for q in gold_quotes]
+    pred_words = [word_positions(text, [(q.start, q.end)]) if 0 <= q.start <= q.end <= len(text) else set()
+                  for q in predicted]
+    owner = {}
+    for j, p in enumerate(pred_words):
+        best = max(((len(g & p), i) for i, g in enumerate(gold_words)), default=(0, None))
+        if p and best[0] >= 0.5 * len(p):
+            owner[j] = best[1]
+    found = {}
+    for i, g in enumerate(gold_words):
+        mine = [j for j, o in owner.items() if o == i]
+        covered = set().union(*(pred_words[j] & g for j in mine)) if mine else set()
+        if g and len(covered) >= 0.5 * len(g):
+            found[i] = max(mine, key=lambda j: len(pred_words[j] & g))
+    c = report.counts
+    for i, g in enumerate(gold_quotes):
+        kind = g.get("type") or "direct"
+        right = overlap = None
+        if i in found and g.get("speaker"):
+            q = predicted[found[i]]
+            right, overlap = _right(q, g, aliases, report.by_name, ignored)
+            if q.speaker:
+                report.sieves[q.sieve or "?"]["decided"] += 1
+                report.sieves[q.sieve or "?"]["right"] += right
+                report.methods[q.method or "?"]["decided"] += 1
+                report.methods[q.method or "?"]["right"] += right
+        for key in ("all", kind) + (("verbatim",) if kind in ("direct", "mixed") else ()):
+            c[key, "gold"] += 1
+            c[key, "found"] += i in found
+            if right is not None:
+                c[key, "attr_n"] += 1
+                c[key, "attr_ok"] += right
+                c[key, "overlap_ok"] += overlap
+            c[key, "e2e_ok"] += i in found and right is not False
+        if i not in found:
+            report.misses.append({"document": gold["id"], "kind": "missed", "type": kind,
+                                  "gold": g.get("text", "")[:160], "speaker": g.get("speaker")})
+        elif right is False:
+            q = predicted[found[i]]
+            report.misses.append({"document": gold["id"], "kind": "wrong speaker", "type": kind,
                                   "gold": g.get("text", "")[:160], "speaker": g.get("speaker"),
-                                  "predicted": q.speaker, "method": q.method})
-        hits.update({i: right or hits.get(i, False) for i in members})
-    # precision side: by predicted type
-    for i, q in enumerate(predicted):
-        counts = counts_by_type[q.type]
-        counts.predicted += 1
-        if i in used_predicted:
-            counts.matched_predicted += 1
-            if hits.get(i):
-                counts.attributed_predicted += 1
-        else:
+                                  "predicted": q.speaker, "method": q.method, "sieve": q.sieve})
+    for j, q in enumerate(predicted):
+        ok = j in owner
+        e2e = ok and (not gold_quotes[owner[j]].get("speaker")
+                      or _right(q, gold_quotes[owner[j]], aliases, report.by_name, ignored)[0])
+        # (a type's precision counts the predictions of that type)
+        for key in ("all", q.type) + (("verbatim",) if q.type in ("direct", "mixed") else ()):
+            c[key, "pred"] += 1
+            c[key, "pred_ok"] += ok
+            c[key, "pred_e2e_ok"] += e2e
+        if q.speaker or q.speaker_mention:
+            c["attributed"] += 1
+            c["named"] += bool(q.speaker) and q.speaker_kind in NAMED_KINDS
+        if not ok:
             report.misses.append({"document": gold["id"], "kind": "spurious", "type": q.type,
-                                  "predicted_text": q.text[:160], "predicted": q.speaker, "method": q.method})
-    for t, counts in counts_by_type.items():
-        report.by_type[t].add(counts)
-        report.overall.add(counts)
+                                  "predicted_text": q.text[:160], "predicted": q.speaker, "method": q.method,
+                                  "sieve": q.sieve})
     report.documents += 1
 
 
-def _right_speaker(q: Quote, g: dict, aliases: dict) -> bool:
-    """The same person by name, or the same mention by position where the gold gives one
-    (sets that leave a pronoun as written)."""
-    if g.get("speaker") and same_speaker(q.speaker, g["speaker"], aliases):
-        return True
-    gs, ge = g.get("speaker_start"), g.get("speaker_end")
-    if gs is not None and ge is not None and q.speaker_start is not None and q.speaker_end is not None:
-        return q.speaker_start < ge and gs < q.speaker_end
-    return False
+def evaluate(path: str, nlp=None, without: Iterable[str] = ()) -> Report:
+    """Extract the gold documents' texts and score them, with the sieves named in
+    `without` switched off."""
+    from .engine.pipeline import extract_documents
 
-
-def evaluate(path: str, nlp=None) -> Report:
     gold_documents = read_gold(path)
     documents = [Document(id=str(g["id"]), text=g["text"]) for g in gold_documents]
-    report = Report()
-    for gold, result in zip(gold_documents, extract_documents(documents, nlp=nlp)):
-        score_document(gold, result.quotes, report)
+    report = Report(by_name=not gives_mentions(gold_documents))
+    ignored = _ignored_words()
+    results = extract_documents(documents, nlp=nlp, without=frozenset(without))
+    for gold, result in zip(gold_documents, results):
+        score_document(gold, result.quotes, report, ignored)
     return report
 
 
 def format_table(report: Report, misses: int = 20) -> str:
     data = report.as_dict()
-    lines = [f"documents: {data['documents']}",
-             f"{'':10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'attrib':>7} {'e2e F1':>7}"]
+    lines = [f"documents: {data['documents']}; attribution by {data['attribution_by']}; "
+             f"named rate {data['named_rate']:.3f}",
+             f"{'':10} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'attrib':>7} {'overlap':>7} {'e2e F1':>7}"]
     rows = [("overall", data["overall"])] + list(data["by_type"].items()) + [("dir+mixed", data["direct_and_mixed"])]
     for name, s in rows:
         lines.append(f"{name:10} {s['gold']:>6} {s['predicted']:>6} {s['precision']:>6.3f} {s['recall']:>6.3f} "
-                     f"{s['f1']:>6.3f} {s['attribution_accuracy']:>7.3f} {s['end_to_end_f1']:>7.3f}")
-    shown = [m for m in data["misses"]][:misses]
+                     f"{s['f1']:>6.3f} {s['attribution']:>7.3f} {s['attribution_overlap']:>7.3f} "
+                     f"{s['end_to_end_f1']:>7.3f}")
+    lines.append("sieves (matched statements with a gold speaker): decided, right, precision")
+    for name, c in data["sieves"].items():
+        lines.append(f"  {name:14} {c.get('decided', 0):>6} {c.get('right', 0):>6} "
+                     f"{c.get('right', 0) / c['decided'] if c.get('decided') else 0:>7.3f}")
+    shown = data["misses"][:misses]
     if shown:
         lines.append(f"misses (first {len(shown)} of {len(data['misses'])}):")
         for m in shown:
             detail = m.get("gold") or m.get("predicted_text") or ""
-            who = f"gold={m.get('speaker')!r} predicted={m.get('predicted')!r} via {m.get('method')}"
+            who = f"gold={m.get('speaker')!r} predicted={m.get('predicted')!r} via {m.get('sieve')}"
             lines.append(f"  [{m['kind']}/{m['type']}] {who}: {detail[:90]!r}")
     return "\n".join(lines)

@@ -7,10 +7,32 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 
 # Raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older
 # documents. CHANGELOG.md says what each version changed for users.
 ENGINE_VERSION = "3"
+
+
+class Method(str, Enum):
+    """How a statement's speaker was found: the `method` column of every record. Each sieve
+    of `quotes/engine/sieves.py` records one of these."""
+
+    SYNTAX = "syntax"  # the subject of the cue verb
+    INVERSION = "inversion"  # a speaker written after the verb ("…," said the minister)
+    CUE_PHRASE = "cue_phrase"  # "according to X", "X: …", "… - X", a headline colon
+    COREFERENCE = "coreference"  # the mention was a pronoun or a description, resolved to a name
+    NARRATION = "narration"  # no cue: the subject of the narration right before the quote
+    CONTINUATION = "continuation"  # no cue: the speaker of the statement right before
+    TURN_TAKING = "turn_taking"  # no cue, in a two-person exchange: its side's speaker
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def carried(self) -> bool:
+        """The statement had no cue of its own: its speaker was carried over from another."""
+        return self in (Method.CONTINUATION, Method.TURN_TAKING)
 
 
 def content_hash(text: str) -> str:
@@ -69,6 +91,7 @@ class Quote:
     confidence: float = 0.0
     spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
     statement: int | None = None  # index of the statement this span belongs to (split quotes)
+    sieve: str | None = None  # the sieve that decided (engine/sieves.py): provenance, not stored
 
     # The keys `quotes extract --format jsonl` prints, in order.
     PUBLIC_KEYS = (

@@ -10,30 +10,45 @@ from spacy.tokens import Doc
 
 from ..model import Document, Quote, Result, Speaker
 from .boilerplate import boilerplate_regions
-from .direct import continue_reported, find_direct
-from .marks import find_quoted_spans, quote_mark_notes
+from .direct import find_direct
+from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
 from .reported import find_indirect
+from .sieves import run_passes
 from .speakers import SpeakerIndex
 from .state import Context, Statement
 from .tokens import token_range
 
 
-def analyse(document: Document, doc: Doc) -> Result:
-    """Statements of one parsed document (the text of `doc` is `document.text`)."""
+def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset()) -> Result:
+    """Statements of one parsed document (the text of `doc` is `document.text`), with the
+    sieves named in `without` switched off."""
     text = document.text
     skip = boilerplate_regions(text, document.title)
     quoted = find_quoted_spans(text, skip)
     index = SpeakerIndex(doc, skip, [(q.start, q.end) for q in quoted])
-    ctx = Context(doc=doc, text=text, index=index)
+    ctx = Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without)
+    direct, fragments = find_direct(ctx, quoted)
+    indirect = find_indirect(ctx, direct, fragments, skip)
+    statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
+    run_passes(ctx, statements)
+    quotes = _records(document, statements)
+    return Result(document, quotes, _speakers_of(quotes, index), quote_mark_notes(text, quoted))
+
+
+def _quoted_tokens(doc: Doc, quoted: list[QuotedSpan]) -> set[int]:
+    """The tokens inside quote marks, the marks included."""
+    tokens: set[int] = set()
     for q in quoted:
         start = q.open_at if q.open_at is not None else q.start
         end = q.close_at + 1 if q.close_at is not None else q.end
         t_start, t_end = token_range(doc, start, end)
-        ctx.in_quote.update(range(t_start, t_end))
-    direct, fragments = find_direct(ctx, quoted)
-    indirect = find_indirect(ctx, direct, fragments, skip)
-    statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
-    continue_reported(ctx, statements)
+        tokens.update(range(t_start, t_end))
+    return tokens
+
+
+def _records(document: Document, statements: list[Statement]) -> list[Quote]:
+    """One record a statement, or a part of one that its attribution interrupts."""
+    text = document.text
     quotes = []
     seen = set()
     next_statement = 1 + max((s.statement for s in statements if s.statement is not None), default=-1)
@@ -49,8 +64,7 @@ def analyse(document: Document, doc: Doc) -> Result:
                 continue  # a record's offsets are its identity
             seen.add((start, end))
             quotes.append(_record(document, text, s, start, end, statement, spans))
-    speakers = _speakers_of(quotes, index)
-    return Result(document, quotes, speakers, quote_mark_notes(text, quoted))
+    return quotes
 
 
 def _record(document: Document, text: str, s: Statement, start: int, end: int, statement: int | None,
@@ -74,7 +88,8 @@ def _record(document: Document, text: str, s: Statement, start: int, end: int, s
         speaker_end=mention.end_char if mention is not None else None,
         speaker_kind=a.speaker_kind if a.speaker_name else None,
         addressee=a.addressee,
-        method=a.method if a.speaker_name else None,
+        method=a.method.value if a.speaker_name and a.method is not None else None,
+        sieve=a.sieve if a.speaker_name else None,
         confidence=a.confidence if a.speaker_name else 0.0,
         spans=spans,
         statement=statement,

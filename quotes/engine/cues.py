@@ -70,6 +70,20 @@ def cue_text(verb: Token) -> str:
     return " ".join(t.text for t in words)
 
 
+MAX_CUE_DISTANCE = 8  # tokens between a quote's mark and the verb that introduces it
+
+
+def nearest_speech_verb(doc: Doc, start: int, end: int, in_quote: set[int], reverse: bool = False) -> Token | None:
+    """The first speech verb (not a weak one) in tokens [start, end), or the last with
+    `reverse`; never one inside someone's quoted words (`in_quote`)."""
+    order = range(end - 1, start - 1, -1) if reverse else range(start, end)
+    for i in order:
+        entry = speech_verb(doc[i]) if i not in in_quote else None
+        if entry is not None and not entry.weak:
+            return doc[i]
+    return None
+
+
 def phrase_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """(cue label, number of tokens) when a cue phrase starts at token i."""
     for phrase, label in cue_phrases().items():

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribute import CONFIDENCE
-from .lexicon import is_title_word
+from ..model import Method
+from .confidence import confidence
+from .lexicon import is_title_word, vocative_openers
 from .state import Attribution, Context, Statement
 
-EXPLICIT = {"syntax", "inversion", "cue_phrase", "coreference", "narration"}
-FREE = {None, "continuation"}  # what turn-taking may decide instead
-VOCATIVE_BEFORE = {",", "!", "?", ".", "dear"}  # "Well, Ilse, …", "my dear Jon, …"
+FREE = (None, Method.CONTINUATION)  # what turn-taking may decide instead
 MIN_RUN = 3  # paragraphs: an exchange needs a reply to a reply
 
 
@@ -64,7 +63,7 @@ def _alternate(ctx: Context, run: list[list[Statement]]) -> None:
         side, other = k % 2, (k + 1) % 2
         first = turn[0].attribution
         called = _addressed(ctx, turn)
-        if first.method in EXPLICIT and first.speaker_name:
+        if first.method is not None and not first.method.carried and first.speaker_name:
             sides[side] = Party(first.speaker, first.speaker_name, first.speaker_kind or "person")
             listener = _addressee_party(ctx, first) or _other(called, sides[side])
             if listener is not None:
@@ -85,9 +84,10 @@ def _alternate(ctx: Context, run: list[list[Statement]]) -> None:
         for s in turn:
             if s.attribution.method in FREE:
                 s.attribution = Attribution(speaker=here.speaker, speaker_name=here.name,
-                                            speaker_kind=here.kind, method="turn_taking",
+                                            speaker_kind=here.kind, method=Method.TURN_TAKING,
                                             addressee=there.name if there.kind == "person" else None,
-                                            confidence=CONFIDENCE["turn_taking"])
+                                            confidence=confidence(Method.TURN_TAKING, closed=s.closed),
+                                            sieve="turn_taking")
 
 
 def _same(a: Party | None, b: Party | None) -> bool:
@@ -132,7 +132,7 @@ def _addressed(ctx: Context, turn: list[Statement]) -> list[Party]:
             before = doc[i - 1].text if i > s.token_start else ","
             after = doc[j].text if j < s.token_end else "."
             words = [t.text for t in doc[i:j] if not is_title_word(t.text.rstrip("."))]
-            if before in VOCATIVE_BEFORE and after in (",", ".", "!", "?", ";") and words:
+            if before in vocative_openers() and after in (",", ".", "!", "?", ";") and words:
                 entity = ctx.index.entity_for_text(" ".join(words)) or ctx.index.entity_for_text(words[-1])
                 if entity is not None and entity.kind == "person":
                     found.append(Party(entity, entity.name, "person"))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .attribute import attribute_verb
 from .cues import asserted, speech_verb
 from .direct import is_a_title
 from .marks import QuotedSpan
-from .state import Context, Statement
+from .sieves import FRAGMENT, attribute
+from .state import Candidate, Context, Statement
 from .tokens import token_range, trim_end
 
 
@@ -94,13 +94,14 @@ def find_fragment_statements(ctx: Context, fragments: list[QuotedSpan], used: se
                 words = trim_end(words)
                 if len(words) < 2:
                     continue
-                attribution = attribute_verb(ctx, verb, (words[0].i, words[-1].i + 1), None)
+                attribution = attribute(ctx, Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), verb=verb),
+                                        FRAGMENT)
                 if attribution.decided():
                     start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
                     found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
                                            words[0].i, words[-1].i + 1))
             continue
-        attribution = attribute_verb(ctx, verb, (t_start, t_end), None)
+        attribution = attribute(ctx, Candidate(kind="mixed", content=(t_start, t_end), verb=verb), FRAGMENT)
         if attribution.decided():
             start, parts = f.start, f.parts
             named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)

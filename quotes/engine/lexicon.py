@@ -56,6 +56,12 @@ def cue_phrases() -> dict[tuple[str, ...], str]:
     return phrases
 
 
+@lru_cache(maxsize=1)
+def vocative_openers() -> frozenset[str]:
+    """What stands before a name someone is called by ("Well, Ilse, …", "my dear Jon, …")."""
+    return frozenset(_lines("vocative_openers.txt"))
+
+
 @dataclass(frozen=True)
 class Pronoun:
     word: str
@@ -124,6 +130,42 @@ def is_person_noun(lemma: str) -> bool:
     if lemma in words or is_title_word(lemma):
         return True
     return len(lemma) > 5 and lemma.endswith(suffixes) and lemma not in not_words and not lemma.endswith(not_endings)
+
+
+def _census_names(filename: str) -> dict[str, float]:
+    """Name -> share of the population (percent) from a US Census 1990 list that the `names`
+    package ships (public domain data)."""
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    table = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            table[parts[0].lower()] = float(parts[1])
+    return table
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> its usual gender, "male" or "female": the more frequent
+    one where the Census lists it for both ("jordan": male, "leslie": female)."""
+    male, female = _census_names("dist.male.first"), _census_names("dist.female.first")
+    table = {name: "male" for name in male}
+    for name, share in female.items():
+        if share > male.get(name, 0.0):
+            table[name] = "female"
+    return table
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Surnames (lower case) of the Census list."""
+    return frozenset(_census_names("dist.all.last"))
+
+
+@lru_cache(maxsize=1)
+def name_suffixes() -> frozenset[str]:
+    """Words that may end a person's name without being part of it: "Jr.", "III"."""
+    return frozenset(_lines("name_suffixes.txt"))
 
 
 def is_title_word(word: str) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribute import CONFIDENCE, attribute_phrase, attribute_verb, mention_span, resolve
+from ..model import Method
+from .confidence import confidence
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
 from .direct import is_a_title
 from .fragments import described_on, find_fragment_statements
@@ -20,7 +21,9 @@ from .lexicon import is_title_word
 from .marks import QuotedSpan
 from ..paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
-from .state import Attribution, Context, Statement
+from .mentions import mention_span, resolve
+from .sieves import ACCORDING_TO, REPORTED, attribute
+from .state import Attribution, Candidate, Context, Statement
 from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
 
 
@@ -298,12 +301,11 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if f_end > f_start and doc[f_start:f_end].root.i not in in_content:
                 # (the words of a fragment the content only leads into: 'called it “…” in …')
                 end = max(end, described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
-        attribution = attribute_verb(ctx, verb, (tokens[0].i, parts[0][-1].i + 1), previous)
+        candidate = Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), previous=previous, verb=verb,
+                              phrase_ranges=((tokens[0].i, tokens[-1].i + 1),))
+        attribution = attribute(ctx, candidate, REPORTED)
         if not attribution.decided():
-            phrase = attribute_phrase(ctx, tokens[0].i, tokens[-1].i + 1, (tokens[0].i, tokens[0].i), previous)
-            if phrase is None:
-                continue
-            attribution = phrase
+            continue
         if speech_verb(verb).weak and attribution.speaker_kind != "person":
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
@@ -358,7 +360,8 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             continue
         colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None
         attribution = Attribution(cue=colon_token, cue_label=":", mention=span, speaker=entity, speaker_name=name,
-                                  speaker_kind=kind, method="cue_phrase", confidence=CONFIDENCE["cue_phrase"] * 0.9)
+                                  speaker_kind=kind, method=Method.CUE_PHRASE, sieve="headline",
+                                  confidence=confidence(Method.CUE_PHRASE, headline=True))
         t_start, t_end = token_range(ctx.doc, start, end)
         found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
     return found
@@ -387,8 +390,10 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if any(s.start < end and start < s.end for s in known):
             continue
-        attribution = attribute_phrase(ctx, token.i, token.right_edge.i + 1, (tokens[0].i, tokens[0].i), previous)
-        if attribution is None:
+        candidate = Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), previous=previous,
+                              phrase_ranges=((token.i, token.right_edge.i + 1),))
+        attribution = attribute(ctx, candidate, (ACCORDING_TO,))
+        if not attribution.decided():
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
         found.append(Statement(start, end, "indirect", attribution, spans, True, None,

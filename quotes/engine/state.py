@@ -1,5 +1,6 @@
-"""What the stages share for one document: the per-document context the sieves read, what
-a sieve decides (`Attribution`) and a statement found (`Statement`)."""
+"""What the stages share for one document: the context the sieves read, a statement waiting
+for its speaker (`Candidate`), what a sieve decides (`Attribution`) and a statement found
+(`Statement`)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Method
 from ..paragraphs import paragraph_spans
 from .speakers import Entity, SpeakerIndex
 
 
 @dataclass
 class Attribution:
-    """What the sieves decided for one statement."""
+    """What the sieves decided for one statement: its cue, the words naming the speaker,
+    the speaker, the one spoken to, and which sieve decided how (`sieve`, `method`)."""
 
     cue: Token | None = None
     cue_label: str | None = None
@@ -24,11 +27,19 @@ class Attribution:
     speaker_name: str | None = None
     speaker_kind: str | None = None
     addressee: str | None = None
-    method: str | None = None
+    method: Method | None = None
     confidence: float = 0.0
+    weak: bool = False  # the cue is a verb that is often no speech ("suggest", "hope")
+    sieve: str | None = None  # the name of the sieve that decided (sieves.py)
 
     def decided(self) -> bool:
         return self.speaker_name is not None
+
+    def carried(self, method: Method, **changes) -> "Attribution":
+        """The same speaker (and the mention that named it) for another statement that has no
+        cue of its own."""
+        return Attribution(mention=self.mention, speaker=self.speaker, speaker_name=self.speaker_name,
+                           speaker_kind=self.speaker_kind, method=method, **changes)
 
 
 @dataclass
@@ -38,8 +49,8 @@ class Context:
     doc: Doc
     text: str
     index: SpeakerIndex
-    quote_tokens: list[tuple[int, int]] = field(default_factory=list)  # token ranges of direct quotes
-    in_quote: set[int] = field(default_factory=set)  # token indices inside any quoted span
+    in_quote: set[int]  # token indices inside any quoted span (its marks included)
+    without: frozenset[str] = frozenset()  # sieves switched off (`quotes evaluate --without`)
 
     def __post_init__(self) -> None:
         # token range of every paragraph, and the paragraph of every token
@@ -65,7 +76,27 @@ class Context:
 
 
 @dataclass
+class Candidate:
+    """A statement waiting for its speaker, with what the sieves need to know of its place."""
+
+    kind: str  # direct, indirect, mixed
+    content: tuple[int, int]  # token range of the words said (a direct quote's with its marks)
+    words: tuple[int, int] = (0, 0)  # token range of the quoted words alone (no marks)
+    previous: Attribution | None = None  # the statement before it (a pronoun may point to its speaker)
+    verb: Token | None = None  # the speech verb chosen as its cue
+    stop: int | None = None  # a speaker written after the verb ends before this token
+    inverted: bool = False  # the verb opens an inverted attribution ("…," notes X)
+    phrase_ranges: tuple[tuple[int, int], ...] = ()  # token ranges where a cue phrase may stand
+    paragraph: tuple[int, int] = (0, 0)  # token range of its paragraph
+    closed: bool = True  # a direct quote whose closing mark was found
+    before: list["Statement"] = field(default_factory=list)  # the statements of its kind so far
+    partial: Attribution | None = None  # what a sieve learned without deciding (addressee, mention)
+
+
+@dataclass
 class Statement:
+    """One statement found: its content's character and token range, its parts, its attribution."""
+
     start: int
     end: int
     type: str

@@ -1,0 +1,117 @@
+"""Continuation: a quote with no cue of its own, right after a statement with nothing
+between that names someone else, goes on with that statement's speaker. In a plain
+exchange (A, B, then a cue-less quote) it is A's turn again.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Method
+from .confidence import confidence
+from .speakers import PERSON_LABELS
+from .state import Attribution, Candidate, Context, Statement
+from .tokens import SENTENCE_END
+
+
+def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Attribution | None:
+    """In a dialogue (the last two quotes in the two paragraphs before this one, by two
+    different speakers), a quote with no cue goes to the speaker before the last: A, B, A."""
+    if len(statements) < 2:
+        return None
+    last, before = statements[-1], statements[-2]
+    a, b = before.attribution, last.attribution
+    if not (a.decided() and b.decided()) or a.speaker_name == b.speaker_name:
+        return None
+    this_p = ctx.paragraph_bounds(t_start)
+    last_p = ctx.paragraph_bounds(last.token_start)
+    before_p = ctx.paragraph_bounds(before.token_start)
+    if not (before_p[1] <= last_p[0] and last_p[1] <= this_p[0]):
+        return None  # the three quotes must stand in three paragraphs
+    gap = ctx.doc[before_p[1]:this_p[0]]
+    if any(not t.is_space and t.i not in ctx.in_quote and not (last_p[0] <= t.i < last_p[1]) for t in gap):
+        return None  # narration between the turns: not a plain exchange
+    return a
+
+
+def split_by_attribution(ctx: Context, before: Statement, t_start: int) -> bool:
+    """Only the attribution of the quote before stands between it and this one."""
+    cue = before.attribution.cue
+    ends = sum(1 for t in ctx.doc[before.token_end:t_start] if t.text in SENTENCE_END and t.i not in ctx.in_quote)
+    return cue is not None and before.token_end <= cue.i < t_start and ends <= 1
+
+
+def continues(ctx: Context, before: Statement, t_start: int) -> bool:
+    """True when nothing between two quotes names another person or starts a new topic."""
+    doc = ctx.doc
+    p_prev = ctx.paragraph_bounds(before.token_start)
+    p_this = ctx.paragraph_bounds(t_start)
+    if p_this != p_prev:
+        # the next paragraph: it must open with the quote, and follow right after
+        if p_this[0] != p_prev[1] and not all(t.is_space for t in doc[p_prev[1]:p_this[0]]):
+            return False
+        if t_start - p_this[0] > 1:
+            return False
+    elif split_by_attribution(ctx, before, t_start):
+        return True  # '"…," said X, when Y had left. "…"': only X's attribution between
+    speaker = before.attribution.speaker
+    cue = before.attribution.cue
+    mention = before.attribution.mention
+    for t in doc[before.token_end:t_start]:
+        if mention is not None and mention.start <= t.i < mention.end:
+            continue  # the previous speaker's own name
+        if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
+            entity = ctx.index.entity_at(t.idx, t.idx + len(t))
+            if entity is not speaker and not _in_passing(before.attribution, cue, t, entity):
+                return False
+    return True
+
+
+def _in_passing(attribution: Attribution, cue: Token | None, t: Token, entity) -> bool:
+    """A person the attribution's own sentence names in passing ("…," said X, who once
+    met Y), neither a subject nor the one spoken to: no new speaker."""
+    if cue is None or t.sent.start != cue.sent.start:
+        return False
+    head = t
+    while head.dep_ in ("compound", "flat", "poss", "case") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    name = entity.name if entity is not None else t.text
+    return attribution.addressee is None or name not in attribution.addressee
+
+
+def continuation(ctx: Context, candidate: Candidate) -> Attribution | None:
+    """The sieve: a quote with no cue of its own goes on with the speaker of the quote
+    right before it, when nothing between names someone else and it is not said to that
+    speaker; in a plain exchange (A, B, then this) it is A's turn."""
+    before = candidate.before[-1] if candidate.before else None
+    previous = before.attribution if before is not None else None
+    if previous is None or not previous.decided():
+        return None
+    partial = candidate.partial
+    if (partial is not None and partial.cue is not None and previous.cue is not None and partial.cue.i == previous.cue.i
+            and ctx.paragraph_bounds(candidate.words[0]) == ctx.paragraph_bounds(before.token_start)):
+        return None  # '"…," replied X, "…"' with X unresolved: one statement split by its cue
+    addressee = partial.addressee if partial is not None else None
+    if not continues(ctx, before, candidate.words[0]) or addressee == previous.speaker_name:
+        return None
+    speaker = _turn_taking(ctx, candidate.before, candidate.words[0]) or previous
+    # the mention that named the speaker goes with it: where the text says who
+    return speaker.carried(Method.CONTINUATION)
+
+
+def continue_reported(ctx: Context, statements: list[Statement]) -> None:
+    """A direct quote left without a speaker, right after a reported statement (indirect
+    or mixed) with nothing between that names someone else: the same speaker goes on.
+    `statements` are in reading order."""
+    for before, stmt in zip(statements, statements[1:]):
+        a = stmt.attribution
+        if (stmt.type != "direct" or a.decided() or before.type == "direct"
+                or not before.attribution.decided() or before.token_end > stmt.token_start):
+            continue
+        if not continues(ctx, before, stmt.token_start):
+            continue
+        stmt.attribution = before.attribution.carried(
+            Method.CONTINUATION, sieve="continuation",
+            confidence=confidence(Method.CONTINUATION, closed=stmt.closed))

@@ -1,0 +1,91 @@
+"""Sieves that read the layout around a direct quote: a colon that introduces it ("X: “…”",
+"X was blunt: “…”") and a trailing dash that signs it ("“…” - X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Method
+from .cues import nearest_speech_verb
+from .lexicon import is_person_noun, speech_nouns
+from .mentions import mention_span, resolve
+from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
+from .state import Attribution, Context
+from .tokens import DASHES, SENTENCE_END
+from .verb import attribute_verb
+
+
+COLON_VERB_REACH = 12  # tokens before a colon's clause that its speech verb may stand
+
+
+def colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
+    doc = ctx.doc
+    j = q_start - 1
+    if j < 0:
+        return None
+    if j < p_start:  # the quote opens its paragraph: look at the end of the previous one
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    k = j - 1
+    while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") and doc[k].text not in SENTENCE_END | {":", "\n"} and not doc[k].is_space:
+        k -= 1
+    verb = nearest_speech_verb(doc, max(0, k - COLON_VERB_REACH), j, ctx.in_quote, reverse=True)
+    if verb is not None and j - verb.i <= COLON_VERB_REACH + 2:
+        result = attribute_verb(ctx, verb, (q_start, q_start + 1), previous, stop=j)
+        if result.decided():
+            return result
+    candidates, depth = [], 0
+    for t in doc[k + 1:j]:  # "Rep. X (R-S.C.):": not what the parentheses hold
+        depth += t.text.count("(")
+        if depth == 0 and t.pos_ in ("PROPN", "NOUN"):
+            candidates.append(t)
+        depth = max(0, depth - t.text.count(")"))
+    head = candidates[-1] if candidates else None
+    if head is None or _said_thing(head):
+        # "X was blunt: “…”" — the subject of the clause the colon ends; and "X is rolling
+        # out a new message: “…”", "he returned to his lines: “…”": X's, his
+        clause = doc[j - 1] if j > 0 else doc[j]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i and clause.head.i < j:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j), None)
+        if subject is not None and (subject.ent_type_ in PERSON_LABELS | ORG_LABELS or subject.pos_ == "PROPN"
+                                    or gendered_pronoun(subject) is not None
+                                    or subject.lemma_.lower() in ORG_NOUNS | speech_nouns()):
+            head = subject
+        elif head is None:
+            return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
+    span = mention_span(head)
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):
+        return None
+    return Attribution(cue=doc[j], cue_label=":", mention=span, speaker=entity, speaker_name=name,
+                       speaker_kind=kind, method=Method.CUE_PHRASE)
+
+
+def _said_thing(noun: Token) -> bool:
+    """A thing said or written, as the object of the clause before a colon ("issued a
+    statement: “…”", "returned to his lines: “…”"): its author is that clause's subject."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and noun.ent_type_ not in ORG_LABELS \
+        and not is_person_noun(lemma) and (lemma not in ORG_NOUNS or lemma in speech_nouns())
+
+
+def dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | None) -> Attribution | None:
+    doc = ctx.doc
+    j = q_end
+    while j < p_end and doc[j].is_punct and doc[j].text not in DASHES:
+        j += 1
+    if j >= p_end or doc[j].text not in DASHES:
+        return None
+    names = [t for t in doc[j + 1:p_end] if t.ent_type_ in PERSON_LABELS]
+    if not names:
+        return None
+    span = mention_span(names[0])
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None:
+        return None
+    return Attribution(cue=doc[j], cue_label="-", mention=span, speaker=entity, speaker_name=name,
+                       speaker_kind=kind, method=Method.CUE_PHRASE)

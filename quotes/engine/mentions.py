@@ -1,0 +1,177 @@
+"""Quote -> mention -> speaker: the words that name a speaker, and what they resolve to.
+
+`mention_span` grows a subject's head token into the words naming someone ("the ministry's
+spokesman, John Doe", "Ortiz and Renner"); `resolve` turns those words into a speaker of
+the document: a named entity, a pronoun or description pointing back to one, a group, or
+an organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import is_person_noun, is_title_word, pronouns
+from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity
+from .state import Attribution, Context
+from .tokens import entity_span
+
+PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
+NOMINAL_WINDOW = 1200  # characters back that a description ("the retired teacher") may reach
+
+
+def mention_span(token: Token) -> Span:
+    """The words that name a speaker, from the head token of the subject; a coordination
+    ("Ortiz and Renner") is one mention."""
+    span = _single_mention(token)
+    conj = [c for c in token.rights if c.dep_ == "conj"]
+    if conj and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.rights):
+        last = _single_mention(conj[-1])
+        return token.doc[span.start:max(span.end, last.end)]
+    return span
+
+
+def _coordinated(span: Span) -> list[Token]:
+    """The heads of a coordination: "Ortiz and Renner" -> Ortiz, Renner."""
+    root = span.root
+    return [root] + [c for c in root.rights if c.dep_ == "conj" and c.i < span.end]
+
+
+def _single_mention(token: Token) -> Span:
+    doc = token.doc
+    ent = entity_span(token)
+    if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
+        return ent
+    # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "appos" and _right_after(token, child):
+                ent = entity_span(child)
+                if ent is not None and ent.label_ in PERSON_LABELS:
+                    return ent
+                if child.pos_ == "PROPN" and child.text[:1].isupper():
+                    return mention_span(child)
+    if token.pos_ == "PROPN":
+        start = end = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
+            end += 1
+        return doc[start:end + 1]
+    # "some in the community", "many of the workers": a group by its quantifier
+    if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in GROUP_WORDS:
+        preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "from")]
+        if preps:
+            return doc[token.i:preps[-1].right_edge.i + 1]
+    # A common noun phrase: determiners, numbers, adjectives and compounds before the head.
+    start = token.i
+    for left in token.lefts:
+        if left.dep_ in ("det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "case") or left.tag_ == "POS":
+            start = min(start, left.left_edge.i)
+    return doc[start:token.i + 1]
+
+
+def _right_after(head: Token, appos: Token) -> bool:
+    """An apposition that follows its noun at once ("the spokesman, X"), not one the parser
+    hung on it across a clause ("the resident, who sold …: X")."""
+    modifiers = set()  # "a spokesman for the ministry, X"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i < appos.i:
+            modifiers.update(t.i for t in child.subtree)
+    between = head.doc[head.i + 1:appos.left_edge.i]
+    return all(t.i in modifiers or (t.is_punct and t.text in (",", "\u2014", "\u2013", "-", "(")) for t in between)
+
+
+def _is_group(span: Span) -> bool:
+    root = span.root
+    if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
+        return True
+    if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS:
+        return root.lemma_.lower() not in ORG_NOUNS
+    return any(t.lower_ in GROUP_WORDS for t in span if t.i <= root.i)
+
+
+def _display(span: Span) -> str:
+    """A speaker name for a noun phrase that names no one: "the two defense ministers"."""
+    words = [t.text_with_ws for t in span]
+    text = "".join(words).strip()
+    if span[0].pos_ == "DET":
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> tuple[Entity | None, str | None, str | None, bool]:
+    """(entity, name, kind, via_coreference) for a speaker mention."""
+    root = span.root
+    pron = pronouns().get(span.text.lower()) if len(span) == 1 else None
+    if pron is not None:
+        if pron.number == "plural" or pron.gender == "neuter":
+            if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
+                return previous.speaker, previous.speaker_name, previous.speaker_kind, True
+            return None, None, None, True
+        if pron.person == "first":
+            return None, None, None, True
+        gender = pron.gender if pron.gender in ("male", "female") else None
+        entity = ctx.index.pronoun_at(span.start_char)
+        if entity is None or id(entity) in exclude:
+            mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
+            if mention is None:
+                return None, None, None, True
+            entity = mention.entity
+        if gender and entity.gender is None:
+            entity.gender = gender
+        return entity, entity.name, "person", True
+    if _is_group(span):
+        # "Ortiz and Renner agreed": the group named by its members' full names
+        members = [ctx.index.entity_at(t.idx, t.idx + len(t)) or ctx.index.entity_for_text(t.text)
+                   for t in _coordinated(span)]
+        if len(members) >= 2 and all(members):
+            return None, " and ".join(m.name for m in members), "group", False
+        return None, _display(span), "group", False
+    known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
+    if known is not None:
+        return known, known.name, known.kind, False
+    ent_label = root.ent_type_
+    if ent_label in PERSON_LABELS or (root.pos_ == "PROPN" and ent_label not in ORG_LABELS and not is_title_word(root.text)):
+        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
+        if entity is not None:
+            return entity, entity.name, "person", False
+    if ent_label in ORG_LABELS or root.lemma_.lower() in ORG_NOUNS:
+        return None, _display(span), "organisation", False
+    if is_title_word(root.text):
+        entity = ctx.index.by_title(root.lemma_, span.start_char)
+        if entity is not None:
+            return entity, entity.name, "person", True
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
+    if root.pos_ == "NOUN" and not owned and _definite(span) and _describes_named_person(ctx, span):
+        # "the laid-back resident", "the minister", "his partner": a description of someone
+        # the text has just named
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
+        if mention is not None:
+            return mention.entity, mention.entity.name, "person", True
+    if root.pos_ in ("NOUN", "PROPN"):
+        return None, _display(span), "person", False
+    return None, None, None, False
+
+
+def _describes_named_person(ctx: Context, span: Span) -> bool:
+    """A person noun, not tied to a name of its own ("the Christie supporter"), and not
+    the second mention of someone the text introduced without a name ("one man … the man")."""
+    root = span.root
+    tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
+               for t in span if t.i != root.i)
+    if not is_person_noun(root.lemma_) or tied:
+        return False
+    lemma = root.lemma_.lower()
+    start = max(0, root.i - 200)
+    for token in ctx.doc[start:span.start]:
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote:
+            head = token
+            if not any(c.dep_ in ("appos", "compound") and c.ent_type_ in PERSON_LABELS for c in head.children) \
+                    and not any(t.ent_type_ in PERSON_LABELS for t in (head.head,)):
+                return False
+    return True
+
+
+def _definite(span: Span) -> bool:
+    first = span[0]
+    return first.lower_ in ("the", "this", "that") or (first.dep_ == "poss" and first.lower_ in ("his", "her", "their"))

@@ -1,0 +1,71 @@
+"""The narration sieve: a quote with no cue of its own, after narration, goes to the person
+that narration is about."""
+
+from __future__ import annotations
+
+from ..model import Method
+from .cues import speech_verb
+from .mentions import mention_span, resolve
+from .speakers import PERSON_LABELS, gendered_pronoun
+from .state import Attribution, Context
+
+NARRATION_SENTENCES = 2  # sentences of the paragraph before that a cue-less quote may look at
+
+
+def narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attribution | None) -> Attribution | None:
+    """'Mrs. Ortiz almost started. “Live with me?”': a quote with no cue, after narration in
+    its own paragraph, goes to the person that narration is about (the subject of the
+    sentence right before it). A quote that opens its paragraph looks at the last sentences
+    of the paragraph before, when that one is all narration ('Howell says she wants a
+    change.' then '“When my kids come home …”')."""
+    doc = ctx.doc
+    j = q_start - 1
+    while j >= p_start and (doc[j].is_punct or doc[j].is_space) and j not in ctx.in_quote:
+        j -= 1
+    if j >= p_start:
+        if j in ctx.in_quote:
+            return None
+        sentences = [doc[j].sent]
+        lowest = p_start
+    else:
+        if p_start == 0:
+            return None
+        before_start, before_end = ctx.paragraph_bounds(p_start - 1)
+        if any(k in ctx.in_quote for k in range(before_start, before_end)):
+            return None
+        last = before_end - 1
+        while last > before_start and doc[last].is_space:
+            last -= 1
+        sentences = []
+        for _ in range(NARRATION_SENTENCES):
+            if last < before_start:
+                break
+            sentence = doc[last].sent
+            sentences.append(sentence)
+            last = sentence.start - 1
+        lowest = before_start
+    for sent in sentences:
+        found = _person_subject(ctx, sent, lowest, previous, same_paragraph=j >= p_start)
+        if found is not None:
+            return found
+    return None
+
+
+def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | None,
+                    same_paragraph: bool) -> Attribution | None:
+    root = sent.root
+    if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None):
+        return None
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= lowest]
+    if not subjects or subjects[0].i in ctx.in_quote:
+        return None
+    subject = subjects[0]
+    if subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
+            subject.pos_ == "PROPN" and not subject.ent_type_):
+        return None
+    span = mention_span(subject)
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None or kind != "person" or entity is None:
+        return None
+    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
+                       method=Method.NARRATION)

@@ -1,0 +1,204 @@
+"""The verb sieve: a statement whose cue is a speech verb goes to the verb's subject, or to
+a speaker written after it ("…," said the minister); the one it was said to is the addressee.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import Method
+from .cues import cue_text, speech_verb
+from .lexicon import speech_nouns
+from .mentions import _display, mention_span, resolve
+from .speakers import PERSON_LABELS
+from .state import Attribution, Context
+from .tokens import DASHES, entity_span
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
+    "X went on to say …", "he was quoted as saying …"."""
+    root = verb.sent.root
+    if (verb.tag_ == "VBG" and root is not verb and speech_verb(root) is not None
+            and any(a.dep_ == "ccomp" for a in verb.ancestors)):
+        # "X told Y that Z “…,” adding, “…”": the parser hung "adding" inside what X
+        # reported; it is X's
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
+                return child
+        if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head.i != current.head.i:
+            current = current.head.head  # "she released a statement saying, “…”"
+            continue
+        if current.dep_ == "acl" and _spoken_to(current.head):
+            current = current.head.head.head  # "sent a letter to voters saying, “…”": not the voters
+            if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
+                current = current.head
+            continue
+        if current.dep_ == "prep" and current.lower_ == "of" and current.head.pos_ == "NOUN" \
+                and current.head.dep_ in ("dobj", "attr") and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "she made a point of saying …": hers
+            continue
+        if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head.i == current.i:
+            return None
+        if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
+        current = current.head
+    return None
+
+
+def _after_to(subject: Token) -> bool:
+    """'sent a letter to voters saying …' parsed with "voters" as the subject of "saying":
+    a subject right after "to" is the one spoken to."""
+    first = subject.left_edge
+    return subject.head.tag_ == "VBG" and first.i > 0 and subject.doc[first.i - 1].lower_ == "to"
+
+
+def _spoken_to(noun: Token) -> bool:
+    """The object of "to" after a verb or a noun of communication ("a letter to voters")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and (
+        prep.head.lemma_.lower() in speech_nouns() or prep.head.pos_ == "VERB")
+
+
+DATELINE_WORDS = 12  # tokens from a dateline's place name to the dash that ends it
+
+
+def _dateline(token: Token) -> bool:
+    """The place name of a wire dateline opening a paragraph ("PHILADELPHIA, July 25 (UPI)
+    — The committee said …"), which the parser may take for the subject."""
+    doc = token.doc
+    if not (token.is_upper and len(token) > 1) or (token.i > 0 and not doc[token.i - 1].is_space):
+        return False
+    window = doc[token.i + 1:token.i + 1 + DATELINE_WORDS]
+    return len(window) > 0 and window[0].text in (",", "(") and any(
+        t.text in DASHES for t in window)
+
+
+def _postposed_speaker(verb: Token, stop: int, inverted: bool = False) -> Token | None:
+    """A speaker written after the verb: '…,' tweeted X / said the minister."""
+    entry = speech_verb(verb)
+    for child in verb.rights:
+        if child.i >= stop:
+            break
+        if child.dep_ == "dobj" and entry is not None and "addressee" in entry.flags:
+            continue  # "tells Breitbart News": the one told
+        if child.dep_ in POSTPOSED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    # The parser lost the structure ("notes X" read as a noun): the words right after it.
+    doc = verb.doc
+    j = verb.i + 1
+    while j < min(stop, len(doc)) and doc[j].pos_ in ("DET", "ADJ", "NUM", "PUNCT") and doc[j].text not in (",", "."):
+        j += 1
+    if j >= min(stop, len(doc)):
+        return None
+    token = doc[j]
+    if token.pos_ == "PROPN" or token.ent_type_ in PERSON_LABELS or (inverted and token.pos_ == "NOUN"):
+        head = token
+        while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod") and head.head.i < stop:
+            head = head.head
+        return head
+    return None
+
+
+def _addressee(ctx: Context, verb: Token, speaker_token: Token | None, skip: tuple[int, int]) -> Span | None:
+    entry = speech_verb(verb)
+    if entry is None:
+        return None
+    candidates = []
+    for child in verb.children:
+        if child is speaker_token or skip[0] <= child.i < skip[1]:
+            continue
+        if child.dep_ in ("dative",) or (child.dep_ == "dobj" and "addressee" in entry.flags):
+            candidates.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "to" and "to-person" in entry.flags:
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in candidates:
+        for t in token.subtree:
+            ent = entity_span(t)
+            if ent is not None and ent.label_ in PERSON_LABELS:
+                return ent
+        return mention_span(token)
+    return None
+
+
+def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous: Attribution | None,
+                   stop: int | None = None, inverted: bool = False) -> Attribution:
+    """Speaker, addressee and method for a statement whose cue is `verb`."""
+    result = Attribution(cue=verb, cue_label=cue_text(verb))
+    subject = subject_of(verb)
+    if subject is not None and (content[0] <= subject.i < content[1] or subject.i in ctx.in_quote):
+        subject = None  # (never someone inside quoted words: the parser climbed too far)
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
+        # "X was asked, “…”": X is the one spoken to
+        result.addressee = _name_of(ctx, mention_span(subject))
+        return result
+    method = Method.SYNTAX
+    if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subject, method = verb.head, Method.SYNTAX
+        elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
+              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in speech_verb(verb).flags))):
+            subject, method = verb.head, Method.SYNTAX  # "X, the nominee, tweeted:" read as a reduced relative
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and verb.i > 0 and (
+            subject is None or subject.head.i != verb.i):
+        # "footage of X asking, “…”", "has X saying, “…”": the person right before it
+        before = ctx.doc[verb.i - 1]
+        if before.ent_type_ in PERSON_LABELS:
+            subject, method = before, Method.SYNTAX
+    if subject is None and verb.i >= content[1]:
+        # "“…,” X, founder of Y, tells Z": the parser hung X on the quote
+        first = next((t for t in ctx.doc[content[1]:verb.i] if not t.is_punct and not t.is_space), None)
+        if first is not None and first.ent_type_ in PERSON_LABELS and first.ent_iob_ == "B":
+            subject, method = first, Method.SYNTAX
+            while subject.dep_ in ("compound", "flat") and subject.head.i < verb.i:
+                subject = subject.head
+    if subject is None:
+        subject = _postposed_speaker(verb, stop if stop is not None else len(ctx.doc), inverted)
+        if subject is not None and (content[0] <= subject.i < content[1] or subject.i in ctx.in_quote):
+            subject = None
+        method = Method.INVERSION
+    if subject is None:
+        return result
+    subject = _author_of(subject)
+    span = mention_span(subject)
+    addressee = _addressee(ctx, verb, subject, content)
+    exclude = set()
+    if addressee is not None:
+        result.addressee = _name_of(ctx, addressee)
+        entity = ctx.index.entity_at(addressee.start_char, addressee.end_char)
+        if entity is not None:
+            exclude.add(id(entity))
+    entity, name, kind, via_coref = resolve(ctx, span, exclude, previous)
+    if name is None:
+        result.mention = span
+        return result
+    result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, entity, name, kind
+    if method is Method.SYNTAX and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
+        method = Method.INVERSION  # "…," said the minister: the subject stands after its verb
+    result.method = Method.COREFERENCE if via_coref else method
+    result.weak = speech_verb(verb).weak
+    return result
+
+
+def _author_of(subject: Token) -> Token:
+    """'her statement said', 'the minister's letter read': the possessor speaks."""
+    if subject.lemma_.lower() in speech_nouns() or subject.lower_ in speech_nouns():
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+    return subject
+
+
+def _name_of(ctx: Context, span: Span) -> str:
+    entity = ctx.index.entity_at(span.start_char, span.end_char)
+    if entity is None and span.root.ent_type_ in PERSON_LABELS:
+        entity = ctx.index.add_name(span)
+    return entity.name if entity is not None else _display(span)
