@@ -1,0 +1,100 @@
+"""Quotes with no cue of their own: continuation, narration and turn-taking (engine/continuation.py, narration.py, dialogue.py)."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_continuation_paragraph_and_split_quote(run):
+    text = ("“Our budget is balanced,” Treasurer Ian Cole said. “It is the first time in a decade.”\n\n"
+            "“Next year we will cut taxes.”\n\n"
+            "Opposition leader Maya Roth disagreed.\n\n"
+            "“The numbers do not add up.”")
+    quotes = run(text)
+    first, second = one(quotes, "Our budget"), one(quotes, "It is the first")
+    assert first.statement == second.statement and second.method == "continuation"
+    assert second.speaker == "Ian Cole"
+    assert one(quotes, "Next year").speaker == "Ian Cole"
+    # another person named in between: no continuation
+    assert one(quotes, "The numbers").speaker != "Ian Cole"
+
+
+def test_a_quote_resumed_after_its_attribution_and_narration_is_one_statement(run):
+    text = ('"You are too kind," said Ilse Marwick, blushing at such praise; "how shall I ever thank '
+            'you for all of it?"\n\nThe room was quiet.')
+    quotes = run(text)
+    first, second = one(quotes, "You are too kind"), one(quotes, "how shall I")
+    assert second.type == "direct" and first.statement == second.statement
+    assert first.speaker == second.speaker == "Ilse Marwick"
+
+
+def test_a_split_quote_is_one_statement_even_when_its_speaker_is_unknown(run):
+    text = ('The crowd was loud.\n\n"Policies like these should not be rare," she said. "They should be '
+            'the rule."\n\nThe hall emptied.')
+    quotes = run(text)
+    first, second = one(quotes, "Policies like"), one(quotes, "They should be")
+    assert first.statement == second.statement
+
+
+def test_narration_before_a_quote_in_its_paragraph_names_the_speaker(run):
+    text = ("The hall went quiet after the vote.\n\n"
+            "Ilse Marwick almost fell off her chair. “You cannot mean that, not after all these years.”")
+    q = one(run(text), "You cannot")
+    assert (q.speaker, q.method) == ("Ilse Marwick", "narration")
+    text = "The plan was approved on Monday. “It is a fine day for the town and for all of us.”"
+    assert one(run(text), "It is a fine").speaker is None
+
+
+def test_turn_taking_alternates_two_speakers_in_a_dialogue(run):
+    text = ("“Are you coming down to the harbour?” asked Jon Petersen.\n\n"
+            "“Not today,” said Ilse Marwick.\n\n"
+            "“Why not?”\n\n"
+            "“The tide is wrong, and the boat is not ready.”\n\n"
+            "“Then tomorrow, Ilse?”\n\n"
+            "“Tomorrow, Jon.”\n")
+    quotes = run(text)
+    assert [(q.speaker, q.method) for q in quotes[2:]] == [
+        ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking"),
+        ("Jon Petersen", "turn_taking"), ("Ilse Marwick", "turn_taking")]
+    assert [q.addressee for q in quotes[2:]] == ["Ilse Marwick", "Jon Petersen", "Ilse Marwick", "Jon Petersen"]
+
+
+def test_a_monologue_over_several_paragraphs_keeps_its_speaker(run):
+    text = ("“We will build the bridge this year,” Mayor Lena Ortiz said.\n\n"
+            "“It will open in May, before the summer crowds.”\n\n"
+            "“And it will be free for everyone who lives here.”\n")
+    quotes = run(text)
+    assert [(q.speaker, q.method) for q in quotes] == [
+        ("Lena Ortiz", "syntax"), ("Lena Ortiz", "continuation"), ("Lena Ortiz", "continuation")]
+
+
+def test_a_quote_after_a_narration_paragraph_goes_to_its_subject(run):
+    text = ("The council met on Monday.\n\n"
+            "Anna Keller says she wants the council to think again about the school.\n\n"
+            "“When my children come home, they tell me the roof leaks in every classroom.”")
+    q = one(run(text), "When my children")
+    assert (q.speaker, q.method) == ("Anna Keller", "narration")
+
+
+def test_a_person_named_in_passing_in_the_attribution_does_not_stop_continuation(run):
+    text = ("“I started young,” said Lena Ortiz, who once met the painter Paul Renner in Lisbon.\n\n"
+            "“Nobody starts at the top. Everyone pays their dues.”")
+    q = one(run(text), "Nobody starts")
+    assert (q.speaker, q.method) == ("Lena Ortiz", "continuation")
+    told = run("“We are ready,” Lena Ortiz told Paul Renner.\n\n“Then go ahead.”")
+    assert one(told, "Then go").speaker != "Lena Ortiz"
+
+
+def test_a_quote_continues_the_speaker_of_the_reported_statement_before_it(run):
+    text = ("Lena Ortiz says she wants the council to listen to the parents.\n\n"
+            "“When my children come home upset, nobody at the town hall asks why.”")
+    assert one(run(text), "When my children").speaker == "Lena Ortiz"
+    mixed = run("The vote was “a disaster for the town,” Paul Renner told reporters before "
+                "criticising Lena Ortiz's plan. “She wants to save her own project.”")
+    assert one(mixed, "She wants").speaker == "Paul Renner"
+
+
+def test_a_continued_quote_points_at_the_mention_that_named_its_speaker(run):
+    text = "“We will build the tunnel,” Lena Ortiz said.\n\n“It will take five years.”"
+    first, second = run(text)
+    assert second.method == "continuation"
+    assert (second.speaker_mention, second.speaker_start) == (first.speaker_mention, first.speaker_start) == (
+        "Lena Ortiz", text.index("Lena"))

@@ -1,0 +1,66 @@
+"""Mention to speaker: pronouns, descriptions, groups (engine/mentions.py, speakers.py)."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_pronoun_resolves_to_the_speaker_not_the_addressee(run):
+    text = ("Minister Ruth Adler told her counterpart Omar Haddad that talks would go on. "
+            "“We will not walk away,” she said.")
+    quotes = run(text)
+    q = one(quotes, "We will not")
+    assert (q.speaker, q.speaker_mention, q.method) == ("Ruth Adler", "she", "coreference")
+    told = one(quotes, "talks would go on")
+    assert told.addressee == "Omar Haddad" and told.speaker == "Ruth Adler"
+
+
+def test_pronoun_gender_skips_a_person_of_the_other_gender(run):
+    text = ("Mrs. Clara Voss runs the bakery with her husband, Tomas Voss. "
+            "“Bread is our life,” she said.")
+    assert one(run(text), "Bread is").speaker == "Clara Voss"
+
+
+def test_nominal_description_resolves_to_a_named_person(run):
+    text = ("Ana Liu has run the gallery for twenty years. "
+            "“Art needs room to breathe,” says the soft-spoken curator.")
+    q = one(run(text), "Art needs")
+    assert (q.speaker, q.method) == ("Ana Liu", "coreference")
+
+
+def test_group_speaker(run):
+    q = one(run("The two leaders agreed to meet again in June."), "to meet")
+    assert (q.speaker, q.speaker_kind) == ("the two leaders", "group")
+
+
+def test_description_of_an_unnamed_person_is_not_resolved_to_a_named_one(run):
+    text = ("One man in the crowd interrupted Senator Paul Renner.\n\n"
+            "“You sold us out,” the man shouted.")
+    q = one(run(text), "You sold")
+    assert q.speaker == "the man" and q.method != "coreference"
+    text = "Ana Liu spoke first. “It is a mistake,” the Renner supporter said."
+    assert one(run(text), "It is a").speaker != "Ana Liu"
+
+
+def test_group_of_named_people_is_named_by_its_members(run):
+    text = "Mayor Lena Ortiz met Governor Paul Renner. Ortiz and Renner agreed to share the costs."
+    q = one(run(text), "to share")
+    assert (q.speaker, q.speaker_kind) == ("Lena Ortiz and Paul Renner", "group")
+
+
+def test_a_pronoun_reads_on_from_the_pronoun_before_it(run):
+    text = ("Lena Ortiz runs the school board. She said the board would answer in a letter to Paul Renner.\n\n"
+            "“We have more pupils than anyone,” she said.")
+    q = one(run(text), "We have more")
+    assert (q.speaker, q.method) == ("Lena Ortiz", "coreference")
+
+
+def test_an_unresolved_pronoun_is_still_recorded_as_the_mention(run):
+    text = "“Policies that help should not be novelties,” she said."
+    q = one(run(text), "Policies")
+    assert (q.speaker, q.method, q.cue) == (None, None, "said")
+    assert (q.speaker_mention, text[q.speaker_start:q.speaker_end]) == ("she", "she")
+
+
+def test_an_owned_description_is_someone_new_not_the_last_person(run):
+    text = ("Paul Renner voted against the plan. According to a report by the city's auditor, similar "
+            "projects ran 38 per cent over budget.")
+    assert one(run(text), "similar projects").speaker == "the city's auditor"

@@ -1,0 +1,54 @@
+"""The colon, dash and cue-phrase sieves, and headline colons (engine/layout.py, phrase.py, reported.py)."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_colon_introduces_the_quote(run):
+    q = one(run("Paul Renner was blunt: “Nobody will stop this bill.”"), "Nobody")
+    assert q.speaker == "Paul Renner"
+    text = "The director of the museum, Ana Liu, said:\n\n“We expect a record year for visitors.”"
+    assert one(run(text), "We expect").speaker == "Ana Liu"
+
+
+def test_according_to_and_trailing_dash(run):
+    quotes = run("The factory will close in March, according to union leader Marta Silva.")
+    q = one(quotes, "The factory")
+    assert (q.speaker, q.cue, q.type) == ("Marta Silva", "according to", "indirect")
+    q = one(run("“Never give up on the second half.” - Coach Dan Meyer"), "Never give up")
+    assert (q.speaker, q.method) == ("Dan Meyer", "cue_phrase")
+
+
+def test_headline_colon_names_the_speaker(run):
+    text = "Mayor Lena Ortiz: city budget will be balanced by spring\n\nThe council met on Monday."
+    q = one(run(text), "city budget")
+    assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", ":", "indirect")
+    assert run("Weather: rain and wind all week\n\nNothing else happened.") == []
+
+
+def test_a_colon_after_the_thing_said_gives_the_quote_to_who_says_it(run):
+    quotes = run("Worried about turnout, Mayor Paul Renner is rolling out a new and more personal campaign "
+                 "message: “It is about me.”\n\nThe council issued a terse statement: “We will not comment.”\n\n"
+                 "Lena Ortiz was blunt: “No.”")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("It is about me.", "Paul Renner"), ("We will not comment.", "the council"), ("No.", "Lena Ortiz")]
+
+
+def test_an_organisation_subject_before_a_colon_is_the_speaker(run):
+    q = one(run("The union, in a note to members, worded it more carefully: “Talks are paused, not over.”"), "Talks")
+    assert (q.speaker, q.speaker_kind, q.cue) == ("the union", "organisation", ":")
+
+
+def test_the_verb_a_colon_closes_introduces_the_quote(run):
+    quotes = run("“We are glad you came,” Paul Renner said as Jon Petersen yelled: “Go home!”")
+    assert one(quotes, "Go home").speaker == "Jon Petersen"
+
+
+def test_a_headline_title_speaker_is_the_person_the_article_gives_that_title(run):
+    text = ("Minister: ferries will run again on Sunday\n\n"
+            "Transport Minister Anna Keller said on Friday that the strike was over.")
+    q = one(run(text), "ferries will run")
+    assert (q.speaker, q.cue) == ("Anna Keller", ":")
+
+
+def test_a_headline_colon_without_a_claim_is_no_statement(run):
+    assert run("Euro/pound: DOWN at 90.12 pence from 90.28 pence.\n\nOrtiz and Renner: a long rivalry\n\nMarkets were calm.") == []

@@ -1,0 +1,66 @@
+"""The sieve registry: the order is pinned, each sieve can be tried alone on a small parsed
+text, switching one off changes what it decided and nothing else."""
+
+import pytest
+
+from quotes.engine import sieves
+from quotes.engine.analyse import analyse
+from quotes.engine.direct import direct_candidate, is_fragment
+from quotes.engine.marks import find_quoted_spans
+from quotes.engine.analyse import _quoted_tokens
+from quotes.engine.speakers import SpeakerIndex
+from quotes.engine.state import Context
+from quotes.engine.tokens import token_range
+from quotes.model import Document, Method
+
+
+def test_the_order_of_each_list_is_pinned():
+    assert [s.name for s in sieves.DIRECT] == ["verb", "cue_phrase", "colon", "dash", "narration", "continuation"]
+    assert [s.name for s in sieves.REPORTED] == ["verb", "cue_phrase"]
+    assert [s.name for s in sieves.FRAGMENT] == ["verb"]
+    assert [p.name for p in sieves.PASSES] == ["turn_taking", "continuation"]
+
+
+def test_every_method_is_recorded_by_some_sieve_and_every_sieve_records_methods():
+    recorded = {m for entry in sieves.DIRECT + sieves.REPORTED + sieves.PASSES for m in entry.methods}
+    assert recorded == set(Method)
+
+
+def _context(nlp, text, without=frozenset()):
+    doc = nlp(text)
+    quoted = find_quoted_spans(text)
+    index = SpeakerIndex(doc, (), [(q.start, q.end) for q in quoted])
+    return Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without), quoted
+
+
+@pytest.mark.parametrize("text, sieve, speaker", [
+    ("“We will build it,” said Lena Ortiz.", sieves.VERB, "Lena Ortiz"),
+    ("Lena Ortiz spoke at noon.\n\nLena Ortiz: “We will build it.”", sieves.COLON, "Lena Ortiz"),
+    ("“We will build it.” - Lena Ortiz", sieves.DASH, "Lena Ortiz"),
+    ("Lena Ortiz, in a blog post: “We will build it.”", sieves.CUE_PHRASE, "Lena Ortiz"),
+    ("Lena Ortiz looked at the bridge. “We will build it.”", sieves.NARRATION, "Lena Ortiz"),
+])
+def test_a_sieve_alone_decides_its_case(nlp, text, sieve, speaker):
+    ctx, quoted = _context(nlp, text)
+    q = next(q for q in quoted if not is_fragment(ctx, q))
+    t_start, t_end = token_range(ctx.doc, q.start, q.end)
+    found = sieve.run(ctx, direct_candidate(ctx, q, t_start, t_end, []))
+    assert found is not None and found.speaker_name == speaker
+
+
+def test_switching_a_sieve_off_leaves_its_quote_to_the_next_one(nlp):
+    text = "Lena Ortiz looked at the bridge. “We will build it.”"
+    document = Document("d", text)
+    on = analyse(document, nlp(text)).quotes
+    off = analyse(document, nlp(text), without=frozenset({"narration"})).quotes
+    assert [q.sieve for q in on] == ["narration"] and on[0].speaker == "Lena Ortiz"
+    assert off[0].speaker is None and off[0].sieve is None
+
+
+def test_confidence_is_composed_in_one_place():
+    from quotes.engine.confidence import confidence
+
+    assert confidence(Method.SYNTAX) == 0.95
+    assert confidence(Method.SYNTAX, closed=False) == 0.76
+    assert confidence(Method.SYNTAX, weak=True) == 0.57
+    assert confidence(Method.CUE_PHRASE, headline=True) == 0.765

@@ -1,0 +1,191 @@
+"""Reported statements: indirect and mixed content (engine/reported.py, fragments.py)."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_mixed_quote_belongs_to_the_statement(run):
+    q = one(run("Ian Cole said that the plan was “a disaster for everyone” and must be dropped."), "the plan")
+    assert (q.type, q.speaker) == ("mixed", "Ian Cole")
+
+
+def test_indirect_speech_with_that_clause(run):
+    q = one(run("Police said that the suspect had fled north."), "the suspect")
+    assert (q.type, q.speaker, q.speaker_kind) == ("indirect", "Police", "organisation")
+
+
+def test_fragment_governed_by_a_speech_verb_is_mixed(run):
+    q = one(run("The premier called the allegation “false and malicious” on Thursday."), "the allegation “false and")
+    assert (q.type, q.speaker, q.cue) == ("mixed", "the premier", "called")
+
+
+def test_reported_content_before_its_attribution_runs_up_to_it(run):
+    text = ("Readings fell by five points. It means some people moved their readings from high to "
+            "normal, a significant finding for a program without drugs, researchers say.")
+    q = one(run(text), "It means")
+    assert q.text.endswith("a program without drugs") and q.speaker == "researchers"
+
+
+def test_noun_objects_that_are_no_statement_are_not_reported(run):
+    quotes = run("The ministry denied a request from the school board for a new gym. Lena Ortiz recalls "
+                 "long evenings of rehearsal in the old hall. The council denied the parents the permits "
+                 "they needed. Paul Renner cited the rising cost of steel and timber.")
+    assert [q.text for q in quotes] == ["the rising cost of steel and timber"]
+
+
+def test_according_to_in_the_middle_leaves_it_out_of_the_content(run):
+    text = ("The new hall will replace the old arena, which has two rinks, according to the city, "
+            "and that arena will close next spring.")
+    quotes = run(text)
+    assert [q.text for q in quotes] == [
+        "The new hall will replace the old arena, which has two rinks", "that arena will close next spring"]
+    assert {(q.speaker, q.method, q.statement) for q in quotes} == {("the city", "cue_phrase", quotes[0].statement)}
+    text = "The volcano erupted again on Saturday and the wave struck an hour later, according to the agency."
+    q = one(run(text), "The volcano")
+    assert q.text == "The volcano erupted again on Saturday and the wave struck an hour later"
+
+
+def test_an_attribution_set_inside_the_reported_clause_splits_it(run):
+    text = "Paul Renner has run the ferry for twenty years. It's normal, he says, for the crossing to take an hour in winter."
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["It's normal", "for the crossing to take an hour in winter"]
+    assert {(q.speaker, q.type, q.statement) for q in quotes} == {("Paul Renner", "indirect", quotes[0].statement)}
+    assert quotes[0].statement is not None
+
+
+def test_an_attribution_set_inside_before_the_verb_it_reports(run):
+    text = "The ferry, Lena Ortiz said, has lost money every “single, solitary” winter since 2010."
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["The ferry", "has lost money every “single, solitary” winter since 2010"]
+    assert {(q.speaker, q.type, q.statement) for q in quotes} == {("Lena Ortiz", "mixed", quotes[0].statement)}
+
+
+def test_a_quoted_description_runs_on_over_what_the_text_adds_to_it(run):
+    q = one(run("Paul Renner called the agreement “an historic step forward” in global efforts to clean the river."),
+            "the agreement")
+    assert (q.text, q.speaker, q.type) == (
+        "the agreement “an historic step forward” in global efforts to clean the river", "Paul Renner", "mixed")
+
+
+def test_a_show_named_after_a_speech_verb_is_not_what_was_said(run):
+    quotes = run("“The river is the city,” Paul Renner said on “Lake News Sunday.”\n\n"
+                 "“It is nonsense,” Lena Ortiz said by telephone on the network’s “Meet the Voters.”\n\n"
+                 "Anna Keller told KLM’s “Meet the Voters” that the campaign believes it will win.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The river is the city,", "Paul Renner"), ("It is nonsense,", "Lena Ortiz"),
+        ("the campaign believes it will win", "Anna Keller")]
+
+
+def test_a_fragment_inside_the_object_of_a_speech_verb_makes_the_object_a_statement(run):
+    quotes = run("In a later vote, Paul Renner warned of the dangers of “owners of technology” who care only "
+                 "about money.\n\nJon Petersen took to the radio to accuse the council of being “duped” by the "
+                 "builders.\n\nThey told stories about the first time Anna “fell off the stage.”")
+    assert [(q.text, q.speaker, q.type) for q in quotes] == [
+        ("the dangers of “owners of technology” who care only about money", "Paul Renner", "mixed"),
+        ("being “duped” by the builders", "Jon Petersen", "mixed")]
+
+
+def test_a_second_clause_after_a_direct_quote_and_a_that_clause_after_posting(run):
+    quotes = run("“We had written two dozen songs,” Paul Renner said, mentioning the long-awaited album is "
+                 "“in the home stretch.”\n\nLena Ortiz posted on Friday that her claims were “sarcasm.”")
+    assert [(q.text, q.speaker, q.type) for q in quotes] == [
+        ("We had written two dozen songs,", "Paul Renner", "direct"),
+        ("mentioning the long-awaited album is “in the home stretch.", "Paul Renner", "mixed"),
+        ("her claims were “sarcasm.", "Lena Ortiz", "mixed")]
+
+
+def test_a_relative_pronoun_stands_for_what_a_naming_verb_describes(run):
+    quotes = run("It was a clip that Judge Anna Keller called “distasteful,” and it aired twice.\n\n"
+                 "He opposed the deal, which Paul Renner had called a “disaster” last year.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("a clip that Judge Anna Keller called “distasteful,", "Anna Keller"),
+        ("which Paul Renner had called a “disaster", "Paul Renner")]
+
+
+def test_the_speakers_next_speech_verb_ends_the_reported_content(run):
+    quotes = run("Paul Renner says he would sit the mayor down and tell him “no more nonsense” and tells the crowd "
+                 "he was the “first one” to say the plan must end.\n\nLena Ortiz said the council met and decided to wait.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("he would sit the mayor down and tell him “no more nonsense”", "Paul Renner", "says"),
+        ("he was the “first one” to say the plan must end", "Paul Renner", "tells"),
+        ("the council met and decided to wait", "Lena Ortiz", "said")]
+
+
+def test_an_as_clause_after_the_quoted_words_is_the_writers_frame(run):
+    quotes = run("Paul Renner says he’s “excited where we stand” as he faces a critically important test in the "
+                 "primary.\n\nLena Ortiz said he “supports the plan 100 percent,” while her opponent stayed silent.")
+    assert [q.text for q in quotes] == ["he’s “excited where we stand”", "he “supports the plan 100 percent,”"]
+
+
+def test_a_name_in_title_case_that_a_naming_verb_gives_is_said(run):
+    q = one(run("Lena Ortiz calls Norland “Everytown America” in her new book."), "Everytown")
+    assert (q.speaker, q.cue, q.type) == ("Lena Ortiz", "calls", "mixed")
+
+
+def test_the_ones_told_and_where_are_not_what_the_quoted_words_describe(run):
+    q = one(run("Paul Renner tells his supporters at a rally to “go to your place and vote” and then “go sit there "
+                "with your friends.”"), "go to your place")
+    assert (q.speaker, q.cue, q.type) == ("Paul Renner", "tells", "mixed")
+    q = one(run("Lena Ortiz urged the council to “act now, before the river rises.”"), "to “act")
+    assert (q.text, q.speaker) == ("to “act now, before the river rises.", "Lena Ortiz")
+
+
+def test_a_speech_verb_in_a_comparison_reports_nothing(run):
+    quotes = run("A claim the costs of the tunnel are lower than the agency says they are could sway the vote.")
+    assert quotes == []
+
+
+def test_reported_content_runs_over_a_sentence_break_after_an_abbreviation(run):
+    text = "Jon Petersen says he’s lost 9 lbs. since he joined the walking club in March."
+    q = one(run(text), "he’s lost")
+    assert q.text == "he’s lost 9 lbs. since he joined the walking club in March"
+
+
+def test_a_quoted_fragment_ending_the_reported_clause_makes_one_mixed_statement(run):
+    text = "Lena Ortiz tells supporters that “the town has never been stronger.” She left at noon."
+    quotes = [q for q in run(text) if "stronger" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].type == "mixed" and quotes[0].text.endswith("stronger.")
+
+
+def test_a_second_verb_of_the_speaker_ends_what_the_first_reports(run):
+    text = ("Lena Ortiz says she respects the council’s work but argues that it cannot pay for the bridge. "
+            "Paul Renner said the vote was close, adding that he would try again in May.")
+    quotes = run(text)
+    assert one(quotes, "she respects").text == "she respects the council’s work"
+    assert one(quotes, "the vote was close").text == "the vote was close"
+    text = "Jon Petersen says the board has waited for years, but talks have gone back and forth."
+    assert one(run(text), "the board").text.endswith("gone back and forth")
+
+
+def test_a_naming_verb_takes_what_its_quoted_words_describe(run):
+    text = "Lena Ortiz attacked the developer, calling him a “reckless gambler.” Paul Renner referred to the plan as “a fantasy.”"
+    quotes = run(text)
+    assert one(quotes, "him a").speaker == "Lena Ortiz"
+    assert one(quotes, "him a").text == "him a “reckless gambler."
+    assert one(quotes, "the plan as").speaker == "Paul Renner"
+
+
+def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker(run):
+    text = ("Lena Ortiz said construction would begin next spring. "
+            "Paul Renner said he would ask the province to step in.")
+    quotes = run(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Lena Ortiz", "said"), ("Paul Renner", "said")]
+
+
+def test_a_second_clause_the_speech_verb_reports_is_part_of_the_content(run):
+    text = 'Lena Ortiz said she was "hopeful" a deal could be reached before the end of the month.'
+    q = one(run(text), "she was")
+    assert q.type == "mixed" and q.text.endswith("before the end of the month")
+
+
+def test_declining_to_say_reports_nothing(run):
+    assert run("Lena Ortiz declined to say when the power would be restored.") == []
+
+
+def test_the_writers_aside_in_parentheses_is_left_out_of_reported_content(run):
+    text = ("Paul Renner said the ferry would run on Sunday (a promise he has made before) and "
+            "that fares would not rise. Lena Ortiz said the Northern Ferry Line (NFL) would add a boat.")
+    quotes = run(text)
+    assert [q.text for q in quotes if q.speaker == "Paul Renner"] == [
+        "the ferry would run on Sunday", "that fares would not rise"]
+    assert one(quotes, "the Northern").text == "the Northern Ferry Line (NFL) would add a boat"

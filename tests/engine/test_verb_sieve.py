@@ -1,0 +1,138 @@
+"""The verb sieve: the subject of the cue verb, a speaker written after it, the one spoken to (engine/verb.py)."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_syntax_subject_of_the_cue(run):
+    q = one(run("“The bridge will open in May,” Mayor Lena Ortiz said on Monday."), "The bridge")
+    assert (q.speaker, q.cue, q.method, q.type) == ("Lena Ortiz", "said", "syntax", "direct")
+    assert q.confidence >= 0.9
+
+
+def test_inversion_postposed_speaker(run):
+    q = one(run("“We have the votes,” declared Senator Paul Renner."), "We have")
+    assert (q.speaker, q.method) == ("Paul Renner", "inversion")
+    q = one(run("Paul Renner spoke first. “We have the votes,” said the senator."), "We have")
+    assert q.speaker == "Paul Renner"
+
+
+def test_negated_passive_and_imperative_speech_verbs_report_no_statement(run):
+    assert run("Jon Petersen would not say what the message was.") == []
+    assert run("When asked whether the budget was too high, Ilse Marwick smiled.") == []
+    assert run("Tell your partner why you think the plan would work.") == []
+    q = one(run("Jon Petersen said the message was clear."), "the message")
+    assert (q.type, q.speaker) == ("indirect", "Jon Petersen")
+
+
+def test_the_author_of_a_statement_noun_is_the_speaker(run):
+    text = "Minister Ilse Marwick left on Friday.\n\n“We will not bend,” her statement said."
+    q = one(run(text), "We will not")
+    assert q.speaker == "Ilse Marwick" and q.speaker_mention == "her"
+
+
+def test_an_apposition_across_a_relative_clause_is_not_the_speaker(run):
+    text = ("Tom Brandt opened the shop in May.\n\n“It is months and months of work,” says the self-taught "
+            "Harbourview resident, who sold 40 copies of his mystical war comic Lost Sentinel: The Iron Soldier, "
+            "inspired by the movies.")
+    q = one(run(text), "It is months")
+    assert "Soldier" not in (q.speaker or "")
+    q = one(run("“We will win,” said a spokesman for the ministry, Jon Petersen."), "We will win")
+    assert q.speaker == "Jon Petersen"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_spoken_to_not_the_speaker(run):
+    quotes = run("Jon Petersen was asked, “Would you have told her it was a bad idea?” He answered, “I have no idea.”")
+    asked, answer = one(quotes, "Would you"), one(quotes, "I have no idea")
+    assert asked.speaker is None and asked.addressee == "Jon Petersen"
+    assert answer.speaker == "Jon Petersen"
+
+
+def test_a_name_the_model_left_unlabelled_is_a_person_when_it_speaks(run):
+    # the small model labels "Mira Tavesh" but not the bare "Tavesh" of "Tavesh said"
+    quotes = run("For Mira Tavesh, the strike meant a long winter. Anna Keller, her neighbour, lost her job. "
+                 "Tavesh said she was lucky.\n\n“I think I was fortunate,” she said.")
+    assert one(quotes, "I think").speaker == "Mira Tavesh"
+
+
+def test_scolding_and_echoing_are_speech(run):
+    quotes = run("“Nobody reads the minutes,” scolded Lena Ortiz.\n\n“A budget is a choice,” echoes Paul Renner.")
+    assert [(q.speaker, q.method) for q in quotes] == [("Lena Ortiz", "inversion"), ("Paul Renner", "inversion")]
+
+
+def test_as_someone_put_it_names_the_speaker(run):
+    quotes = run("As Lena Ortiz put it, “The river is back.” The water rose overnight.\n\n"
+                 "Paul Renner put it on the shelf and said nothing.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [("The river is back.", "Lena Ortiz", "put it")]
+
+
+def test_the_ones_a_message_is_sent_to_are_not_its_speaker(run):
+    quotes = run("Paul Renner won the vote.\n\nBefore the vote, his campaign sent out a text message to supporters "
+                 "saying: “With your help, we won!”\n\nHis office sent a letter to voters saying, “The vote is on Tuesday.”")
+    assert [(q.speaker, q.cue) for q in quotes] == [("his campaign", "saying"), ("His office", "saying")]
+
+
+def test_no_speaker_is_taken_from_inside_quoted_words(run):
+    quotes = run("“The debate again is insane,” Lena Ortiz said, going on to say that the country has spent "
+                 "“hundreds of years fighting against racism, to have that debate again, young people do not "
+                 "want to see that.”")
+    assert {q.speaker for q in quotes} <= {"Lena Ortiz", None}
+    assert quotes[0].speaker == "Lena Ortiz"
+
+
+def test_making_a_point_of_saying_is_saying(run):
+    q = one(run("Paul Renner spoke on Monday. And he made a point of saying the old harbor where the fire "
+                "occurred “was a place of solidarity,” where members of the city “came together to dance.”"),
+            "the old harbor")
+    assert (q.speaker, q.cue, q.type) == ("Paul Renner", "saying", "mixed")
+
+
+def test_a_long_subject_after_the_quote_still_names_the_speaker(run):
+    q = one(run("“It is an invasion of the city’s domain,” Lena Ortiz, the attorney general of Norland, "
+                "one of the provinces suing the agency, said at a hearing."), "It is an invasion")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "said")
+
+
+def test_a_statement_noun_with_saying_leads_to_its_author(run):
+    q = one(run("Lena Ortiz called the press in. At the time, she released a statement saying, "
+                "“The company has been a trusted partner.”"), "The company")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_a_particle_verb_is_speech_only_with_its_particle(run):
+    q = one(run("After Paul Renner criticised her plan, Lena Ortiz shot back, “I chose to work.”"), "I chose")
+    assert (q.speaker, q.cue) == ("Lena Ortiz", "shot back")
+    assert run("Paul Renner shot the last goal of the season.") == []
+
+
+def test_the_one_told_is_never_the_postposed_speaker(run):
+    q = one(run("“Yes, I back the senator,” Jon Petersen III, founder of the Harbour Institute, tells "
+                "Morning Post in an interview."), "Yes, I back")
+    assert q.speaker == "Jon Petersen III"
+    q = one(run("“Yes, I support Anna Keller,” Jon Petersen III, founder of the Harbour Institute, tells "
+                "Morning Post in an interview."), "Yes, I support")
+    assert q.speaker == "Jon Petersen III"
+
+
+def test_adding_belongs_to_the_speaker_of_the_sentence(run):
+    quotes = run("Paul Renner told the paper that Lena Ortiz “had a policy which was reckless,” adding, "
+                 "“She lost every vote she had.”")
+    assert one(quotes, "She lost").speaker == "Paul Renner"
+    assert "adding" not in one(quotes, "Lena Ortiz").text
+
+
+def test_a_person_right_before_a_participle_speaks(run):
+    q = one(run("The ad uses old footage of Lena Ortiz asking, “Why are we not ahead?”"), "Why are we")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_a_verb_after_a_finished_quote_that_reports_its_own_words_is_not_its_cue(run):
+    text = ("“We are pleased with the first year,” says director Anna Keller. “We are setting ourselves up "
+            "for the next two.” While some critics say the city should not pay a middle man, Keller disagrees.")
+    assert one(run(text), "We are setting").speaker == "Anna Keller"
+
+
+def test_a_wire_dateline_is_never_the_speaker(run):
+    text = ("NORVIK, July 25 (UPI) — The Democratic Harbour Committee released a statement at the outset of "
+            "the convention Monday, offering “a deep and sincere apology” to Sen. Paul Renner.")
+    q = one(run(text), "a deep")
+    assert q.speaker == "the Democratic Harbour Committee"
