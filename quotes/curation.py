@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 import yaml
 from sqlite_utils import Database
+
+from .store import writing
 
 
 class AliasFileError(ValueError):
@@ -33,33 +36,68 @@ def list_speakers(db: Database) -> list[dict]:
     return [dict(zip(keys, row)) for row in rows]
 
 
+class AmbiguousName(LookupError):
+    """A name that several speakers share: the user has to say which."""
+
+
+def _by_id(name: str) -> int | None:
+    """`#12` names the speaker with id 12 (the ids `quotes speakers` lists)."""
+    return int(name[1:]) if name.startswith("#") and name[1:].isdigit() else None
+
+
+def speakers_named(db: Database, name: str) -> list[int]:
+    """Ids of the speakers with this canonical name (any case), or else of those that have
+    it as an alias; `#ID` names one speaker by id."""
+    wanted = _by_id(name)
+    if wanted is not None:
+        return [r[0] for r in db.execute("select id from speakers where id = ?", [wanted])]
+    ids = [r[0] for r in db.execute(
+        "select id from speakers where name = ? collate nocase order by id", [name])]
+    return ids or sorted({r[0] for r in db.execute(
+        "select speaker_id from aliases where alias = ? collate nocase", [name])})
+
+
 def find_speaker(db: Database, name: str) -> int | None:
-    """The id of the speaker with this canonical name, else of the one this full alias names."""
-    row = db.execute("select id from speakers where name = ? collate nocase", [name]).fetchone()
-    if row:
-        return row[0]
-    ids = {r[0] for r in db.execute("select speaker_id from aliases where alias = ? collate nocase", [name])}
-    return ids.pop() if len(ids) == 1 else None
+    """The id of the speaker with this canonical name, else of the one this alias names."""
+    ids = speakers_named(db, name)
+    return ids[0] if len(ids) == 1 else None
 
 
-def merge(db: Database, old: str, new: str) -> int:
+def _ambiguous(name: str, ids: list[int], hint: str) -> AmbiguousName:
+    shown = ", ".join(f"#{i}" for i in ids[:20]) + (", …" if len(ids) > 20 else "")
+    return AmbiguousName(f"{name!r} names {len(ids)} speakers ({shown}): {hint}")
+
+
+def merge(db: Database, old: str, new: str, all: bool = False) -> int:
     """Make `new` the canonical name of both speakers: every quote and alias of `old` moves
-    to `new` (created by renaming `old` when no speaker has that name yet). Returns the id."""
-    with db.atomic():
-        source = find_speaker(db, old)
-        if source is None:
+    to `new`. `new` may be another speaker's alias: `old` then joins that speaker. When no
+    speaker is called `new`, `old` is renamed. A name that several speakers share is
+    refused (AmbiguousName, listing their ids) unless `all` merges every one of them.
+    Returns the id of the speaker that remains."""
+    with writing(db):
+        sources = speakers_named(db, old)
+        if not sources:
             raise LookupError(f"no speaker named {old!r}")
-        target = db.execute("select id from speakers where name = ? collate nocase", [new]).fetchone()
-        if target is None:
-            db.execute("update speakers set name = ? where id = ?", [new, source])
-            target_id = source
+        if len(sources) > 1 and not all:
+            raise _ambiguous(old, sources, "give one as #ID, or --all to merge them all")
+        targets = speakers_named(db, new)
+        if len(targets) > 1:
+            raise _ambiguous(new, targets, "give the one to merge into as #ID")
+        if not targets and _by_id(new) is not None:
+            raise LookupError(f"no speaker with id {new}")
+        names = [db.execute("select name from speakers where id = ?", [i]).fetchone()[0] for i in sources]
+        if targets:
+            target_id = targets[0]
         else:
-            target_id = target[0]
-            if target_id != source:
+            target_id = sources[0]
+            db.execute("update speakers set name = ? where id = ?", [new, target_id])
+        for source in sources:
+            if source != target_id:
                 _move(db, source, target_id)
-        for alias, origin in ((old, "merge"), (new, "merge")):
-            db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, ?) "
-                       "on conflict do update set origin = excluded.origin", [alias, target_id, origin])
+        written = [n for n in [old, new] + names if _by_id(n) is None]
+        for alias in dict.fromkeys(written):
+            db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'merge') "
+                       "on conflict do update set origin = excluded.origin", [alias, target_id])
     return target_id
 
 
@@ -76,12 +114,21 @@ def _move(db: Database, source: int, target: int) -> None:
     db.execute("delete from speakers where id = ?", [source])
 
 
+MAX_ALIAS_FILE = 1_000_000  # bytes: an alias file is a list of names typed by people
+
+
 def read_alias_file(path: str) -> dict[str, list[str]]:
     """Canonical name -> aliases, from YAML (a mapping of name to a list of aliases) or CSV
-    (columns `name` and `alias`, one alias a row)."""
+    (columns `name` and `alias`, one alias a row). Bounded: at most MAX_ALIAS_FILE bytes,
+    and no YAML anchors or aliases (`&`, `*`), which can make a small file expand without
+    end ("billion laughs")."""
     try:
+        size = os.path.getsize(path)
+        if size > MAX_ALIAS_FILE:
+            raise AliasFileError(f"{path}: too large ({size:,} bytes); an alias file may hold "
+                                 f"at most {MAX_ALIAS_FILE:,} bytes")
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            text = handle.read(MAX_ALIAS_FILE + 1)
     except (OSError, UnicodeDecodeError) as error:
         raise AliasFileError(f"{path}: cannot read ({error})") from None
     if path.lower().endswith(".csv"):
@@ -94,6 +141,10 @@ def read_alias_file(path: str) -> dict[str, list[str]]:
                 mapping.setdefault(row["name"].strip(), []).append(row["alias"].strip())
         return mapping
     try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise AliasFileError(f"{path}: line {event.start_mark.line + 1}: YAML anchors and "
+                                     f"aliases (& and *) are not allowed in an alias file")
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise AliasFileError(f"{path}: not YAML ({str(error).splitlines()[0]})") from None
@@ -101,14 +152,20 @@ def read_alias_file(path: str) -> dict[str, list[str]]:
         isinstance(v, (list, str)) for v in data.values()
     ):
         raise AliasFileError(f"{path}: expected a mapping of canonical name to a list of aliases")
-    return {str(k).strip(): [str(a).strip() for a in ([v] if isinstance(v, str) else v)] for k, v in data.items()}
+    mapping = {}
+    for name, aliases in data.items():
+        aliases = [aliases] if isinstance(aliases, str) else aliases
+        if not all(isinstance(a, (str, int, float)) and not isinstance(a, bool) for a in aliases):
+            raise AliasFileError(f"{path}: the aliases of {str(name)!r} must be names, not lists or mappings")
+        mapping[str(name).strip()] = [str(a).strip() for a in aliases]
+    return mapping
 
 
 def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
     """Record user aliases and merge existing speakers they name. Returns aliases applied."""
     applied = 0
     for name, aliases in mapping.items():
-        with db.atomic():
+        with writing(db):
             target = find_speaker(db, name)
             if target is None:
                 target = db["speakers"].insert({"name": name, "kind": "person"}).last_pk
@@ -118,8 +175,8 @@ def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
             existing = db.execute("select id from speakers where name = ? collate nocase and id != ?",
                                   [alias, target]).fetchone()
             if existing:
-                merge(db, alias, name)
-            with db.atomic():
+                merge(db, alias, name, all=True)
+            with writing(db):
                 db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'user') "
                            "on conflict do update set origin = 'user'", [alias, target])
             applied += 1
