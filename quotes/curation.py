@@ -86,9 +86,11 @@ def merge(db: Database, old: str, new: str, all: bool = False) -> int:
         if not targets and _by_id(new) is not None:
             raise LookupError(f"no speaker with id {new}")
         names = [db.execute("select name from speakers where id = ?", [i]).fetchone()[0] for i in sources]
-        if targets:
+        if targets and targets != sources[:1]:
             target_id = targets[0]
-        else:
+        elif targets and _by_id(new) is not None:
+            target_id = targets[0]
+        else:  # no speaker called NEW, or NEW is already an alias of OLD: a new spelling
             target_id = sources[0]
             db.execute("update speakers set name = ? where id = ?", [new, target_id])
         for source in sources:
