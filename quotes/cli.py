@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 
 import click
@@ -18,33 +19,68 @@ def _nlp(model):
         raise click.ClickException(str(error))
 
 
+class Failure(click.ClickException):
+    """One `error:` line on standard error, exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
 def _open(db_path: str, create: bool = True):
-    from .store import NotADatabase, open_db
+    """The database, to write to (created or migrated)."""
+    from .store import StoreError, open_db
 
     try:
         return open_db(db_path, create=create)
-    except (NotADatabase, FileNotFoundError) as error:
-        raise click.ClickException(str(error))
-    except OSError as error:  # a folder, a file we may not read
-        raise click.ClickException(f"{db_path}: cannot open as a database ({error.strerror})")
+    except (StoreError, FileNotFoundError) as error:
+        raise Failure(str(error))
+    except OSError as error:  # a file we may not read
+        raise Failure(f"{db_path}: cannot open as a database ({error.strerror})")
+
+
+def _open_read(db_path: str):
+    """The database, only to read: its file is left exactly as it was."""
+    from .store import StoreError, open_db_readonly
+
+    try:
+        return open_db_readonly(db_path)
+    except (StoreError, FileNotFoundError) as error:
+        raise Failure(str(error))
+    except OSError as error:
+        raise Failure(f"{db_path}: cannot open as a database ({error.strerror})")
 
 
 def _read_aliases(path):
-    from .registry import AliasFileError, read_alias_file
+    from .curation import AliasFileError, read_alias_file
 
     if path is None:
         return {}
     try:
         return read_alias_file(path)
     except AliasFileError as error:
-        raise click.ClickException(str(error))
+        raise Failure(str(error))
 
 
 def _apply_aliases(db, aliases):
-    from .registry import apply_aliases
+    from .curation import AmbiguousName, apply_aliases
+    from .store import StoreError
 
     if aliases:
-        apply_aliases(db, aliases)
+        try:
+            apply_aliases(db, aliases)
+        except (StoreError, AmbiguousName) as error:
+            raise Failure(str(error))
+
+
+def _store_failed(summary, error) -> int:
+    """The database failed mid-run (disk full, I/O error): what was read so far is reported,
+    what was committed stays; one `error:` line and exit code 1."""
+    for line in [f"note: {n}" for n in summary.notes] + [f"error: {e}" for e in summary.errors]:
+        click.echo(line, err=True)
+    click.echo(f"error: {error}", err=True)
+    click.echo(f"stopped after {summary.written} documents written (kept); run the same "
+               f"command again to go on", err=True)
+    return EXIT_ERRORS
 
 
 model_option = click.option(
@@ -98,7 +134,31 @@ def _interrupted(summary, paths) -> int:
     return 130
 
 
-@click.group()
+class QuotesGroup(click.Group):
+    """Ctrl-C at any moment (while a command imports, loads the model, or runs) says
+    "interrupted" and exits 130, instead of click's "Aborted!" and 1."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # output piped into `head`
+                sys.exit(1)
+            raise
+        sys.exit(code if isinstance(code, int) else 0)  # an Exit's code, else success
+
+
+@click.group(cls=QuotesGroup)
 @click.version_option(__version__, prog_name="quotes")
 def cli():
     """Find quoted speech and reported statements in news text, attribute them to speakers,
@@ -173,6 +233,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     """
     from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
     from .read import use_fields
+    from .store import StoreError
 
     if not paths and not reprocess_outdated:
         raise click.UsageError("give PATHS to ingest, or --reprocess-outdated")
@@ -188,6 +249,8 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
                 progress=not silent and sys.stderr.isatty(), summary=summary)
     except KeyboardInterrupt:
         raise SystemExit(_interrupted(summary, paths))
+    except StoreError as error:  # disk full, I/O error: one line, exit 1
+        raise SystemExit(_store_failed(summary, error))
     _apply_aliases(db, aliases)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)
@@ -203,23 +266,35 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Datasette metadata file. Default: ./metadata.yml, else the project's.")
-@click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary read-only SQL.")
+              help="Datasette metadata file to use instead of the project's. Without "
+                   "--allow-sql, nothing in it can turn on SQL or writes.")
+@click.option("--allow-sql", is_flag=True,
+              help="Let visitors run arbitrary read-only SQL, and let a --metadata file's "
+                   "permissions and writable queries take effect.")
 def serve(db_path, host, port, metadata, allow_sql):
     """Serve DB with Datasette (read-only, http://127.0.0.1:8001/ by default).
 
     Example: quotes serve quotes.db
     """
-    from .serve import serve as run
+    from .serve import MetadataError, serve as run
+    from .store import StoreError, read_only_mode
 
-    _open(db_path, create=False)
-    run(db_path, host=host, port=port, metadata=metadata, allow_sql=allow_sql)
+    try:
+        mode = read_only_mode(db_path)
+    except (StoreError, FileNotFoundError) as error:
+        raise Failure(str(error))
+    try:
+        run(db_path, host=host, port=port, metadata=metadata, allow_sql=allow_sql,
+            immutable=mode == "immutable")
+    except MetadataError as error:
+        raise Failure(str(error))
 
 
 @cli.command()
 @click.argument("db_path", metavar="DB")
 @click.option("--speaker", metavar="NAME", default=None,
-              help="Only this speaker: canonical name or any alias, case-insensitive.")
+              help="Only this speaker: canonical name, any alias, or the surname of a canonical "
+                   "name, case-insensitive, taken literally (no wildcards).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
@@ -231,7 +306,10 @@ def export(db_path, speaker, fmt, output):
     """
     from .export import statements, write_csv, write_json
 
-    db = _open(db_path, create=False)
+    if speaker is not None and not speaker.strip():
+        raise click.BadParameter("an empty name; leave --speaker out to export everyone",
+                                 param_hint="--speaker")
+    db = _open_read(db_path)
     rows = statements(db, speaker)
     n = (write_csv if fmt == "csv" else write_json)(rows, output)
     if speaker and n == 0:
@@ -283,9 +361,9 @@ def speakers(db_path, fmt):
     """
     import json
 
-    from .registry import list_speakers
+    from .curation import list_speakers
 
-    rows = list_speakers(_open(db_path, create=False))
+    rows = list_speakers(_open_read(db_path))
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -299,17 +377,21 @@ def speakers(db_path, fmt):
 @click.argument("db_path", metavar="DB")
 @click.argument("old")
 @click.argument("new")
-def merge(db_path, old, new):
+@click.option("--all", "merge_all", is_flag=True,
+              help="When several speakers are called OLD, merge every one of them.")
+def merge(db_path, old, new, merge_all):
     """Merge speaker OLD into NEW: NEW becomes the canonical name of both and every quote
-    moves. The merge is remembered, so it survives re-ingestion.
+    moves. NEW may be an alias: OLD then joins that speaker. A speaker may be named by id,
+    as #ID. The merge is remembered, so it survives re-ingestion.
 
     Example: quotes merge quotes.db "Jon Petersen" "Jon Peterson"
     """
-    from .registry import merge as run
+    from .curation import merge as run
+    from .store import StoreError
 
     db = _open(db_path, create=False)
     try:
-        run(db, old, new)
-    except LookupError as error:
-        raise click.ClickException(str(error))
+        run(db, old, new, all=merge_all)
+    except (LookupError, StoreError) as error:
+        raise Failure(str(error))
     click.echo(f"merged {old!r} into {new!r}", err=True)

@@ -19,10 +19,12 @@ EXPORT_COLUMNS = (
 def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
     columns = ", ".join(f'"{c}"' for c in EXPORT_COLUMNS)
     if speaker:
-        # canonical name, any alias, or the surname of a canonical name
+        # canonical name, any alias, or the surname of a canonical name: compared as
+        # text, never as a LIKE pattern (a name with % or _ matches only itself)
         sql = (f"select {columns} from statements where speaker_id in ("
                "select id from speakers where name = :name collate nocase "
-               "or (instr(:name, ' ') = 0 and name like '% ' || :name) "
+               "or (instr(:name, ' ') = 0 and length(name) > length(:name) "
+               "    and substr(name, -length(:name) - 1) = ' ' || :name collate nocase) "
                "union select speaker_id from aliases where alias = :name collate nocase)")
         params = {"name": speaker.strip()}
     else:
@@ -32,12 +34,25 @@ def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
         yield dict(zip(EXPORT_COLUMNS, row))
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (=HYPERLINK(…)).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula, prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterator[dict], handle: io.TextIOBase) -> int:
+    """CSV for spreadsheets: text cells that start with = + - @ (or a tab or CR) get a
+    leading apostrophe, so no cell runs as a formula."""
     writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: neutralise(value) for key, value in row.items()})
         n += 1
     return n
 

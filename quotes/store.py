@@ -7,9 +7,12 @@ statements that users facet, search and export.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
+import pathlib
 import sqlite3
+from typing import Iterator
 
 from sqlite_utils import Database
 
@@ -131,35 +134,174 @@ ORDER BY documents.published, spans.document_id, spans.start
 }
 
 
-class NotADatabase(ValueError):
-    """The path exists but is not a SQLite database: it is never overwritten."""
+SCHEMA_VERSION = 1  # PRAGMA user_version; bump it (and add a step to _migrate) when TABLES,
+# INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
+APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
+FTS_TRIGGERS = ("_ai", "_ad", "_au")
 
 
-def open_db(path: str, create: bool = True) -> Database:
-    """Open (and shape) a database file; refuse a file that is not SQLite."""
+class StoreError(Exception):
+    """The database cannot be opened, read or written; the message names the file and why."""
+
+
+class NotADatabase(StoreError, ValueError):
+    """The path exists but is not a (quotes) SQLite database: it is never changed."""
+
+
+def describe(path: str, error: Exception) -> str:
+    """One line naming the file and the cause of an SQLite error, in the user's words."""
+    message = str(error)
+    low = message.lower()
+    if "full" in low:
+        return f"{path}: the disk is full ({message}); what was written before stays"
+    if "readonly" in low or "read-only" in low:
+        return f"{path}: cannot write: the file or its folder is read-only ({message})"
+    if "locked" in low or "busy" in low:
+        return (f"{path}: another program kept the database locked for more than "
+                f"{BUSY_TIMEOUT:.0f} s ({message}); try again when it has finished")
+    if "i/o error" in low:
+        return f"{path}: the disk failed to read or write ({message}); what was written before stays"
+    if "unable to open" in low:
+        return f"{path}: cannot open or create the database here ({message})"
+    if "not a database" in low or "malformed" in low or "encrypted" in low:
+        return f"{path}: not a usable SQLite database ({message})"
+    return f"{path}: database error ({message})"
+
+
+def _path_of(db: Database) -> str:
+    row = db.conn.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else "database"
+
+
+@contextlib.contextmanager
+def writing(db: Database, path: str | None = None) -> Iterator[Database]:
+    """One write transaction that takes the write lock at once (BEGIN IMMEDIATE), so a
+    second writer waits for the first (up to BUSY_TIMEOUT) instead of failing. Inside
+    another transaction it is a savepoint. Any SQLite error becomes one StoreError."""
+    try:
+        if db.conn.in_transaction:
+            with db.atomic():
+                yield db
+            return
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            raise
+        db.conn.commit()
+    except sqlite3.Error as error:
+        raise StoreError(describe(path or _path_of(db), error)) from None
+
+
+def _check_header(path: str) -> None:
+    if os.path.isdir(path):
+        raise NotADatabase(f"{path}: cannot open as a database (Is a directory)")
     if os.path.exists(path) and os.path.getsize(path) > 0:
         with open(path, "rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
                 raise NotADatabase(f"{path}: not a SQLite database; refusing to touch it")
-    elif not create:
+
+
+def open_db(path: str, create: bool = True) -> Database:
+    """Open a database to write to: create it, or migrate it to the current schema, in one
+    transaction. Refuses a file that is not SQLite, another program's database and one a
+    newer `quotes` wrote; every error is one StoreError naming the file and the cause."""
+    _check_header(path)
+    if not create and not os.path.exists(path):
         raise FileNotFoundError(f"{path}: no such database")
     try:
-        db = Database(path)
-        db.enable_wal()
-        ensure_db_shape(db)
-    except sqlite3.DatabaseError as error:
-        raise NotADatabase(f"{path}: not a usable SQLite database ({error})") from None
+        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT, check_same_thread=False))
+    except sqlite3.Error as error:
+        raise StoreError(describe(path, error)) from None
+    try:
+        _refuse_foreign(db, path)  # before anything changes, even the journal mode
+        if db.conn.execute("pragma journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()
+        with writing(db, path):
+            _refuse_foreign(db, path)  # again, now that no other writer can change it
+            ensure_db_shape(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise StoreError(describe(path, error)) from None
+    except StoreError:
+        db.close()
+        raise
     return db
 
 
+def open_db_readonly(path: str) -> Database:
+    """Open a quotes database only to read it: nothing in the file changes (not its schema,
+    not its journal mode). A database in a read-only folder opens as immutable (see
+    `read_only_mode`)."""
+    _check_header(path)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path}: no such database")
+    last = None
+    for immutable in (False, True):
+        try:
+            db = Database(_connect_readonly(path, immutable))
+            _refuse_foreign(db, path, reading=True)
+            db.immutable = immutable
+            return db
+        except sqlite3.OperationalError as error:
+            # WAL mode keeps a shared-memory file beside the database: in a read-only folder
+            # SQLite cannot create it, and the file can only be read as immutable
+            last = error
+        except sqlite3.Error as error:
+            raise StoreError(describe(path, error)) from None
+    raise StoreError(describe(path, last)) from None
+
+
+def read_only_mode(path: str) -> str:
+    """How `open_db_readonly` can read this database: "ro" (read-only, seeing what a
+    writer commits meanwhile) or "immutable" (a read-only folder or medium, that nothing
+    can be writing to). Raises StoreError when it is not a readable quotes database."""
+    db = open_db_readonly(path)
+    try:
+        return "immutable" if db.immutable else "ro"
+    finally:
+        db.close()
+
+
+def _connect_readonly(path: str, immutable: bool) -> sqlite3.Connection:
+    uri = pathlib.Path(path).absolute().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+
+
+def _refuse_foreign(db: Database, path: str, reading: bool = False) -> None:
+    """Refuse another program's database, and one a newer `quotes` wrote."""
+    version = db.conn.execute("pragma user_version").fetchone()[0]
+    app_id = db.conn.execute("pragma application_id").fetchone()[0]
+    names = {row[0] for row in db.conn.execute(
+        "select name from sqlite_master where type in ('table', 'view')")}
+    ours = app_id == APPLICATION_ID or (app_id == 0 and set(TABLES) <= names)
+    if not ours and (reading or app_id != 0 or names):
+        shown = ", ".join(sorted(n for n in names if not n.startswith("sqlite_"))[:5]) or "none"
+        raise NotADatabase(f"{path}: not a quotes database (tables: {shown}); refusing to touch it")
+    if version > SCHEMA_VERSION:
+        raise NotADatabase(
+            f"{path}: written by a newer version of quotes (schema {version}; this one knows "
+            f"{SCHEMA_VERSION}); upgrade quotes to use it, nothing was changed")
+
+
 def ensure_db_shape(db: Database) -> None:
-    """Create every table, index, full-text index and view that is missing. Safe to repeat."""
-    with db.atomic():
+    """Create every table, index, full-text index and view that is missing, add missing
+    columns, rebuild the full-text index when its triggers are missing, and record the
+    schema version: all in one transaction. Safe to repeat; changes nothing when the shape
+    is right."""
+    with writing(db):
         for name, spec in TABLES.items():
             db[name].create(
                 spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                 foreign_keys=spec.get("foreign_keys"), if_not_exists=True,
             )
+            have = set(db[name].columns_dict)
+            for column, kind in spec["columns"].items():
+                if column not in have:  # a database of an older quotes
+                    db[name].add_column(column, kind)
         for table, indexes in INDEXES.items():
             for columns in indexes:
                 db[table].create_index(columns, if_not_exists=True)
@@ -167,11 +309,19 @@ def ensure_db_shape(db: Database) -> None:
             # name look-ups are case-insensitive: an index in that collation serves them
             db.execute(f"create index if not exists idx_{table}_{column}_nocase "
                        f"on [{table}] ([{column}] collate nocase)")
+        stored = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
         for name, sql in VIEWS.items():
-            db.create_view(name, sql.strip(), replace=True)
-    for table, columns in FTS.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True)
+            if sql.strip() not in (stored.get(name) or ""):
+                db.execute(f"drop view if exists [{name}]")
+                db.create_view(name, sql.strip())
+        for table, columns in FTS.items():
+            # replace=True: an index whose triggers are missing (a run killed between its
+            # steps by an older quotes) is dropped, created again and filled
+            db[table].enable_fts(columns, create_triggers=True, replace=True)
+        if db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
+            db.execute(f"pragma user_version = {SCHEMA_VERSION}")
+        if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"pragma application_id = {APPLICATION_ID}")
 
 
 def now() -> str:
@@ -179,10 +329,13 @@ def now() -> str:
 
 
 def current_documents(db: Database) -> set[tuple[str, str]]:
-    """(key, content hash) of every document stored by the current engine, in one query:
-    whether a document is stored unchanged is then checked in memory (about 100 bytes a document)."""
-    return set(db.execute(
-        "select key, id from documents where engine_version = ?", [ENGINE_VERSION]).fetchall())
+    """(key, content hash) of every document stored by the current engine or a newer one
+    (never re-parsed by an older one), in one query: whether a document is stored unchanged
+    is then checked in memory (about 100 bytes a document)."""
+    current = _version(ENGINE_VERSION)
+    rows = db.execute("select key, id, engine_version from documents").fetchall()
+    return {(key, doc_id) for key, doc_id, version in rows
+            if version == ENGINE_VERSION or _version(version) > current}
 
 
 def _version(value: str | None) -> tuple:
@@ -221,7 +374,7 @@ def save_result(db: Database, result: Result) -> int:
     """
     document = result.document
     doc_id = document.hash
-    with db.atomic():
+    with writing(db):
         stale = [row[0] for row in db.execute(
             "select id from documents where key = ? or id = ?", [document.id, doc_id]).fetchall()]
         for old in stale:

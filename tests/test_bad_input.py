@@ -180,11 +180,11 @@ def test_a_database_path_that_is_not_sqlite_is_never_touched(tmp_path, good):
     for command in (["ingest", db, good], ["export", db], ["serve", db]):
         result = run(*command)
         assert result.exit_code == 1
-        assert stderr_lines(result) == [f"Error: {db}: not a SQLite database; refusing to touch it"]
+        assert stderr_lines(result) == [f"error: {db}: not a SQLite database; refusing to touch it"]
     assert db.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["good.txt", "notes.db"]  # no -wal, no -shm
     folder = tmp_path / "folder.db"
     folder.mkdir()
     result = run("ingest", folder, good)
     assert result.exit_code == 1
-    assert stderr_lines(result) == [f"Error: {folder}: cannot open as a database (Is a directory)"]
+    assert stderr_lines(result) == [f"error: {folder}: cannot open as a database (Is a directory)"]

@@ -1,0 +1,220 @@
+"""The database's shape: created in one transaction, versioned, checked on every open,
+and never changed by a command that only reads. Real SQLite files, real processes."""
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from quotes.store import (SCHEMA_VERSION, NotADatabase, StoreError, open_db, open_db_readonly,
+                          read_only_mode)
+
+TRIGGERS = ["quotes_ad", "quotes_ai", "quotes_au"]
+
+
+def triggers(path):
+    conn = sqlite3.connect(path)
+    names = sorted(r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'"))
+    conn.close()
+    return names
+
+
+def fill(path, texts):
+    conn = sqlite3.connect(path)
+    conn.execute("insert into documents (id, key, text) values ('d', 'k', 'text')")
+    for i, text in enumerate(texts):
+        conn.execute("insert into quotes (id, document_id, text) values (?, 'd', ?)", [f"q{i}", text])
+    conn.commit()
+    conn.close()
+
+
+def search(path, word):
+    conn = sqlite3.connect(path)
+    n = conn.execute("select count(*) from quotes_fts where quotes_fts match ?", [word]).fetchone()[0]
+    conn.close()
+    return n
+
+
+def test_a_new_database_records_its_schema_version(tmp_path):
+    path = str(tmp_path / "q.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    assert triggers(path) == TRIGGERS
+
+
+def test_missing_fts_triggers_are_rebuilt_on_the_next_open(tmp_path):
+    """F2: a first run killed between the FTS table and its triggers left search broken
+    for good; now every writing open checks the triggers and rebuilds the index."""
+    path = str(tmp_path / "q.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    for name in TRIGGERS:
+        conn.execute(f"drop trigger {name}")
+    conn.commit()
+    conn.close()
+    fill(path, ["a disaster", "another disaster", "calm"])
+    assert search(path, "disaster") == 0  # the broken state
+    open_db(path).close()
+    assert triggers(path) == TRIGGERS
+    assert search(path, "disaster") == 2
+    fill_more = sqlite3.connect(path)
+    fill_more.execute("insert into quotes (id, document_id, text) values ('q9', 'd', 'disaster again')")
+    fill_more.commit()
+    fill_more.close()
+    assert search(path, "disaster") == 3
+
+
+CREATE_WITH_LIMIT = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+from quotes.store import StoreError, open_db
+try:
+    open_db(sys.argv[1])
+except StoreError as error:
+    print(error)
+    sys.exit(1)
+"""
+
+
+@pytest.mark.parametrize("limit", [4096, 12288, 40960])
+def test_creation_is_one_transaction(tmp_path, limit):
+    """A write that fails while the schema is created (a full disk: here the file size
+    limit) leaves no half-made schema; the next open makes the whole one."""
+    path = str(tmp_path / "q.db")
+    done = subprocess.run([sys.executable, "-c", CREATE_WITH_LIMIT, path, str(limit)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith(f"{path}: ") and "Traceback" not in done.stderr
+    if os.path.exists(path) and os.path.getsize(path):
+        conn = sqlite3.connect(path)
+        objects = conn.execute("select count(*) from sqlite_master").fetchone()[0]
+        conn.close()
+        assert objects == 0
+    open_db(path).close()
+    assert triggers(path) == TRIGGERS
+    fill(path, ["a disaster"])
+    assert search(path, "disaster") == 1
+
+
+def newer(tmp_path):
+    path = str(tmp_path / "newer.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("drop view statements")
+    conn.execute("create view statements as select id, text, 'new' as extra from quotes")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path):
+    """F16: an older quotes replaced a newer database's views."""
+    path = newer(tmp_path)
+    before = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    for opener in (open_db, open_db_readonly):
+        with pytest.raises(StoreError, match="newer version of quotes"):
+            opener(path)
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+
+
+def test_an_older_database_is_migrated(tmp_path):
+    """A database of a quotes without a schema version: missing columns are added."""
+    path = str(tmp_path / "old.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("pragma user_version = 0")
+    conn.execute("pragma application_id = 0")
+    conn.execute("drop view statements")
+    conn.execute("drop view quotes_in_context")
+    conn.execute("alter table quotes drop column context_end")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "context_end" in [r[1] for r in conn.execute("pragma table_info(quotes)")]
+    assert conn.execute("select count(*) from statements").fetchone()[0] == 0
+    conn.close()
+
+
+def other_program_database(path):
+    conn = sqlite3.connect(path)
+    conn.execute("create table contacts (name text)")
+    conn.execute("insert into contacts values ('Ann')")
+    conn.commit()
+    conn.close()
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def test_another_programs_database_is_never_changed(tmp_path):
+    """F6: commands added 28 schema objects and switched the file to WAL."""
+    path = str(tmp_path / "other.db")
+    before = other_program_database(path)
+    for opener in (open_db, open_db_readonly):
+        with pytest.raises(NotADatabase, match="not a quotes database"):
+            opener(path)
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_reading_changes_nothing(tmp_path):
+    path = str(tmp_path / "q.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("pragma journal_mode = delete")
+    conn.execute("drop view quotes_in_context")  # as an older quotes may have left it
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    db = open_db_readonly(path)
+    assert db.execute("select count(*) from quotes").fetchone()[0] == 0
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("delete from quotes")
+    db.close()
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+
+
+READ_IN_READ_ONLY_FOLDER = """
+import sys
+from quotes.store import open_db_readonly, read_only_mode
+print(read_only_mode(sys.argv[1]))
+print(open_db_readonly(sys.argv[1]).execute("select count(*) from quotes").fetchone()[0])
+"""
+
+
+def without_root_powers(command):
+    """Root ignores file modes: drop the capabilities that let it (setpriv, util-linux)."""
+    if os.geteuid() != 0:
+        return command
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", "--bounding-set", caps, "--inh-caps", caps, "--"] + command
+
+
+def test_a_database_in_a_read_only_folder_can_be_read(tmp_path):
+    """F25: WAL needs a -shm file beside the database; in a read-only folder it is read as
+    immutable instead of refused."""
+    folder = tmp_path / "media"
+    folder.mkdir()
+    path = str(folder / "q.db")
+    open_db(path).close()
+    fill(path, ["a disaster"])
+    assert os.listdir(folder) == ["q.db"]  # closed cleanly: no -wal, no -shm
+    os.chmod(folder, 0o555)
+    try:
+        done = subprocess.run(without_root_powers([sys.executable, "-c", READ_IN_READ_ONLY_FOLDER, path]),
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        os.chmod(folder, 0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["immutable", "1"]
+    assert os.listdir(folder) == ["q.db"]
+    assert read_only_mode(path) == "ro"  # where SQLite may keep its -shm file
