@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .lexicon import SpeechVerb, cue_phrases, speech_verbs
+from .lexicon import SpeechVerb, speech_verbs, withheld_verbs
 
 
 def speech_verb(token: Token) -> SpeechVerb | None:
@@ -84,19 +84,6 @@ def nearest_speech_verb(doc: Doc, start: int, end: int, in_quote: set[int], reve
     return None
 
 
-def phrase_at(doc: Doc, i: int) -> tuple[str, int] | None:
-    """(cue label, number of tokens) when a cue phrase starts at token i."""
-    for phrase, label in cue_phrases().items():
-        n = len(phrase)
-        if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
-            return label, n
-    return None
-
-
-# Verbs that, with "to say", mean it was not said: "declined to say", "refused to comment".
-WITHHELD = frozenset({"decline", "refuse", "fail", "hesitate", "forget", "neglect"})
-
-
 def asserted(verb: Token) -> bool:
     """Whether a speech verb reports what its subject said: not negated ("won't say what"),
     not passive ("when asked whether …", "was told that …": the subject is the one spoken
@@ -106,7 +93,7 @@ def asserted(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "than" and c.i < verb.i for c in children):
         return False  # "lower than the agency says they are"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHELD:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in withheld_verbs():
         return False  # "She declined to say when …"
     if any(c.dep_ == "auxpass" for c in children):
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import asserted, speech_verb
+from .lexicon import prepositions
 from .direct import is_a_title
 from .marks import QuotedSpan
 from .sieves import FRAGMENT, attribute
@@ -41,7 +42,6 @@ def _governing_speech_verb(span) -> Token | None:
     return None
 
 
-CONTENT_PREPOSITIONS = frozenset({"of", "for", "against"})  # 'warned of', 'called for', 'railed against'
 OBJECT_STEPS = 4  # words from a quoted fragment up to the speech verb whose object holds it
 NOUN_PHRASE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "compound", "amod", "nmod", "dobj"})
 
@@ -66,7 +66,7 @@ def _object_phrase(span) -> tuple[Token, list[Token]] | None:
                 top = preps[0]
             if top.dep_ == "prep":
                 objects = [c for c in top.children if c.dep_ in ("pobj", "pcomp")]
-                if not objects or top.lower_ not in CONTENT_PREPOSITIONS:
+                if not objects or top.lower_ not in prepositions("content"):  # 'warned of', 'called for'
                     return None  # 'said on “…”', 'told stories about “…”': where, when or what about
                 top = objects[0]
             words = [t for t in top.subtree if not t.is_space]
@@ -152,7 +152,6 @@ def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
-NAMING_PREPOSITIONS = frozenset({"to", "of"})  # 'referred to X as “…”', 'spoke of X as “…”'
 NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
 
 
@@ -163,7 +162,7 @@ def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
     for child in verb.rights:
         if child.dep_ in ("dobj", "dative") and entry is not None and "addressee" in entry.flags:
             continue  # 'tells his supporters to “…”': whom it was said to
-        if child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ not in prepositions("naming"):
             continue  # 'at a rally', 'on Monday'
         if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
             objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]

@@ -10,7 +10,7 @@ from ..model import Method
 from .cues import nearest_speech_verb
 from .lexicon import is_person_noun, speech_nouns
 from .mentions import mention_span, resolve
-from .speakers import ORG_LABELS, ORG_NOUNS, PERSON_LABELS, gendered_pronoun
+from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
 from .state import Attribution, Context
 from .tokens import DASHES, SENTENCE_END
 from .verb import attribute_verb
@@ -53,7 +53,7 @@ def colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributio
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < j), None)
         if subject is not None and (subject.ent_type_ in PERSON_LABELS | ORG_LABELS or subject.pos_ == "PROPN"
                                     or gendered_pronoun(subject) is not None
-                                    or subject.lemma_.lower() in ORG_NOUNS | speech_nouns()):
+                                    or is_org_noun(subject.lemma_.lower()) or subject.lemma_.lower() in speech_nouns()):
             head = subject
         elif head is None:
             return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
@@ -70,7 +70,7 @@ def _said_thing(noun: Token) -> bool:
     statement: “…”", "returned to his lines: “…”"): its author is that clause's subject."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and noun.ent_type_ not in ORG_LABELS \
-        and not is_person_noun(lemma) and (lemma not in ORG_NOUNS or lemma in speech_nouns())
+        and not is_person_noun(lemma) and (not is_org_noun(lemma) or lemma in speech_nouns())
 
 
 def dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | None) -> Attribution | None:

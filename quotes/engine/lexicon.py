@@ -46,14 +46,23 @@ def speech_verbs() -> dict[str, SpeechVerb]:
     return verbs
 
 
+@dataclass(frozen=True)
+class CuePhrase:
+    words: tuple[str, ...]
+    label: str
+    source: str  # "after": the source follows the phrase; "clause": the subject of its clause
+
+
 @lru_cache(maxsize=1)
-def cue_phrases() -> dict[tuple[str, ...], str]:
-    """Phrase as a tuple of lower-case words -> cue label."""
-    phrases = {}
+def cue_phrases() -> tuple[CuePhrase, ...]:
+    """The cue phrases of `cue_phrases.txt`."""
+    phrases = []
     for line in _lines("cue_phrases.txt"):
-        phrase, label = (part.strip() for part in line.split("|"))
-        phrases[tuple(phrase.split())] = label
-    return phrases
+        phrase, label, source = (part.strip() for part in line.split("|"))
+        if source not in ("after", "clause"):
+            raise ValueError(f"cue_phrases.txt: {phrase!r}: the source is 'after' or 'clause', not {source!r}")
+        phrases.append(CuePhrase(tuple(phrase.split()), label, source))
+    return tuple(phrases)
 
 
 @lru_cache(maxsize=1)
@@ -144,15 +153,18 @@ def _census_names(filename: str) -> dict[str, float]:
     return table
 
 
+GENDER_EVIDENCE = 4.0  # a given name tells a gender when one is this many times as frequent
+
+
 @lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Given name (lower case) -> its usual gender, "male" or "female": the more frequent
-    one where the Census lists it for both ("jordan": male, "leslie": female)."""
+def given_names() -> dict[str, str | None]:
+    """Given name (lower case) -> the gender it tells, "male" or "female", or None where
+    both are common ("jordan", "taylor"): from the Census lists' frequencies."""
     male, female = _census_names("dist.male.first"), _census_names("dist.female.first")
-    table = {name: "male" for name in male}
-    for name, share in female.items():
-        if share > male.get(name, 0.0):
-            table[name] = "female"
+    table: dict[str, str | None] = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        table[name] = "male" if m >= GENDER_EVIDENCE * f else "female" if f >= GENDER_EVIDENCE * m else None
     return table
 
 
@@ -160,6 +172,37 @@ def given_names() -> dict[str, str]:
 def surnames() -> frozenset[str]:
     """Surnames (lower case) of the Census list."""
     return frozenset(_census_names("dist.all.last"))
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> dict[str, str]:
+    """Noun -> the kind of named entity a description headed by it points to: "org" or
+    "place" ("the company", "the city")."""
+    return dict(line.split() for line in _lines("organisation_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Documents and figures that speak for their author ("the report says")."""
+    return frozenset(_lines("source_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    """Words that make a mention a group of people ("both", "some of the workers")."""
+    return frozenset(_lines("group_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def withheld_verbs() -> frozenset[str]:
+    """Verbs that, with "to say", mean it was not said ("declined to say")."""
+    return frozenset(_lines("withheld_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def prepositions(role: str) -> frozenset[str]:
+    """The prepositions of `prepositions.txt` with a role: "content" or "naming"."""
+    return frozenset(word for word, r in (line.split() for line in _lines("prepositions.txt")) if r == role)
 
 
 @lru_cache(maxsize=1)

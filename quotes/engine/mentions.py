@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import is_person_noun, is_title_word, pronouns
-from .speakers import GROUP_WORDS, ORG_LABELS, ORG_NOUNS, PERSON_LABELS, Entity
+from .lexicon import group_words, is_person_noun, is_title_word, pronouns
+from .speakers import ORG_LABELS, PERSON_LABELS, Entity, is_org_noun
 from .state import Attribution, Context
 from .tokens import entity_span
 
@@ -58,7 +58,7 @@ def _single_mention(token: Token) -> Span:
             end += 1
         return doc[start:end + 1]
     # "some in the community", "many of the workers": a group by its quantifier
-    if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in GROUP_WORDS:
+    if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in group_words():
         preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "from")]
         if preps:
             return doc[token.i:preps[-1].right_edge.i + 1]
@@ -86,8 +86,8 @@ def _is_group(span: Span) -> bool:
     if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
         return True
     if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS:
-        return root.lemma_.lower() not in ORG_NOUNS
-    return any(t.lower_ in GROUP_WORDS for t in span if t.i <= root.i)
+        return not is_org_noun(root.lemma_.lower())
+    return any(t.lower_ in group_words() for t in span if t.i <= root.i)
 
 
 def _display(span: Span) -> str:
@@ -135,7 +135,7 @@ def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution |
         entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
         if entity is not None:
             return entity, entity.name, "person", False
-    if ent_label in ORG_LABELS or root.lemma_.lower() in ORG_NOUNS:
+    if ent_label in ORG_LABELS or is_org_noun(root.lemma_.lower()):
         return None, _display(span), "organisation", False
     if is_title_word(root.text):
         entity = ctx.index.by_title(root.lemma_, span.start_char)

@@ -1,42 +1,93 @@
-"""The cue-phrase sieve: "according to X" names the source of the words it stands by."""
+"""The cue-phrase sieve: a phrase of `cue_phrases.txt` names the source of the words it
+stands by, after it ("according to X") or as the subject of its clause ("X said in a
+statement", "In an interview, X said").
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
 from ..model import Method
-from .cues import phrase_at
+from .lexicon import CuePhrase, cue_phrases
 from .mentions import mention_span, resolve
 from .state import Attribution, Context
+from .verb import subject_of
 
+SOURCE_REACH = 8  # tokens after an "after" phrase in which its source must start
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, CuePhrase]]:
+    """One PhraseMatcher over the lexicon's phrases, on lower-case words, per vocabulary."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    by_key = {}
+    for phrase in cue_phrases():
+        name = " ".join(phrase.words)
+        matcher.add(name, [Doc(vocab, words=list(phrase.words))])
+        by_key[vocab.strings[name]] = phrase
+    return matcher, by_key
+
+
+def phrases_in(doc: Doc, start: int, end: int) -> list[tuple[int, CuePhrase]]:
+    """(first token, phrase) of each cue phrase inside tokens [start, end), in order."""
+    if end <= start:
+        return []
+    matcher, by_key = _matcher(doc.vocab)
+    # (on a span the matcher gives positions in the whole document)
+    return sorted((s, by_key[key]) for key, s, e in matcher(doc[start:end]) if start <= s and e <= end)
 
 
 def attribute_phrase(ctx: Context, start: int, end: int, previous: Attribution | None) -> Attribution | None:
-    """'according to X' and friends, searched in tokens [start, end)."""
+    """The source a cue phrase in tokens [start, end) names."""
     doc = ctx.doc
-    for i in range(start, end):
-        found = phrase_at(doc, i)
-        if found is None:
+    for i, phrase in phrases_in(doc, start, end):
+        n = len(phrase.words)
+        head = _source_after(doc, i + n, end) if phrase.source == "after" else _clause_subject(ctx, doc[i])
+        if head is None:
             continue
-        label, n = found
-        j = i + n
-        # The source is the first noun after the phrase ("according to police", "in a statement, X said").
-        while j < end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
-            j += 1
-        if label != "according to" or j >= min(end, i + n + 8):
-            continue
-        head = doc[j]
-        while head.head.i != head.i and head.dep_ in ("compound", "amod", "flat") and head.head.i < end:
-            head = head.head
         span = mention_span(head)
         entity, name, kind, via = resolve(ctx, span, set(), previous)
         if name is None:
             continue
-        # "a statement by the ministry": the author is the source
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        span = mention_span(pobj)
-                        entity, name, kind, via = resolve(ctx, span, set(), previous)
-        return Attribution(cue=doc[i], cue_label=label, mention=span, speaker=entity, speaker_name=name,
+        if phrase.source == "after":
+            # "according to a statement by the ministry": the author is the source
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            span = mention_span(pobj)
+                            entity, name, kind, via = resolve(ctx, span, set(), previous)
+        return Attribution(cue=doc[i], cue_label=phrase.label, mention=span, speaker=entity, speaker_name=name,
                            speaker_kind=kind, method=Method.COREFERENCE if via else Method.CUE_PHRASE)
     return None
+
+
+def _source_after(doc: Doc, j: int, end: int) -> Token | None:
+    """The head of the first noun phrase right after the phrase ("according to police")."""
+    limit = min(end, j + SOURCE_REACH)
+    while j < limit and doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+        j += 1
+    if j >= limit:
+        return None
+    head = doc[j]
+    while head.head.i != head.i and head.dep_ in ("compound", "amod", "flat") and head.head.i < end:
+        head = head.head
+    return head
+
+
+def _clause_subject(ctx: Context, first: Token) -> Token | None:
+    """The subject of the verb a phrase hangs on ("X said [in a statement]", "X was
+    [quoted as saying]"), never a word inside quote marks."""
+    verb = first if first.pos_ in ("VERB", "AUX") else first.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.i in ctx.in_quote:
+        return None
+    return subject

@@ -22,7 +22,7 @@ from .marks import QuotedSpan
 from ..paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
 from .mentions import mention_span, resolve
-from .sieves import ACCORDING_TO, REPORTED, attribute
+from .sieves import CUE_PHRASE, REPORTED, attribute
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
 
@@ -392,7 +392,7 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
             continue
         candidate = Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), previous=previous,
                               phrase_ranges=((token.i, token.right_edge.i + 1),))
-        attribution = attribute(ctx, candidate, (ACCORDING_TO,))
+        attribution = attribute(ctx, candidate, (CUE_PHRASE,))
         if not attribution.decided():
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)

@@ -55,7 +55,7 @@ def _verb(ctx: Context, candidate: Candidate) -> Attribution | None:
     return None
 
 
-def _according_to(ctx: Context, candidate: Candidate) -> Attribution | None:
+def _cue_phrase(ctx: Context, candidate: Candidate) -> Attribution | None:
     for start, end in candidate.phrase_ranges:
         found = attribute_phrase(ctx, start, end, candidate.previous)
         if found is not None:
@@ -79,8 +79,8 @@ def _narration(ctx: Context, candidate: Candidate) -> Attribution | None:
 
 VERB = Sieve("verb", _verb, (Method.SYNTAX, Method.INVERSION, Method.COREFERENCE),
              "the subject of the cue verb, or a speaker written after it")
-ACCORDING_TO = Sieve("according_to", _according_to, (Method.CUE_PHRASE, Method.COREFERENCE),
-                     "a cue phrase next to the words ('according to X')")
+CUE_PHRASE = Sieve("cue_phrase", _cue_phrase, (Method.CUE_PHRASE, Method.COREFERENCE),
+                     "a cue phrase of cue_phrases.txt next to the words ('according to X', 'in a statement')")
 COLON = Sieve("colon", _colon, (Method.CUE_PHRASE, Method.SYNTAX, Method.INVERSION, Method.COREFERENCE),
               "a name or a clause ending in a colon before the quote")
 DASH = Sieve("dash", _dash, (Method.CUE_PHRASE, Method.COREFERENCE), "a name after a dash that follows the quote")
@@ -90,8 +90,8 @@ CONTINUATION = Sieve("continuation", continuation, (Method.CONTINUATION,),
                      "the speaker of the quote right before a quote with no cue")
 
 # One ordered list per kind of statement, most precise first.
-DIRECT = (VERB, ACCORDING_TO, COLON, DASH, NARRATION, CONTINUATION)
-REPORTED = (VERB, ACCORDING_TO)
+DIRECT = (VERB, CUE_PHRASE, COLON, DASH, NARRATION, CONTINUATION)
+REPORTED = (VERB, CUE_PHRASE)
 FRAGMENT = (VERB,)
 # After the sieves, in this order, over every statement of the document.
 PASSES = (

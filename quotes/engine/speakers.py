@@ -14,24 +14,20 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
-from .lexicon import Pronoun, gendered_words, is_title_word, pronouns
+from .lexicon import (Pronoun, gendered_words, is_title_word, organisation_nouns, pronouns,
+                      source_nouns)
 from ..model import Speaker
 from ..names import near_spelling
 from .tokens import entity_span
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP", "GPE"}
-GROUP_WORDS = {"both", "all", "two", "three", "four", "several", "many", "some", "most", "others"}
-# Nouns that name an organisation when they head a subject ("the ministry said").
-ORG_NOUNS = {
-    "ministry", "department", "government", "agency", "office", "company", "firm", "police",
-    "army", "military", "court", "council", "committee", "commission", "party", "union",
-    "association", "organisation", "organization", "group", "board", "bank", "campaign",
-    "administration", "embassy", "spokesperson's office", "white house", "kremlin",
-    "university", "institute", "hospital", "authority", "authorities", "newspaper",
-    "network", "statement", "report", "study", "survey", "poll", "data", "figures",
-    "team", "club", "league", "federation", "cabinet", "parliament", "senate", "congress",
-}
+
+
+def is_org_noun(lemma: str) -> bool:
+    """A noun that names an organisation, a place or a document when it heads a subject
+    ("the ministry said", "the report said")."""
+    return lemma in organisation_nouns() or lemma in source_nouns()
 
 
 def person_span(ent: Span) -> Span:
@@ -262,11 +258,10 @@ class SpeakerIndex:
             ew = [w.lower() for w in entity.words]
             if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
                 return entity
-        if len(key) > 1:
-            for entity in entities:
-                ew = [w.lower() for w in entity.words]
-                if len(ew) == 1 and ew[0] == key[-1]:
-                    return entity
+        for entity in entities:
+            ew = [w.lower() for w in entity.words]
+            if len(ew) == 1 and ew[0] == key[-1]:
+                return entity
         return None
 
     def _learn_role(self, ent: Span, entity: Entity) -> None:
