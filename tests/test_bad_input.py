@@ -167,7 +167,7 @@ def test_csv_options_through_the_cli(tmp_path):
                  "--field", "title=headline", "--processes", "1")
     assert result.exit_code == 0, result.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("select key, title from documents").fetchall() == [("g1", "Yes")]
+    assert conn.execute("select key, title from documents").fetchall() == [(f"{feed}#g1", "Yes")]
     conn.close()
     result = run("extract", feed, "--field", "headline")
     assert result.exit_code == 2 and "NAME=COLUMN" in result.stderr
