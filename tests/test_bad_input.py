@@ -148,12 +148,12 @@ def test_corpus_records_with_odd_values(tmp_path, good):
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     result = run("extract", corpus, good, "--format", "jsonl")
     assert result.exit_code == 1
-    assert stderr_lines(result) == [
+    assert stderr_lines(result) == [  # as they happen
+        f"note: {corpus}:1: 1 control or bidirectional-override character(s) replaced by spaces",
+        f"note: {corpus}:2: 1 control or bidirectional-override character(s) replaced by spaces",
         f"error: {corpus}:3: 'text' is not a string",
         f"error: {corpus}:4: a line must be a JSON object, not list",
         f"error: {corpus}:5: 'text' is empty",
-        f"note: {corpus}:1: 1 control or bidirectional-override character(s) replaced by spaces",
-        f"note: {corpus}:2: 1 control or bidirectional-override character(s) replaced by spaces",
     ]
     ids = [json.loads(line)["document_id"] for line in result.stdout.splitlines()]
     assert ids == ["surrogate", "nul", str(good)]
