@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from sqlite_utils import Database
@@ -24,6 +24,7 @@ from .model import Document
 from .engine.pipeline import BATCH_SIZE, extract_documents
 from .engine.workers import Failed
 from .read import Fields, ReadError, iter_paths, read_documents, reader_for
+from .read.base import first_line
 from .read.report import Sink
 from .store import current_documents, outdated_documents, save_result, stored_document
 
@@ -141,6 +142,8 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
                 summary.error(f"{_where(result.document)}: {result.problem}")
                 tick(summary)
                 continue
+            if result.document.title is None:  # stored with its first line as title, as a text file
+                result.document = replace(result.document, title=first_line(result.document.text))
             with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
                 summary.quotes += save_result(db, result)
                 summary.written += 1

@@ -11,7 +11,7 @@ from typing import IO, Callable, Iterator
 
 from ..model import Document
 from .base import (MAX_DOCUMENT_CHARS, MAX_LINE_BYTES, SNIFF_BYTES, STDIN, Fields, FromId, Notes,
-                   checked, first_line, stream_problem)
+                   checked, stream_problem)
 from .decode import binary_problem, clean_text, decode_line, utf8_stream
 from .error import ReadError
 
@@ -101,8 +101,7 @@ def lines(stream: IO[bytes], state: dict) -> Iterator["str | TooLong"]:
 
 
 def record_document(record: dict, fields: Fields) -> Document | str:
-    """A document from a JSONL object or CSV row (id None when it has none), or the problem.
-    A record without a title gets its text's first line, as a text file does."""
+    """A document from a JSONL object or CSV row (id None when it has none), or the problem."""
     body = record.get(fields.text)
     if body is None:
         return f"no {fields.text!r} in this record"
@@ -117,8 +116,6 @@ def record_document(record: dict, fields: Fields) -> Document | str:
             return f"no {fields.key!r} (the key field) in this record"
     meta = {name: (source.value(record_id) if isinstance(source, FromId) else _scalar(record.get(source)))
             for name, source in fields.metadata().items()}
-    if meta["title"] is None:
-        meta["title"] = first_line(body)
     return Document(id=record_id, text=body, **meta)
 
 
