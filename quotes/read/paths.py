@@ -39,7 +39,8 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
                 while unlisted:
                     empty = False
                     yield from _once(unlisted.pop(0), seen)
-            yield from unlisted  # the named folder itself could not be listed
+            for folder in unlisted:  # the named folder itself could not be listed
+                yield from _once(folder, seen)
             if empty and not unlisted:
                 yield found  # for read_path to report
 
@@ -47,7 +48,8 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 def _expand(path: str) -> list[str]:
     if os.path.exists(path) or not is_pattern(path):
         return [path]
-    return sorted(glob.glob(path, recursive=True)) or [path]
+    # a match that does not resolve is a symlink loop gone round once too often
+    return sorted(p for p in glob.glob(path, recursive=True) if os.path.exists(p)) or [path]
 
 
 def is_pattern(path: str) -> bool:
