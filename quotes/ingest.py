@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from .model import Document
 from .engine.pipeline import BATCH_SIZE, extract_documents
 from .engine.workers import Failed
-from .read import Fields, ReadError, iter_paths, read_documents, reader_for
+from .read import Fields, ReadError, iter_paths, read_documents, registry
 from .read.base import first_line
 from .read.report import Sink
 from .store import current_documents, outdated_documents, save_result, stored_document
@@ -187,7 +187,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
         if not os.path.isfile(path):
             total += 1  # one error
             continue
-        counted = reader_for(path).count(path)
+        counted = registry.reader_for(path).count(path)
         if counted is None:
             return None
         total += counted

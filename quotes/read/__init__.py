@@ -14,11 +14,12 @@ from .base import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Fields, Fr
 from .decode import binary_problem, clean_text, decode
 from .error import ReadError
 from .paths import iter_paths
+from . import registry
 from .registry import READERS, SUPPORTED, describe_supported, reader_for
 from .sources import read_documents, read_path
 
 __all__ = [
     "MAX_DOCUMENT_CHARS", "MAX_FILE_BYTES", "MAX_LINE_BYTES", "READERS", "SUPPORTED", "Fields",
     "FromId", "ReadError", "Reader", "binary_problem", "clean_text", "decode",
-    "describe_supported", "iter_paths", "reader_for", "read_documents", "read_path",
+    "describe_supported", "iter_paths", "reader_for", "read_documents", "read_path", "registry",
 ]

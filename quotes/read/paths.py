@@ -8,7 +8,7 @@ import os
 import stat
 from typing import Iterable, Iterator
 
-from .registry import SUPPORTED, describe_supported
+from . import registry
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -17,6 +17,7 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
     matches nothing, and a folder that cannot be listed, is passed on for `read_path` to
     report."""
     seen: set[str] = set()
+    suffixes = registry.supported()
     for path in paths:
         if path == "-":
             yield path
@@ -33,7 +34,7 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
                 dirs.sort()
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED) and not name.startswith("."):
+                    if name.lower().endswith(suffixes) and not name.startswith("."):
                         empty = False
                         yield from _once(os.path.join(root, name), seen)
                 while unlisted:
@@ -85,7 +86,7 @@ def not_a_file(path: str) -> str | None:
             os.listdir(path)
         except OSError as error:
             return f"cannot list this folder ({error.strerror})"
-        return f"no file to read in this folder ({describe_supported()})"
+        return f"no file to read in this folder ({registry.describe_supported()})"
     if not stat.S_ISREG(mode):
         return "not a regular file"
     return None

@@ -14,8 +14,15 @@ READERS: tuple[Reader, ...] = (TEXT, HTML, JSONL, CSV)
 # is text when no other reader claims its first bytes.
 DEFAULT = TEXT
 
-_PLAIN = tuple(suffix for reader in READERS for suffix in reader.suffixes)
-SUPPORTED = _PLAIN + tuple(suffix + GZIP_SUFFIX for suffix in _PLAIN)
+
+
+def supported() -> tuple[str, ...]:
+    """The file names read inside a folder: each reader's suffixes, plain or gzipped."""
+    plain = tuple(suffix for reader in READERS for suffix in reader.suffixes)
+    return plain + tuple(suffix + GZIP_SUFFIX for suffix in plain)
+
+
+SUPPORTED = supported()  # as the registry stands at import
 
 
 def reader_for(name: str) -> Reader:
@@ -35,4 +42,4 @@ def sniff(head: bytes, fields: Fields) -> Reader:
 
 def describe_supported() -> str:
     """The file names a folder is searched for, for messages and help."""
-    return ", ".join(_PLAIN) + ", or .gz of them"
+    return ", ".join(suffix for reader in READERS for suffix in reader.suffixes) + ", or .gz of them"

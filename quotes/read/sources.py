@@ -15,7 +15,7 @@ from ..model import Document
 from .base import GZIP_SUFFIX, MAX_FILE_BYTES, SNIFF_BYTES, STDIN, Fields, Notes, stream_problem, too_big
 from .error import ReadError
 from .paths import iter_paths, not_a_file
-from .registry import reader_for, sniff
+from . import registry
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -61,7 +61,7 @@ def _read_file(path: str, notes: Notes, fields: Fields) -> Iterator[Document | R
     if problem:
         yield ReadError(path, problem)
         return
-    reader = reader_for(path)
+    reader = registry.reader_for(path)
     gzipped = path.lower().endswith(GZIP_SUFFIX)
     if reader.whole and not gzipped and os.path.getsize(path) > MAX_FILE_BYTES:
         yield ReadError(path, too_big(os.path.getsize(path)))
@@ -124,7 +124,7 @@ def _read_stdin(notes: Notes, fields: Fields) -> Iterator[Document | ReadError]:
     except (OSError, EOFError, zlib.error) as error:
         yield ReadError(where, stream_problem(error, True))
         return
-    reader = sniff(_utf8_head(head), fields)
+    reader = registry.sniff(_utf8_head(head), fields)
     yield from _guarded(reader.read(stream, where, fields, notes), where, gzipped)
 
 
