@@ -4,6 +4,7 @@ flat however large the corpus), records turned into documents, ids checked."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import zlib
 from dataclasses import dataclass, replace
@@ -76,28 +77,37 @@ def read_corpus(stream: IO[bytes], where: str, fields: Fields, notes: Notes,
 
 
 def lines(stream: IO[bytes], state: dict) -> Iterator["str | TooLong"]:
-    """Decoded lines with their line endings; TooLong for a line too long to read."""
+    """Decoded lines with their line endings (`\n`, `\r\n` or a lone `\r`); TooLong for a
+    line too long to read."""
+    # latin-1 maps each byte to one character and back: the split is on bytes, exactly
+    raw_lines = io.TextIOWrapper(stream, encoding="latin-1", newline="")
     try:
         while True:
-            raw = stream.readline(MAX_LINE_BYTES + 1)
+            raw = raw_lines.readline(MAX_LINE_BYTES + 1)
             if not raw:
                 return
             state["line"] += 1
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                quotes = raw.count(b'"')
-                while raw and not raw.endswith(b"\n"):  # skip the rest of this line
-                    raw = stream.readline(MAX_LINE_BYTES + 1)
-                    quotes += raw.count(b'"')
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(_ENDS):
+                quotes = raw.count('"')
+                while raw and not raw.endswith(_ENDS):  # skip the rest of this line
+                    raw = raw_lines.readline(MAX_LINE_BYTES + 1)
+                    quotes += raw.count('"')
                 yield TooLong(quotes)
                 continue
-            if state["line"] == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            if not raw.strip():
+            data = raw.encode("latin-1")
+            if state["line"] == 1 and data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8):]
+            if not data.strip():
                 state["blank"] += 1
-            yield decode_line(raw, state)
+            yield decode_line(data, state)
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
         raise StreamError(f"stopped reading at line {state['line'] + 1}: "
                           f"{stream_problem(error, True)}") from None
+    finally:
+        raw_lines.detach()
+
+
+_ENDS = ("\n", "\r")
 
 
 def record_document(record: dict, fields: Fields) -> Document | str:

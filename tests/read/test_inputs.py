@@ -141,3 +141,14 @@ def test_deep_html_nesting_is_reported_as_such(tmp_path):
                     + "<div>" * 400 + "<article>" + body * 3 + "</article>" + "</div>" * 400 + "</body></html>")
     _, errors, _ = read(page)
     assert errors == [f"{page}: HTML nested too deeply to parse (403 levels; the parser stops at 255)"]
+
+
+def test_corpora_with_lone_cr_line_ends(tmp_path):
+    jsonl = tmp_path / "mac.jsonl"
+    jsonl.write_bytes(b'{"id": "1", "text": "One."}\r{"id": "2", "text": "Two."}\r')
+    table = tmp_path / "mac.csv"
+    table.write_bytes(b'id,text\r1,"A field\r\nover two lines."\r2,Plain.\r')
+    docs, errors, _ = read(jsonl, table)
+    assert errors == []
+    assert [(d.id, d.text) for d in docs] == [("1", "One."), ("2", "Two."), ("1", "A field\r\nover two lines."),
+                                              ("2", "Plain.")]
