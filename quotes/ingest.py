@@ -104,7 +104,8 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
     key_of = {doc_id: key for key, doc_id in stored} | {doc_id: key for doc_id, key in outdated}
     text_of = {key: doc_id for doc_id, key in key_of.items()}
 
-    with _progress_bar(progress, lambda: _expected(paths, len(outdated))) as tick:
+    with _progress_bar(progress, lambda: _expected(paths, len(outdated))) as tick, \
+            _messages_above_bar(progress, summary):
         def wanted() -> Iterator[Document]:
             for item in read_documents(paths, Sink(summary.note), fields, keys=True):
                 if isinstance(item, ReadError):
@@ -223,6 +224,32 @@ def _progress_bar(enabled: bool, total):
             bar.update(1)
 
         yield tick
+
+
+@contextlib.contextmanager
+def _messages_above_bar(enabled: bool, summary: Summary):
+    """While a progress bar is drawn, errors and notes are printed above it, not through it."""
+    if not enabled:
+        yield
+        return
+    from tqdm import tqdm
+
+    callbacks = summary.on_error, summary.on_note
+
+    def above(callback):
+        if callback is None:
+            return None
+
+        def call(message: str) -> None:
+            with tqdm.external_write_mode(file=sys.stderr):
+                callback(message)
+        return call
+
+    summary.on_error, summary.on_note = above(callbacks[0]), above(callbacks[1])
+    try:
+        yield
+    finally:
+        summary.on_error, summary.on_note = callbacks
 
 
 # Ctrl-C ------------------------------------------------------------------------------------
