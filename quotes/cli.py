@@ -74,9 +74,8 @@ def _apply_aliases(db, aliases):
 
 def _store_failed(summary, error) -> int:
     """The database failed mid-run (disk full, I/O error): what was read so far is reported,
-    what was committed stays; one `error:` line and exit code 1."""
-    for line in [f"note: {n}" for n in summary.notes] + [f"error: {e}" for e in summary.errors]:
-        click.echo(line, err=True)
+    what was committed stays; one `error:` line and exit code 1 (the notes and errors met
+    so far were printed as they happened)."""
     click.echo(f"error: {error}", err=True)
     click.echo(f"stopped after {summary.written} documents written (kept); run the same "
                f"command again to go on", err=True)
@@ -95,7 +94,9 @@ def corpus_options(command):
     command = click.option(
         "--field", "extra_fields", multiple=True, metavar="NAME=COLUMN",
         help="JSONL key or CSV column of another field: title, url, published, source or "
-             "author (e.g. --field published=pubDate). Repeatable.")(command)
+             "author (e.g. --field published=pubDate); NAME=id:PATTERN takes it from the part "
+             "of the id that PATTERN's group matches (--field 'source=id:^([a-z]+)_'); "
+             "key=COLUMN names a column unique across corpora to key records by. Repeatable.")(command)
     command = click.option(
         "--id-field", metavar="NAME", default=None,
         help="JSONL key or CSV column holding each document's id. Default: id.")(command)
@@ -113,6 +114,12 @@ def _fields(text_field, id_field, extra_fields):
         raise click.BadParameter(str(error), param_hint="--field")
 
 
+def _capped(prefix):
+    from .read.report import Capped
+
+    return Capped(prefix, lambda line: click.echo(line, err=True))
+
+
 EXIT_ERRORS = 1  # some input was not read
 EXIT_NOTES = 3  # everything was read, but some input had a problem worth a look
 
@@ -125,10 +132,8 @@ def _interrupted(summary, paths) -> int:
     """Ctrl-C during ingest: say how far it got (what was written stays); exit code 130."""
     from .ingest import count_documents
 
-    for line in [f"note: {n}" for n in summary.notes] + [f"error: {e}" for e in summary.errors]:
-        click.echo(line, err=True)
     total = count_documents(paths) if paths else None
-    done = summary.written + summary.unchanged + len(summary.errors)
+    done = summary.written + summary.unchanged + summary.duplicates + summary.error_count
     click.echo(f"interrupted after {done}{f' of {total}' if total is not None else ''} documents "
                f"({summary.written} written, kept); run the same command again to go on", err=True)
     return 130
@@ -165,30 +170,33 @@ def cli():
     and browse them in Datasette."""
 
 
-@cli.command()
+def _formats_help() -> str:
+    from .read import READERS
+
+    return ", ".join(f"{r.name} ({' '.join(r.suffixes)})" for r in READERS)
+
+
+@cli.command(help=f"""Print the quotes found in PATHS (files, folders, glob patterns, or - for
+stdin), without a database. Formats: {_formats_help()}, and .gz of each.
+
+Example: quotes extract seeds/ --format jsonl""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="How to print the quotes.")
 @model_option
 @corpus_options
 def extract(paths, fmt, model, text_field, id_field, extra_fields):
-    """Print the quotes found in PATHS (files, folders, .jsonl corpora, or - for stdin),
-    without a database.
-
-    Example: quotes extract seeds/ --format jsonl
-    """
     from .formats import write_quotes
     from .engine.pipeline import extract_documents
     from .read import ReadError, read_documents
 
-    errors, notes = [], []
+    errors, notes = _capped("error"), _capped("note")
     fields = _fields(text_field, id_field, extra_fields)
 
     def documents():
         for item in read_documents(paths, notes, fields):
             if isinstance(item, ReadError):
-                errors.append(str(item))
-                click.echo(f"error: {item}", err=True)
+                errors(str(item))
             else:
                 yield item
 
@@ -196,16 +204,17 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
         nlp = _nlp(model)
         def quotes():
             for result in extract_documents(documents(), nlp=nlp):
-                notes.extend(f"{result.document.path or result.document.id}: {note}" for note in result.notes)
+                for note in result.notes:
+                    notes(f"{result.document.path or result.document.id}: {note}")
                 yield from result.quotes
 
         write_quotes(quotes(), fmt, sys.stdout)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         raise SystemExit(130)
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
-    raise SystemExit(_exit_code(errors, notes))
+    notes.close()
+    errors.close()
+    raise SystemExit(_exit_code(errors.total, notes.total))
 
 
 @cli.command()
@@ -232,7 +241,6 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     Example: quotes ingest quotes.db seeds/
     """
     from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
-    from .read import use_fields
     from .store import StoreError
 
     if not paths and not reprocess_outdated:
@@ -241,24 +249,24 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     db = _open(db_path)
     aliases = _read_aliases(aliases_file)
     _apply_aliases(db, aliases)
-    summary = Summary()
+    errors, notes = _capped("error"), _capped("note")
+    summary = Summary(on_error=errors, on_note=notes)
     try:
-        with use_fields(fields), interrupts_in_this_process_only():
+        with interrupts_in_this_process_only():
             run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
-                processes=processes or default_processes(),
+                processes=processes or default_processes(), fields=fields,
                 progress=not silent and sys.stderr.isatty(), summary=summary)
     except KeyboardInterrupt:
         raise SystemExit(_interrupted(summary, paths))
     except StoreError as error:  # disk full, I/O error: one line, exit 1
         raise SystemExit(_store_failed(summary, error))
+    finally:
+        notes.close()
+        errors.close()
     _apply_aliases(db, aliases)
-    for note in summary.notes:
-        click.echo(f"note: {note}", err=True)
-    for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
     if not silent:
         click.echo(summary.line(), err=True)
-    raise SystemExit(_exit_code(summary.errors, summary.notes))
+    raise SystemExit(_exit_code(summary.error_count, summary.note_count))
 
 
 @cli.command()

@@ -1,9 +1,10 @@
 """Load documents into the database: read, skip what is stored unchanged, parse in
-parallel, write one transaction per document as each result arrives. Errors are collected,
-never fatal to the other documents.
+parallel, write one transaction per document as each result arrives. Errors and notes are
+passed on as they happen (and counted), never fatal to the other documents.
 
 Memory stays flat however many documents there are: documents are read one at a time,
-spaCy holds a few batches in flight, and nothing keeps the parsed documents.
+the workers hold a few batches in flight, and nothing keeps the parsed documents, nor more
+than the first KEPT errors and notes.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ import os
 import signal
 import sys
 import threading
-from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
 from .model import Document
 from .engine.pipeline import BATCH_SIZE, extract_documents
-from .read import CORPUS_SUFFIXES, TEXT_SUFFIXES, ReadError, iter_paths, read_documents
+from .engine.workers import Failed
+from .read import Fields, ReadError, iter_paths, read_documents, registry
+from .read.base import first_line
+from .read.report import Sink
 from .store import current_documents, outdated_documents, save_result, stored_document
 
 
@@ -32,13 +36,35 @@ class Summary:
     written: int = 0
     reprocessed: int = 0  # of `written`: stored documents extracted again (--reprocess-outdated)
     quotes: int = 0
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    duplicates: int = 0  # documents whose text is stored under another key: not stored again
+    errors: list[str] = field(default_factory=list)  # the first KEPT
+    notes: list[str] = field(default_factory=list)  # the first KEPT
+    error_count: int = 0
+    note_count: int = 0
+    on_error: Callable[[str], None] | None = field(default=None, repr=False)  # as it happens
+    on_note: Callable[[str], None] | None = field(default=None, repr=False)
+
+    KEPT = 1_000
+
+    def error(self, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < self.KEPT:
+            self.errors.append(message)
+        if self.on_error:
+            self.on_error(message)
+
+    def note(self, message: str) -> None:
+        self.note_count += 1
+        if len(self.notes) < self.KEPT:
+            self.notes.append(message)
+        if self.on_note:
+            self.on_note(message)
 
     def line(self) -> str:
         again = f" ({self.reprocessed} re-processed)" if self.reprocessed else ""
-        return (f"{self.written} documents written{again}, {self.unchanged} unchanged, "
-                f"{self.quotes} quotes, {len(self.errors)} errors")
+        duplicates = f", {self.duplicates} duplicates" if self.duplicates else ""
+        return (f"{self.written} documents written{again}, {self.unchanged} unchanged{duplicates}, "
+                f"{self.quotes} quotes, {self.error_count} errors")
 
 
 def default_processes() -> int:
@@ -51,7 +77,8 @@ def default_processes() -> int:
 
 def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = False,
            reprocess_outdated: bool = False, processes: int = 1, batch_size: int = BATCH_SIZE,
-           progress: bool = False, summary: Summary | None = None) -> Summary:
+           progress: bool = False, summary: Summary | None = None,
+           fields: Fields | None = None) -> Summary:
     """Extract the documents of `paths` into `db`, and with `reprocess_outdated` the stored
     documents an older engine extracted, again from their stored text.
 
@@ -62,7 +89,8 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         processes: worker processes for spaCy (`nlp.pipe(n_process=...)`).
         progress: draw a progress bar on standard error (the caller decides it is a terminal).
         summary: the Summary to fill in; pass one to know how far a run got when it is
-            interrupted.
+            interrupted, or to hear of errors and notes as they happen.
+        fields: which JSONL key or CSV column holds what (default: `Fields()`).
     Returns:
         The summary: documents read, unchanged, written, quotes, errors and notes.
     """
@@ -72,18 +100,25 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
     redo_ids = {doc_id for doc_id, _ in outdated}
     redo_keys = {key for _, key in outdated}
     from_db: set[str] = set()
+    # Which key holds each stored text: a text stored under another key is a duplicate.
+    key_of = {doc_id: key for key, doc_id in stored} | {doc_id: key for doc_id, key in outdated}
+    text_of = {key: doc_id for doc_id, key in key_of.items()}
 
-    with _progress_bar(progress, lambda: _expected(paths, len(outdated))) as tick:
+    with _progress_bar(progress, lambda: _expected(paths, len(outdated))) as tick, \
+            _messages_above_bar(progress, summary):
         def wanted() -> Iterator[Document]:
-            for item in read_documents(paths, summary.notes):
+            for item in read_documents(paths, Sink(summary.note), fields, keys=True):
                 if isinstance(item, ReadError):
-                    summary.errors.append(str(item))
+                    summary.error(str(item))
                     tick(summary)
                     continue
                 summary.read += 1
                 doc_hash = item.hash
                 if (item.id, doc_hash) in stored:
                     summary.unchanged += 1
+                    tick(summary)
+                    continue
+                if _duplicate(item, doc_hash, key_of, text_of, summary):
                     tick(summary)
                     continue
                 # Read again from its file: not to be re-processed from the database too.
@@ -104,10 +139,17 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
             return summary
         for result in extract_documents(itertools.chain([first], documents), nlp=nlp,
                                         batch_size=batch_size, n_process=processes):
+            if isinstance(result, Failed):  # its worker died, twice
+                summary.error(f"{_where(result.document)}: {result.problem}")
+                tick(summary)
+                continue
+            if result.document.title is None:  # stored with its first line as title, as a text file
+                result.document = replace(result.document, title=first_line(result.document.text))
             with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
                 summary.quotes += save_result(db, result)
                 summary.written += 1
-                summary.notes.extend(f"{_where(result.document)}: {note}" for note in result.notes)
+                for note in result.notes:
+                    summary.note(f"{_where(result.document)}: {note}")
                 if from_db and result.document.hash in from_db:
                     summary.reprocessed += 1
             tick(summary)
@@ -118,24 +160,38 @@ def _where(document: Document) -> str:
     return document.path or document.id
 
 
+def _duplicate(document: Document, doc_hash: str, key_of: dict[str, str], text_of: dict[str, str],
+               summary: Summary) -> bool:
+    """True (and a note) when this text is stored, or about to be, under another key: it is
+    kept once, under the first key, so a re-run changes nothing whatever the order.
+    Records this document's key and text otherwise."""
+    other = key_of.get(doc_hash)
+    if other is not None and other != document.id and not document.id.endswith("#" + other):
+        summary.duplicates += 1
+        summary.note(f"{_where(document)}: same text as {other}; stored once, under that key")
+        return True
+    old = text_of.get(document.id)
+    if old is not None and key_of.get(old) == document.id:
+        del key_of[old]  # this key's old text goes when the new one is written
+    key_of[doc_hash] = document.id
+    text_of[document.id] = doc_hash
+    return False
+
+
 def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents `paths` hold, or None when that is not cheap to know (standard
-    input, a format whose documents are not one file or one line)."""
+    input, a format whose documents may span lines)."""
     total = 0
     for path in iter_paths(paths):
         if path == "-":
             return None
-        name = path.lower()
-        if name.endswith(CORPUS_SUFFIXES) and os.path.isfile(path):
-            try:
-                with open(path, "rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:
-                total += 1  # one error
-        elif name.endswith(TEXT_SUFFIXES) or not os.path.isfile(path):
-            total += 1  # one document, or one error
-        else:
+        if not os.path.isfile(path):
+            total += 1  # one error
+            continue
+        counted = registry.reader_for(path).count(path)
+        if counted is None:
             return None
+        total += counted
     return total
 
 
@@ -168,6 +224,32 @@ def _progress_bar(enabled: bool, total):
             bar.update(1)
 
         yield tick
+
+
+@contextlib.contextmanager
+def _messages_above_bar(enabled: bool, summary: Summary):
+    """While a progress bar is drawn, errors and notes are printed above it, not through it."""
+    if not enabled:
+        yield
+        return
+    from tqdm import tqdm
+
+    callbacks = summary.on_error, summary.on_note
+
+    def above(callback):
+        if callback is None:
+            return None
+
+        def call(message: str) -> None:
+            with tqdm.external_write_mode(file=sys.stderr):
+                callback(message)
+        return call
+
+    summary.on_error, summary.on_note = above(callbacks[0]), above(callbacks[1])
+    try:
+        yield
+    finally:
+        summary.on_error, summary.on_note = callbacks
 
 
 # Ctrl-C ------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Text wrapped at a fixed width (a book, an e-mail: most lines short) breaks paragraphs only
 at blank lines; any other text breaks them at every line break (feeds that put one
-paragraph on a line, with or without blank lines between).
+paragraph on a line, with or without blank lines between). A line break is `\n`, `\r\n`
+or a lone `\r` (old Mac files): the text itself is never rewritten.
 """
 
 from __future__ import annotations
@@ -10,17 +11,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_LINE_BREAK = re.compile(r"\n\s*")
+LINE_BREAK = re.compile(r"\r\n?|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\r\f\v\u00a0]*(?:\r\n?|\n)\s*")
+_LINE_BREAK = re.compile(r"(?:\r\n?|\n)\s*")
 WRAP_WIDTH = 100  # nine lines in ten no longer than this: the text is wrapped
 MIN_LINES = 5
 
 
 def is_wrapped(text: str) -> bool:
-    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    lengths = sorted(len(line) for line in LINE_BREAK.split(text) if line.strip())
     if len(lengths) < MIN_LINES:
         return False
     return lengths[int(len(lengths) * 0.9)] <= WRAP_WIDTH and bool(_BLANK_LINE.search(text))
+
+
+def line_number(text: str, offset: int) -> int:
+    """The line (from 1) that `offset` is on."""
+    return len(LINE_BREAK.findall(text, 0, offset)) + 1
 
 
 @lru_cache(maxsize=16)

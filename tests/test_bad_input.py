@@ -148,12 +148,12 @@ def test_corpus_records_with_odd_values(tmp_path, good):
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     result = run("extract", corpus, good, "--format", "jsonl")
     assert result.exit_code == 1
-    assert stderr_lines(result) == [
+    assert stderr_lines(result) == [  # as they happen
+        f"note: {corpus}:1: 1 control or bidirectional-override character(s) replaced by spaces",
+        f"note: {corpus}:2: 1 control or bidirectional-override character(s) replaced by spaces",
         f"error: {corpus}:3: 'text' is not a string",
         f"error: {corpus}:4: a line must be a JSON object, not list",
         f"error: {corpus}:5: 'text' is empty",
-        f"note: {corpus}:1: 1 control or bidirectional-override character(s) replaced by spaces",
-        f"note: {corpus}:2: 1 control or bidirectional-override character(s) replaced by spaces",
     ]
     ids = [json.loads(line)["document_id"] for line in result.stdout.splitlines()]
     assert ids == ["surrogate", "nul", str(good)]
@@ -167,7 +167,7 @@ def test_csv_options_through_the_cli(tmp_path):
                  "--field", "title=headline", "--processes", "1")
     assert result.exit_code == 0, result.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("select key, title from documents").fetchall() == [("g1", "Yes")]
+    assert conn.execute("select key, title from documents").fetchall() == [(f"{feed}#g1", "Yes")]
     conn.close()
     result = run("extract", feed, "--field", "headline")
     assert result.exit_code == 2 and "NAME=COLUMN" in result.stderr

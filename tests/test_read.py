@@ -9,7 +9,7 @@ import pytest
 
 from quotes.model import Document
 from quotes.read import (MAX_DOCUMENT_CHARS, Fields, ReadError, clean_text, decode, iter_paths,
-                         read_documents, read_path, use_fields)
+                         read_documents, read_path)
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -73,7 +73,8 @@ def test_a_folder_with_nothing_to_read_is_reported(tmp_path):
     write(tmp_path / "sub" / "scan.pdf", b"%PDF-1.4")
     docs, errors, _ = read(tmp_path)
     assert docs == [] and errors == [f"{tmp_path}: no file to read in this folder (.txt, .md, "
-                                     f".html, .htm, .jsonl, .ndjson, .csv, or .gz of them)"]
+                                     f".text, .markdown, .html, .htm, .jsonl, .ndjson, .csv, "
+                                     f"or .gz of them)"]
 
 
 def test_glob_patterns_are_expanded_and_each_file_read_once(tmp_path):
@@ -161,15 +162,6 @@ def test_csv_corpus_with_configured_columns_and_multiline_rows(tmp_path):
     assert [(d.id, d.title, d.published) for d in docs] == [("g1", "Ready", "2024-05-01"), ("g2", "Two", None)]
     assert docs[1].text == "A row over\r\ntwo lines, said Tom Park."
     assert errors == [f"{path}:5: 'body' is empty"]  # the third record starts on line 5
-
-
-def test_fields_reach_ingest_through_use_fields(tmp_path):
-    path = write(tmp_path / "feed.jsonl", json.dumps({"guid": "x", "body": "Some text here."}) + "\n")
-    with use_fields(Fields.from_options("body", "guid")):
-        docs, errors, _ = read(path, fields=None)
-    assert [d.id for d in docs] == ["x"] and errors == []
-    docs, errors, _ = read(path)
-    assert docs == [] and errors == [f"{path}:1: no 'text' in this record"]
 
 
 def test_fields_options_are_checked():

@@ -38,7 +38,7 @@ def is_fragment(ctx: Context, quoted: QuotedSpan) -> bool:
     if word_count(content) <= 4 and content[-1:] not in ".,;:!?\u2026" and _word_follows(ctx, quoted) \
             and not _speech_follows(ctx, quoted) and not _introduced(ctx, t):
         return True  # a phrase the sentence goes on from: “Daily Show” host …, ‘No Idea’ If …
-    if before in ":\n" or i < 0:
+    if before in ":\n\r" or i < 0:
         return False  # introduced by a colon, or opening its paragraph
     if looks_like_a_title(content) and (not _speech_follows(ctx, quoted) or names_a_work(prev)):
         return True  # "his book, “Doomed to Succeed,”", told “Morning Show,” he …

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..paragraphs import paragraph_spans
+from ..paragraphs import line_number, paragraph_spans
 
 # Mark character -> (family, direction). Direction: "open", "close", or "either".
 # Families pair with themselves; "single" only counts inside a double quote or where a
@@ -127,7 +127,8 @@ def _marks_in(text: str, start: int, end: int):
         spec = MARKS.get(text[i])
         if spec is not None and i > 0 and text[i - 1] == "=":
             # a markup attribute's value (pic="" author="…"): neither of its marks quotes
-            line_end = text.find("\n", i, end)
+            line_end = min((at for at in (text.find("\n", i, end), text.find("\r", i, end)) if at != -1),
+                           default=-1)
             close = text.find(text[i], i + 1, end if line_end == -1 else line_end)
             i = close + 1 if close != -1 else i + 1
             continue
@@ -211,7 +212,7 @@ def _opens_quotation(text: str, open_at: int) -> bool:
     i = open_at - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in "\n:,\u2014.!?"
+    return i < 0 or text[i] in "\n\r:,\u2014.!?"
 
 
 def _single_is_outer(text: str, i: int, p_end: int) -> bool:
@@ -253,13 +254,13 @@ def quote_mark_notes(text: str, spans: list[QuotedSpan]) -> list[str]:
     notes = []
     unclosed = [span for span in spans if not span.closed]
     if unclosed:
-        line = text.count("\n", 0, unclosed[0].open_at) + 1
+        line = line_number(text, unclosed[0].open_at)
         notes.append(f"unbalanced quote marks: {len(unclosed)} quote(s) never close, the first "
                      f"at line {line}; each is taken to end with its paragraph")
     for span in spans:
         words = len(text[span.start:span.end].split())
         if words > LONG_QUOTE_WORDS:
-            line = text.count("\n", 0, span.start) + 1
+            line = line_number(text, span.start)
             notes.append(f"a quote of {words:,} words at line {line}; check its quote marks")
             break
     return notes

@@ -40,11 +40,15 @@ UNUSED_COMPONENTS = ("senter",)
 # "says"). Each becomes one plain space in the text handed to spaCy, so that every offset
 # stays where it was; the records are cut from the original text.
 _ODD_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f]")
+# A lone carriage return (old Mac line ends) is a line break: spaCy sees "\n" there.
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def parse_text(text: str) -> str:
-    """The text to parse: the same length as `text`, odd spaces made plain."""
-    return _ODD_SPACES.sub(" ", text)
+    """The text to parse: the same length as `text`, odd spaces made plain, lone carriage
+    returns made newlines."""
+    text = _ODD_SPACES.sub(" ", text)
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 class ModelError(RuntimeError):

@@ -8,15 +8,23 @@ bytes a document instead of a serialised Doc.
 
 Workers are forked, so they share the loaded model with the parent and nothing is loaded
 again. Results come back in the order the documents went in, and only a few batches are
-in flight at a time, so memory stays flat whatever the corpus size.
+in flight at a time, so memory stays flat whatever the corpus size. A batch holds at most
+`batch_size` documents and BATCH_CHARS characters (a long document goes alone), which
+bounds what a worker parses at once.
+
+A worker that dies (killed, or out of memory) is an error, not a wait: the pool breaks,
+the batches it held are tried again one at a time in a fresh worker, and the documents of
+a batch that kills its worker again come back as `Failed`, by name.
 """
 
 from __future__ import annotations
 
 import collections
-import itertools
 import multiprocessing
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..model import Document, Result
@@ -27,6 +35,17 @@ from .nlp import parse_text
 _NLP = None
 # Batches queued or being worked on, per worker: one to work on, one waiting.
 BATCHES_PER_WORKER = 2
+# Characters of text in one batch at most (a longer document goes alone): a worker's memory
+# grows with the text it parses at once, about 4 KB a character over the model's 0.8 GB.
+BATCH_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A document whose worker died on it, twice: it was not analysed."""
+
+    document: Document
+    problem: str
 
 
 def can_fork() -> bool:
@@ -34,43 +53,98 @@ def can_fork() -> bool:
 
 
 def analyse_in_workers(documents: Iterable[Document], nlp, batch_size: int,
-                       n_process: int) -> Iterator[Result]:
-    """The Result of each document, in order, analysed by `n_process`
-    forked workers that each take `batch_size` documents at a time."""
+                       n_process: int) -> Iterator[Result | Failed]:
+    """The Result of each document, in order, analysed by `n_process` forked workers that
+    each take a batch at a time; a Failed for each document of a batch that killed its
+    worker twice."""
     global _NLP
     _NLP = nlp
+    pools = [_pool(n_process)]  # the current pool: a broken one is replaced
+    in_flight: collections.deque = collections.deque()
+
+    def take() -> Iterator[Result | Failed]:
+        batch, future = in_flight.popleft()
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            _stop(pools.pop())
+            retry = [batch] + [waiting for waiting, _ in in_flight]
+            in_flight.clear()
+            yield from _retry_alone(retry)
+            pools.append(_pool(n_process))
+            return
+        yield from _results(batch, found)
+
     try:
-        # leaving the pool, even on an error or Ctrl-C, stops the workers
-        with multiprocessing.get_context("fork").Pool(n_process, initializer=_worker_start) as pool:
-            in_flight: collections.deque = collections.deque()
-            for batch in _batches(documents, batch_size):
-                in_flight.append((batch, pool.apply_async(_analyse_batch, (batch,))))
-                if len(in_flight) >= BATCHES_PER_WORKER * n_process:
-                    yield from _collect(*in_flight.popleft())
-            while in_flight:
-                yield from _collect(*in_flight.popleft())
+        for batch in batches(documents, batch_size, BATCH_CHARS):
+            in_flight.append((batch, pools[-1].submit(_analyse_batch, batch)))
+            while len(in_flight) >= BATCHES_PER_WORKER * n_process or in_flight[0][1].done():
+                yield from take()
+                if not in_flight:
+                    break
+        while in_flight:
+            yield from take()
     finally:
+        for pool in pools:
+            _stop(pool)
         _NLP = None
 
 
+def _pool(n_process: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_start)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers now (on Ctrl-C or an error they are not waited for)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _retry_alone(pending: list[list[Document]]) -> Iterator[Result | Failed]:
+    """Batches whose pool broke, each tried once more in a worker of its own, in order."""
+    for batch in pending:
+        pool = _pool(1)
+        try:
+            found = pool.submit(_analyse_batch, batch).result()
+        except BrokenProcessPool:
+            for document in batch:
+                yield Failed(document, "its worker process died while parsing it, twice "
+                                       "(killed, or out of memory); not analysed")
+            continue
+        finally:
+            _stop(pool)
+        yield from _results(batch, found)
+
+
 def _worker_start() -> None:
-    """Ctrl-C is the parent's to handle: it stops the workers when it leaves the pool. A
-    worker that exited on the signal itself could leave the pool's task queue locked."""
+    """Ctrl-C is the parent's to handle: it stops the workers when it leaves the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(itertools.islice(iterator, size)):
+def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Documents in batches of at most `size` documents and `chars` characters (a longer
+    document makes a batch of its own)."""
+    batch: list[Document] = []
+    held = 0
+    for document in documents:
+        if batch and (len(batch) >= size or held + len(document.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(document)
+        held += len(document.text)
+    if batch:
         yield batch
 
 
-def _collect(batch: list[Document], pending) -> Iterator[Result]:
-    for document, (quotes, speakers, notes) in zip(batch, pending.get()):
+def _results(batch: list[Document], found) -> Iterator[Result]:
+    for document, (quotes, speakers, notes) in zip(batch, found):
         yield Result(document, quotes, speakers, notes)
 
 
-def _analyse_batch(batch: list[Document]) -> list[tuple[list, list]]:
+def _analyse_batch(batch: list[Document]) -> list[tuple[list, list, list]]:
     """In a worker: parse and analyse one batch; the records only, not the texts."""
     docs = _NLP.pipe([parse_text(document.text) for document in batch], batch_size=len(batch))
     found = []
