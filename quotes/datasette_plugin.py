@@ -1,30 +1,82 @@
-"""Datasette plugin: each quote readable in context, and every speaker's full export one
-click away. Registered through the `datasette` entry point group in pyproject.toml.
+"""Datasette plugin: the site a newsroom keeps open. Registered through the `datasette`
+entry point group in pyproject.toml; needs no serving flag.
 
-It only renders cells, and only HTML it builds from escaped parts:
-- `quotes_in_context.context` holds the paragraph, HTML-escaped by the view's SQL, with a
-  <mark> around the quote; it is shown as HTML only if nothing but those two tags remains
-  unescaped, else it is shown escaped like any other text;
-- a document's title (in `statements` and `quotes_in_context`) links to the document, and
-  `statements.text` gets room to be read;
-- a quote's id (`statements.id`, or a `quote_id` column of a canned query) links to the
-  quote in context;
-- a speaker's name (`speakers.name`, or a `speaker` column of a canned query) links to the
-  `statements` view filtered by that speaker, with a CSV link that streams every row (a
-  canned query's own CSV stops at 1,000 rows).
+- Pages of its own (register_routes), under each database: a speaker's profile
+  (`/DB/-/speaker/ID`, and `/DB/-/speaker?name=…`), an article with its statements marked
+  (`/DB/-/article/ID`), one search over statements and speakers (`/DB/-/search?q=…`) and a
+  dashboard (`/DB/-/dashboard`). Their templates are in quotes/templates/, with the
+  overrides of Datasette's home and table pages; the style sheet is `/-/quotes-site.css`.
+- The statements and in-context views open on a lean set of columns (a redirect adds
+  `_col`; any `_col` or `_nocol` in the address keeps what the user chose).
+- Cells (render_cell), only as HTML built from escaped parts: a speaker's name links to the
+  profile, with a CSV of all their statements keyed by id; a title or a statement links to
+  its place in the article; a quote id opens the quote in its paragraph;
+  `quotes_in_context.context` is shown as HTML only if its sole tags are the <mark> pair.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import os
+import shlex
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from jinja2 import FileSystemLoader
 from markupsafe import Markup, escape
+
+from . import charts, pages, reader
 
 CONTEXT_VIEW = "quotes_in_context"
 STATEMENTS_VIEW = "statements"
 MARKS = ("<mark>", "</mark>")
+HERE = os.path.dirname(__file__)
+TEMPLATES = os.path.join(HERE, "templates")
+CSS_PATH = "/-/quotes-site.css"
+# The columns the listing views open on; the rest are one click away.
+LEAN_COLUMNS = {
+    STATEMENTS_VIEW: ["id", "speaker", "text", "type", "cue", "title", "published", "source", "speaker_id"],
+    CONTEXT_VIEW: ["id", "speaker", "context", "type", "cue", "title", "published", "source", "speaker_id"],
+}
+TYPE_COLOURS = {"direct": "#1f77b4", "indirect": "#ff7f0e", "mixed": "#2ca02c"}
+
+
+# ---- addresses -------------------------------------------------------------------------
+
+
+def speaker_url(datasette, database: str, speaker_id) -> str:
+    return datasette.urls.database(database) + f"/-/speaker/{int(speaker_id)}"
+
+
+def speaker_name_url(datasette, database: str, name: str) -> str:
+    return datasette.urls.database(database) + "/-/speaker?" + urlencode({"name": name})
+
+
+def article_url(datasette, database: str, document_id: str, start=None, end=None) -> str:
+    url = datasette.urls.database(database) + "/-/article/" + tilde_encode(str(document_id))
+    return url + (f"#{reader.anchor(start, end)}" if start is not None and end is not None else "")
+
+
+def quote_place(datasette, database: str, quote_id: str) -> str | None:
+    """The article address of a quote id (document id, start, end)."""
+    parts = str(quote_id).rsplit(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return article_url(datasette, database, parts[0], int(parts[1]), int(parts[2]))
+
+
+def speaker_csv_url(datasette, database: str, speaker_id) -> str:
+    """Every statement of one speaker, keyed by id, streamed and downloaded."""
+    return datasette.urls.table(database, STATEMENTS_VIEW, format="csv") + "?" + urlencode(
+        {"speaker_id": int(speaker_id), "_stream": "on", "_dl": "1"})
+
+
+def context_url(datasette, database: str, quote_id: str) -> str:
+    return datasette.urls.table(database, CONTEXT_VIEW) + "?" + urlencode({"id": quote_id})
+
+
+# ---- cells -----------------------------------------------------------------------------
 
 
 def context_html(value: str) -> Markup:
@@ -33,7 +85,7 @@ def context_html(value: str) -> Markup:
     for tag in MARKS:
         rest = rest.replace(tag, "")
     html = escape(value) if "<" in rest or ">" in rest else Markup(value)
-    return Markup('<div class="quote-context" style="min-width: 28em">{}</div>').format(html)
+    return Markup('<div class="quote-context">{}</div>').format(html)
 
 
 def _get(row, key):
@@ -43,49 +95,299 @@ def _get(row, key):
         return None
 
 
-def _link(href: str, text: str, title: str | None = None) -> Markup:
-    if title:
-        return Markup('<a href="{}" title="{}">{}</a>').format(href, title, text)
-    return Markup('<a href="{}">{}</a>').format(href, text)
+def _link(href: str, text, title: str | None = None, cls: str | None = None) -> Markup:
+    return Markup('<a href="{}"{}{}>{}</a>').format(
+        href, Markup(' title="{}"').format(title) if title else "",
+        Markup(' class="{}"').format(cls) if cls else "", text)
 
 
-def speaker_links(datasette, database: str, name: str) -> Markup:
-    """The speaker's statements in the view, and all of them as a streamed CSV."""
-    page = datasette.urls.table(database, STATEMENTS_VIEW) + "?" + urlencode({"speaker": name})
-    csv = datasette.urls.table(database, STATEMENTS_VIEW, format="csv") + "?" + urlencode(
-        {"speaker": name, "_stream": "on"})
+def speaker_links(datasette, database: str, name: str, speaker_id=None) -> Markup:
+    """The speaker's profile; with the id known, also all their statements as CSV."""
+    if speaker_id is None:
+        return _link(speaker_name_url(datasette, database, name), name, f"{name}: profile", "speaker")
     return Markup("{} <small>({})</small>").format(
-        _link(page, name, f"Every statement by {name}"),
-        Markup('<a class="speaker-csv" href="{}" title="{}">CSV</a>').format(
-            csv, f"Every statement by {name}, as CSV"),
-    )
+        _link(speaker_url(datasette, database, speaker_id), name, f"{name}: profile", "speaker"),
+        _link(speaker_csv_url(datasette, database, speaker_id), "CSV",
+              f"Every statement by {name}, as CSV", "speaker-csv"))
 
 
 def context_link(datasette, database: str, quote_id: str, text: str) -> Markup:
-    href = datasette.urls.table(database, CONTEXT_VIEW) + "?" + urlencode({"id": quote_id})
-    return _link(href, text, "Read this quote in its paragraph")
+    return _link(context_url(datasette, database, quote_id), text, "Read this quote in its paragraph")
+
+
+def _title_link(datasette, database, row, value) -> Markup | None:
+    quote_id = _get(row, "id") or _get(row, "quote_id")
+    href = quote_place(datasette, database, quote_id) if quote_id else None
+    if href is None and _get(row, "document_id"):
+        href = article_url(datasette, database, _get(row, "document_id"))
+    if href is None:
+        return None
+    return _link(href, value if value else Markup("<em>untitled article</em>"), "Read the article", "article")
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if column == "title" and table in (CONTEXT_VIEW, STATEMENTS_VIEW, None):
+        return _title_link(datasette, database, row, value)
+    if table == "documents" and column == "title" and _get(row, "id"):
+        return _link(article_url(datasette, database, row["id"]), value or Markup("<em>untitled</em>"),
+                     "Read the article", "article")
     if not isinstance(value, str) or not value:
         return None
     if table == CONTEXT_VIEW and column == "context":
         return context_html(value)
-    if table in (CONTEXT_VIEW, STATEMENTS_VIEW) and column == "title":
-        document_id = _get(row, "document_id")
-        if document_id:
-            href = datasette.urls.row(database, "documents", tilde_encode(str(document_id)))
-            return _link(href, value)
-        return None
     if table == STATEMENTS_VIEW and column == "text":
-        return Markup('<div style="min-width: 20em">{}</div>').format(value)
+        href = quote_place(datasette, database, _get(row, "id") or "")
+        more = Markup(' <a class="in-article" href="{}" title="This statement in the article">'
+                      '&#8599;</a>').format(href) if href else ""
+        return Markup('<div class="statement-text">{}{}</div>').format(value, more)
     if table == STATEMENTS_VIEW and column == "id":
-        return context_link(datasette, database, value, value)
+        return context_link(datasette, database, value, "in context")
     if table == "speakers" and column == "name":
-        return speaker_links(datasette, database, value)
-    if table is None and column == "speaker":
-        return speaker_links(datasette, database, value)
+        return speaker_links(datasette, database, value, _get(row, "id"))
+    if table == "speaker_stats" and column == "name":
+        return speaker_links(datasette, database, value, _get(row, "speaker_id"))
+    if table in (STATEMENTS_VIEW, CONTEXT_VIEW, None) and column == "speaker":
+        return speaker_links(datasette, database, value, _get(row, "speaker_id"))
+    if table in (STATEMENTS_VIEW, CONTEXT_VIEW, None) and column == "addressee":
+        return speaker_links(datasette, database, value, _get(row, "addressee_id"))
     if table is None and column == "quote_id":
         return context_link(datasette, database, value, "in context")
     return None
+
+
+# ---- templates, style, template variables ----------------------------------------------
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Our templates before Datasette's own (a --template-dir still comes first)."""
+    paths = env.loader.loaders[0].searchpath
+    if TEMPLATES not in paths:
+        paths.insert(len(paths) - 1, TEMPLATES)
+
+
+@hookimpl
+def extra_css_urls():
+    return [CSS_PATH]
+
+
+async def _quotes_database(datasette, preferred: str | None = None) -> str | None:
+    names = [n for n in datasette.databases if n != "_internal"]
+    if preferred in names:
+        names.insert(0, preferred)
+    for name in names:
+        if await pages.is_quotes_database(datasette.get_database(name)):
+            return name
+    return None
+
+
+def table_links(request, table: str | None) -> dict:
+    """Addresses for the table page: the lean and the full column sets, and every row as a
+    streamed, downloaded CSV with every column."""
+    if request is None:
+        return {}
+    args = parse_qsl(request.query_string, keep_blank_values=True)
+    keep = [(k, v) for k, v in args if k not in ("_col", "_nocol", "_next", "_size", "_facet")]
+    lean = LEAN_COLUMNS.get(table)
+    path = request.path
+    csv_path = path + ".csv" if not path.endswith(".csv") else path
+    return {
+        "lean": bool(lean) and [v for k, v in args if k == "_col"] == lean,
+        "lean_url": path + "?" + urlencode(keep + [("_col", c) for c in lean]) if lean else None,
+        "all_columns_url": path + "?" + urlencode(keep + [("_nocol", "quote_rowid")]) if lean else None,
+        "csv_all_url": csv_path + "?" + urlencode(keep + [("_stream", "on"), ("_dl", "1")]),
+    }
+
+
+@hookimpl
+def extra_template_vars(template, database, table, request, datasette):
+    async def variables():
+        return {
+            "quotes_db": await _quotes_database(datasette, database),
+            "table_links": table_links(request, table),
+            "lean_columns": LEAN_COLUMNS,
+        }
+    return variables
+
+
+# ---- lean listing pages ----------------------------------------------------------------
+
+
+def lean_redirect(path: str, query_string: bytes) -> str | None:
+    """Where a bare listing view's address should go: the same with the lean columns."""
+    parts = path.strip("/").split("/")
+    if len(parts) != 2 or parts[1] not in LEAN_COLUMNS:
+        return None
+    args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if any(key in ("_col", "_nocol") for key, _ in args):
+        return None
+    return path + "?" + urlencode(args + [("_col", c) for c in LEAN_COLUMNS[parts[1]]])
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def lean_listing(scope, receive, send):
+            if scope["type"] == "http" and scope.get("method") == "GET":
+                target = lean_redirect(scope["path"], scope.get("query_string", b""))
+                if target and scope["path"].strip("/").split("/")[0] in datasette.databases:
+                    await send({"type": "http.response.start", "status": 302,
+                                "headers": [(b"location", target.encode("latin-1")),
+                                            (b"content-type", b"text/plain")]})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await app(scope, receive, send)
+        return lean_listing
+    return wrap
+
+
+# ---- pages -----------------------------------------------------------------------------
+
+
+async def _database(datasette, request):
+    name = request.url_vars["database"]
+    if name not in datasette.databases or name == "_internal":
+        raise NotFound(f"no database {name}")
+    await datasette.ensure_permissions(request.actor, [("view-database", name), "view-instance"])
+    db = datasette.get_database(name)
+    if not await pages.is_quotes_database(db):
+        raise NotFound(f"{name} holds no quotes")
+    return name, db
+
+
+async def _page(datasette, request, template: str, context: dict) -> Response:
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html)
+
+
+async def speaker_page(datasette, request):
+    name, db = await _database(datasette, request)
+    speaker = await pages.speaker_profile(db, int(request.url_vars["id"]))
+    if speaker is None:
+        raise NotFound("no such speaker")
+    for item in speaker["latest"]:
+        offset = item["start"] - item["context_start"]
+        length = item["end"] - item["start"]
+        text = item["paragraph"] or ""
+        item["html"] = Markup("{}<mark>{}</mark>{}").format(
+            text[:offset], text[offset:offset + length], text[offset + length:])
+        item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
+    db_file = os.path.basename(db.path) if db.path else f"{name}.db"
+    for other in speaker["same_surname"]:
+        old, new = sorted((other["name"], speaker["name"]), key=lambda n: (len(n.split()), len(n)))
+        other["merge"] = f"quotes merge {shlex.quote(db_file)} {shlex.quote(old)} {shlex.quote(new)}"
+    return await _page(datasette, request, "quotes_speaker.html", {
+        "database": name, "speaker": speaker,
+        "by_month": charts.bars(speaker["by_month"]), "by_outlet": charts.bars(speaker["by_outlet"]),
+        "cues": charts.bars(speaker["cues"]),
+        "csv_url": speaker_csv_url(datasette, name, speaker["id"]),
+        "statements_url": datasette.urls.table(name, STATEMENTS_VIEW) + "?" + urlencode(
+            [("speaker_id", speaker["id"])] + [("_col", c) for c in LEAN_COLUMNS[STATEMENTS_VIEW]]),
+        "speaker_url": lambda sid: speaker_url(datasette, name, sid),
+        "article_url": lambda doc: article_url(datasette, name, doc),
+    })
+
+
+async def speaker_by_name(datasette, request):
+    name, db = await _database(datasette, request)
+    wanted = request.args.get("name", "")
+    found = await pages.speakers_named(db, wanted) if wanted.strip() else []
+    if len(found) == 1:
+        return Response.redirect(speaker_url(datasette, name, found[0]["id"]))
+    return await _page(datasette, request, "quotes_speaker_choice.html", {
+        "database": name, "wanted": wanted, "found": found,
+        "speaker_url": lambda sid: speaker_url(datasette, name, sid)})
+
+
+async def article_page(datasette, request):
+    from datasette.utils import tilde_decode
+
+    name, db = await _database(datasette, request)
+    document = await pages.article(db, tilde_decode(request.url_vars["id"]))
+    if document is None:
+        raise NotFound("no such article")
+    colours = reader.speaker_colours(document["quotes"])
+    link = lambda sid: speaker_url(datasette, name, sid)  # noqa: E731
+    people = {}
+    for q in document["quotes"]:
+        entry = people.setdefault(q["speaker_id"], {"id": q["speaker_id"], "name": q["speaker"], "count": 0,
+                                                   "colour": colours.get(q["speaker_id"]), "first": q})
+        entry["count"] += 1
+    heading = document["title"] or (document["text"].strip().split("\n")[0][:140] if document["text"] else "")
+    return await _page(datasette, request, "quotes_article.html", {
+        "database": name, "document": document, "heading": heading,
+        "paragraphs": reader.paragraphs(document["text"], document["quotes"], colours, link),
+        "people": sorted(people.values(), key=lambda p: (-p["count"], p["name"] is None, p["name"] or "")),
+        "speaker_url": link, "anchor": reader.anchor,
+        "row_url": datasette.urls.row(name, "documents", tilde_encode(document["id"])),
+    })
+
+
+async def search_page(datasette, request):
+    name, db = await _database(datasette, request)
+    words = request.args.get("q", "")
+    found = await pages.search(db, words)
+    for item in found["statements"]:
+        marked = str(escape(item["marked"] or ""))
+        item["html"] = Markup(marked.replace(pages.HIT_OPEN, "<mark>").replace(pages.HIT_CLOSE, "</mark>"))
+        item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
+    view = datasette.urls.table(name, STATEMENTS_VIEW)
+    return await _page(datasette, request, "quotes_search.html", {
+        "database": name, "q": words, "found": found, "who": charts.bars(found["who"]),
+        "all_url": view + "?" + urlencode([("_search", words)] + [("_col", c) for c in LEAN_COLUMNS[STATEMENTS_VIEW]]),
+        "csv_url": datasette.urls.table(name, STATEMENTS_VIEW, format="csv") + "?" + urlencode(
+            {"_search": words, "_stream": "on", "_dl": "1"}),
+        "speaker_url": lambda sid: speaker_url(datasette, name, sid),
+    })
+
+
+async def dashboard_page(datasette, request):
+    name, db = await _database(datasette, request)
+    chosen = [int(v) for v in request.args.getlist("speaker") if v.isdigit()][:len(charts.PALETTE)]
+    month = request.args.get("month", "")
+    data = await pages.dashboard(db, chosen, month)
+    colour = {s["id"]: charts.colour(i) for i, s in enumerate(data["speakers"])}
+    series = []
+    for s in data["speakers"]:
+        counts = {r["month"]: r["count"] for r in data["per_month"] if r["id"] == s["id"]}
+        series.append((s["name"], colour[s["id"]], counts))
+    outlets = {}
+    for r in data["outlets"]:
+        outlets.setdefault(r["outlet"], []).append(r)
+    outlet_rows = []
+    for outlet, parts in outlets.items():
+        by_id = {p["sid"]: p["count"] for p in parts}
+        segments = [{"name": s["name"], "colour": colour[s["id"]], "count": by_id.get(s["id"], 0)}
+                    for s in data["speakers"]] + [{"name": "everyone else", "colour": "#e4e4e4",
+                                                   "count": by_id.get(None, 0)}]
+        total = sum(p["count"] for p in segments)
+        outlet_rows.append({"outlet": outlet, "total": total, "segments": charts.shares(segments)})
+    outlet_rows.sort(key=lambda r: (-r["total"], r["outlet"]))
+    types = charts.shares([dict(t, colour=TYPE_COLOURS.get(t["type"], charts.NO_SPEAKER)) for t in data["types"]])
+    return await _page(datasette, request, "quotes_dashboard.html", {
+        "database": name, "data": data, "chart": charts.month_lines(data["months"], series),
+        "legend": [(s, colour[s["id"]]) for s in data["speakers"]], "outlets": outlet_rows[:12],
+        "top": charts.bars(data["top"]), "types": types,
+        "choices": await pages.people_to_choose(db),
+        "speaker_url": lambda sid: speaker_url(datasette, name, sid),
+    })
+
+
+async def site_css():
+    with open(os.path.join(HERE, "static", "quotes-site.css"), encoding="utf-8") as handle:
+        return Response(handle.read(), content_type="text/css; charset=utf-8",
+                        headers={"cache-control": "max-age=300"})
+
+
+@hookimpl
+def register_routes():
+    db = r"^/(?P<database>[^/]+)/-/"
+    return [
+        (db + r"speaker/(?P<id>\d+)$", speaker_page),
+        (db + r"speaker$", speaker_by_name),
+        (db + r"article/(?P<id>[^/]+)$", article_page),
+        (db + r"search$", search_page),
+        (db + r"dashboard$", dashboard_page),
+        (r"^" + CSS_PATH.replace(".", r"\.") + "$", site_css),
+    ]

@@ -131,6 +131,27 @@ LEFT JOIN speakers ON speakers.id = spans.speaker_id
 LEFT JOIN speakers AS addressees ON addressees.id = spans.addressee_id
 ORDER BY documents.published, spans.document_id, spans.start
 """,
+    # Speakers ranked by statements: a view, so it pages and its CSV streams every row (a
+    # canned query's CSV stops at 1,000). A quote split by its attribution is one statement.
+    "speaker_stats": """
+SELECT
+  speakers.id AS speaker_id,
+  speakers.name,
+  speakers.kind,
+  speakers.role,
+  speakers.affiliation,
+  count(DISTINCT quotes.document_id || ':' || coalesce(quotes.statement, quotes.id)) AS statements,
+  count(*) AS quotes,
+  sum(quotes.type = 'direct') AS direct,
+  count(DISTINCT quotes.document_id) AS articles,
+  min(documents.published) AS first_published,
+  max(documents.published) AS last_published
+FROM quotes
+JOIN speakers ON speakers.id = quotes.speaker_id
+JOIN documents ON documents.id = quotes.document_id
+GROUP BY speakers.id
+ORDER BY statements DESC, quotes DESC, speakers.name
+""",
 }
 
 

@@ -3,7 +3,6 @@ with the form, export them all as CSV, read a quote in context. Screenshots go t
 test-artifacts/ (gitignored). Chromium missing is a failure, not a skip: CI installs it."""
 
 import csv
-import io
 import os
 import shutil
 import socket
@@ -124,13 +123,14 @@ def test_find_a_speaker_and_export_all_his_statements(server, page, seed_db_path
     assert "Global stability is threatened" in page.locator("table.rows-and-columns").inner_text()
     shot(page, "2-gantz-statements")
 
+    [(gantz,)] = Database(seed_db_path).execute(
+        "select id from speakers where name = 'Benny Gantz'").fetchall()
     csv_link = page.locator("a.speaker-csv").first
-    assert csv_link.get_attribute("href") == "/quotes/statements.csv?speaker=Benny+Gantz&_stream=on"
-    with page.expect_response(lambda r: "/quotes/statements.csv" in r.url) as info:
+    assert csv_link.get_attribute("href") == f"/quotes/statements.csv?speaker_id={gantz}&_stream=on&_dl=1"
+    with page.expect_download() as info:
         csv_link.click()
-    response = info.value
-    assert response.status == 200
-    exported = list(csv.DictReader(io.StringIO(response.text())))
+    with open(info.value.path(), encoding="utf-8", newline="") as handle:
+        exported = list(csv.DictReader(handle))
     assert [row["id"] for row in exported] == expected
     assert {row["speaker"] for row in exported} == {"Benny Gantz"}
     shot(page, "3-gantz-csv")
@@ -148,8 +148,9 @@ def test_a_quote_reads_in_its_paragraph(server, page):
     assert "Gantz told his Japanese counterpart Yasukazu Hamada" in paragraph
     shot(page, "4-in-context")
     page.locator("table.rows-and-columns td.col-title a").click()
-    page.wait_for_url("**/quotes/documents/*")
-    assert "Israel, Japan Sign Accord" in page.locator("td.col-title").inner_text()
+    page.wait_for_url("**/quotes/-/article/*#q*")
+    assert "Israel, Japan Sign Accord" in page.locator("h1").inner_text()
+    assert page.locator("mark#" + page.url.split("#")[1]).inner_text().startswith("Global stability is threatened")
 
 
 def test_search_the_statements_view(server, page):

@@ -141,7 +141,10 @@ async def test_labels_facets_and_sorting_are_served(seed_db_path):
                  "/quotes/documents.json?_sort=published", "/quotes/speakers.json?_sort=name"):
         await get_json(ds, path)
     page = await ds.client.get("/quotes/statements")
+    assert page.status_code == 302  # to the lean column set
+    page = await ds.client.get(page.headers["location"])
     assert "canonical name (empty when no speaker was found)" in page.text
+    assert '<details class="column-notes">' in page.text
 
 
 # ---- full-text search ----------------------------------------------------------------------
@@ -153,7 +156,7 @@ async def test_full_text_search_on_the_table_and_both_views(seed_db_path):
     found = {}
     for table in ("quotes", "statements", "quotes_in_context"):
         found[table] = {r["id"] for r in await rows(ds, f"/quotes/{table}.json?_search=nuclear+program")}
-        page = await ds.client.get(f"/quotes/{table}")
+        page = await ds.client.get(f"/quotes/{table}", follow_redirects=True)
         assert 'name="_search"' in page.text, f"{table} has no search box"
     assert found["quotes"] and found["quotes"] == found["statements"] == found["quotes_in_context"]
     texts = [r["text"] for r in await rows(ds, "/quotes/statements.json?_search=nuclear+program")]
@@ -267,12 +270,16 @@ async def test_context_view_escapes_the_article_and_marks_the_quote(script_db_pa
     assert row["context"] == (
         "The minister said &lt;script&gt;alert(1)&lt;/script&gt; was \u201c"
         "<mark>not acceptable &amp; never will be</mark>\u201d, and left.")
-    page = (await ds.client.get("/quotes/quotes_in_context")).text
+    page = (await ds.client.get("/quotes/quotes_in_context?_nocol=quote_rowid")).text
     assert "<mark>not acceptable &amp; never will be</mark>" in page
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "<b>today" not in page and "<i>meet" not in page
-    assert '<a href="/quotes/documents/doc">Ministers &lt;i&gt;meet&lt;/i&gt;</a>' in page
-    assert (await ds.client.get("/quotes/documents/doc")).status_code == 200
+    assert ('<a href="/quotes/-/article/doc#q{}-{}" title="Read the article" class="article">'
+            'Ministers &lt;i&gt;meet&lt;/i&gt;</a>').format(row["start"], row["end"]) in page
+    article = await ds.client.get("/quotes/-/article/doc")
+    assert article.status_code == 200
+    assert "<script>alert(1)" not in article.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in article.text
+    assert "<b>today" not in article.text and "<i>meet" not in article.text
 
 
 @pytest.mark.asyncio
@@ -296,7 +303,7 @@ def test_context_html_trusts_only_the_mark():
 async def test_quotes_link_to_their_context(seed_db_path):
     ds = make_datasette(seed_db_path)
     [first] = await rows(ds, "/quotes/statements.json?_size=1&speaker=Benny+Gantz")
-    for page in ("/quotes/statements", "/quotes/statements_by_speaker?speaker=Gantz"):
+    for page in ("/quotes/statements?_nocol=quote_rowid", "/quotes/statements_by_speaker?speaker=Gantz"):
         text = (await ds.client.get(page)).text
         assert f'href="/quotes/quotes_in_context?id={first["id"].replace(":", "%3A")}"' in text, page
     [row] = await rows(ds, f"/quotes/quotes_in_context.json?id={first['id']}")
@@ -313,7 +320,8 @@ def parse_csv(text):
 @pytest.mark.asyncio
 async def test_full_csv_of_one_speaker_streams_every_row(many_db_path):
     ds = make_datasette(many_db_path)
-    response = await ds.client.get("/quotes/statements.csv?speaker=Benny+Gantz&_stream=on")
+    response = await ds.client.get("/quotes/statements.csv?speaker_id=1&_stream=on&_dl=1")
+    assert "attachment" in response.headers.get("content-disposition", "")
     assert response.status_code == 200
     exported = parse_csv(response.text)
     assert len(exported) == 1200
@@ -327,12 +335,15 @@ async def test_full_csv_of_one_speaker_streams_every_row(many_db_path):
 @pytest.mark.asyncio
 async def test_every_speaker_path_leads_to_the_streamed_view_csv(seed_db_path):
     ds = make_datasette(seed_db_path)
-    link = 'href="/quotes/statements.csv?speaker=Benny+Gantz&amp;_stream=on"'
     [(gantz,)] = Database(seed_db_path).execute(
         "select id from speakers where name = 'Benny Gantz'").fetchall()
+    link = f'href="/quotes/statements.csv?speaker_id={gantz}&amp;_stream=on&amp;_dl=1"'
+    profile = f'href="/quotes/-/speaker/{gantz}"'
     for page in ("/quotes/statements_by_speaker?speaker=Gantz", "/quotes/top_speakers",
-                 "/quotes/speakers", f"/quotes/speakers/{gantz}"):
+                 "/quotes/speakers", f"/quotes/speakers/{gantz}", "/quotes/speaker_stats",
+                 f"/quotes/-/speaker/{gantz}"):
         text = (await ds.client.get(page)).text
         assert link in text, page
+        assert profile in text or page.endswith(f"speaker/{gantz}"), page
     description = (await ds.client.get("/quotes/statements_by_speaker")).text
     assert "1,000 rows" in description and 'href="/quotes/statements"' in description

@@ -1,0 +1,382 @@
+"""The site in a real browser: a real `quotes serve` on a database ingested with the real CLI
+from our own corpus (tests/site/corpus.py) and grown past 1,000 rows, driven by the system
+Chromium. Each page renders, its counts equal SQL counts, links lead where they say, CSV
+files download whole, nothing is fetched from outside 127.0.0.1, a <script> in an article
+stays text, and screenshots at 1366 and 390 px go to test-artifacts/."""
+
+import csv
+import os
+import re
+import subprocess
+from urllib.parse import quote
+
+import pytest
+from sqlite_utils import Database
+
+from ..conftest import ROOT
+from ..test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
+from .build import BULK_SPEAKER, EXTRA_SPEAKERS, build, quotes_command
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = os.path.join(ROOT, "test-artifacts")
+WIDTHS = (1366, 390)
+SCRIPT = "<script>alert('x')</script>"
+STATEMENT = "count(distinct quotes.document_id || ':' || coalesce(quotes.statement, quotes.id))"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    return build(str(tmp_path_factory.mktemp("site")))
+
+
+@pytest.fixture(scope="module")
+def db(db_path):
+    return Database(db_path)
+
+
+def scalar(db, sql, params=()):
+    return db.execute(sql, params).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def server(db_path):
+    port = free_port()
+    process = subprocess.Popen(
+        quotes_command() + ["serve", db_path, "--port", str(port), "--metadata", os.path.join(ROOT, "metadata.yml")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(process, base + "/-/versions.json")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records every request and every dialog (an alert would mean a
+    script from an article ran)."""
+
+    def __init__(self, browser, server, width):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
+        self.server, self.width = server, width
+        self.requests, self.dialogs = [], []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def go(self, path):
+        response = self.page.goto(self.server + path)
+        assert response.status == 200, (path, response.status)
+        return self.page
+
+    def shot(self, name):
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        self.page.screenshot(path=os.path.join(ARTIFACTS, f"site-{name}-{self.width}.png"), full_page=True)
+
+    def check(self):
+        outside = [u for u in self.requests if not u.startswith(self.server + "/") and not u.startswith("data:")]
+        assert outside == [], f"fetched from outside 127.0.0.1: {outside}"
+        assert self.dialogs == [], f"a script ran: {self.dialogs}"
+        no_overflow = self.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert no_overflow, f"{self.page.url} is wider than {self.width} px"
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def visit(browser, server, request):
+    v = Visit(browser, server, request.param)
+    yield v
+    v.check()
+    v.context.close()
+
+
+def speaker_id(db, name):
+    return scalar(db, "select id from speakers where name = ?", [name])
+
+
+def document_id(db, key):
+    return scalar(db, "select id from documents where key = ?", [key])
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def download(page, link):
+    with page.expect_download() as info:
+        link.click()
+    return read_csv(info.value.path())
+
+
+# ---- home and search -------------------------------------------------------------------
+
+
+def test_home_has_one_search_box_over_statements_and_speakers(visit, db):
+    page = visit.go("/")
+    assert page.locator("form.home-search input[name=q]").count() == 1
+    visit.shot("home")
+    page.fill("form.home-search input[name=q]", "harbour")
+    page.locator("form.home-search button").click()
+    page.wait_for_url("**/quotes/-/search?q=harbour")
+    total = scalar(db, "select count(*) from quotes_fts where quotes_fts match '\"harbour\"'")
+    speakers = scalar(db, "select count(distinct coalesce(quotes.speaker_id, -1)) from quotes_fts "
+                          "join quotes on quotes.rowid = quotes_fts.rowid where quotes_fts match '\"harbour\"'")
+    assert total > 1000
+    assert page.locator('[data-count="matches"]').inner_text() == f"{total:,}"
+    assert page.locator('[data-count="speakers"]').inner_text() == str(speakers)
+    marks = page.locator(".results mark").all_inner_texts()
+    assert marks and {m.lower() for m in marks} == {"harbour"}
+    visit.shot("search")
+
+
+def test_search_finds_speakers_by_name_and_alias_and_who_said_it(visit, db):
+    page = visit.go("/quotes/-/search?q=Lindqvist")
+    found = page.locator(".found-speakers a.speaker").all_inner_texts()
+    assert {"Maria Lindqvist", "Peter Lindqvist"} <= set(found)
+    page = visit.go("/quotes/-/search?q=words+cheap")
+    who = page.locator(".who-said-it a.speaker").all_inner_texts()
+    assert who == ["Aisha Karimi"]
+    assert page.locator(".results mark").all_inner_texts() == ["Words", "cheap"]
+    page.locator(".who-said-it a.speaker").first.click()
+    page.wait_for_url(f"**/quotes/-/speaker/{speaker_id(db, 'Aisha Karimi')}")
+    assert page.locator("h1").inner_text() == "Aisha Karimi"
+
+
+def test_search_keeps_html_in_quotes_as_text(visit):
+    page = visit.go("/quotes/-/search?q=servers")
+    assert SCRIPT in page.locator(".results").inner_text()
+    assert page.locator(".results script").count() == 0
+
+
+# ---- speaker profile -------------------------------------------------------------------
+
+
+def test_speaker_profile_counts_charts_and_csv(visit, db):
+    sid = speaker_id(db, BULK_SPEAKER)
+    page = visit.go(f"/quotes/-/speaker/{sid}")
+    assert page.locator("h1").inner_text() == BULK_SPEAKER
+    counts = {k: scalar(db, sql, [sid]) for k, sql in {
+        "statements": f"select {STATEMENT} from quotes where speaker_id = ?",
+        "articles": "select count(distinct document_id) from quotes where speaker_id = ?",
+        "direct": "select count(*) from quotes where speaker_id = ? and type = 'direct'"}.items()}
+    for key, value in counts.items():
+        assert page.locator(f'[data-count="{key}"]').inner_text() == f"{value:,}", key
+    assert "Mayor" in page.locator(".facts").inner_text()
+    assert "Lindqvist" in page.locator(".aliases").inner_text()
+    outlets = dict(db.execute(
+        f"select documents.source, {STATEMENT} from quotes join documents on documents.id = quotes.document_id "
+        "where speaker_id = ? group by documents.source", [sid]).fetchall())
+    shown = {li.locator(".bar-label").inner_text(): int(li.locator(".bar-value").inner_text().replace(",", ""))
+             for li in page.locator(".by-outlet li").all()}
+    assert shown == outlets
+    months = page.locator(".month-label").all_inner_texts()
+    assert months == ["2023-01", "2023-02", "2023-03", "2023-04"]
+    assert page.locator(".spoke-to a.speaker", has_text="Aisha Karimi").count() == 1
+    assert page.locator(".latest blockquote").count() == 10
+    assert page.locator(".latest mark").count() == 10
+    # possibly the same person: the other Lindqvist, with the merge command
+    panel = page.locator(".same-person")
+    assert panel.locator("a.speaker").all_inner_texts() == ["Peter Lindqvist"]
+    assert panel.locator("code.merge").inner_text() in (
+        "quotes merge quotes.db 'Peter Lindqvist' 'Maria Lindqvist'",
+        "quotes merge quotes.db 'Maria Lindqvist' 'Peter Lindqvist'")
+    visit.shot("speaker")
+    # the CSV is keyed by the speaker's id and holds every row
+    link = page.get_by_role("link", name="Download all as CSV")
+    assert f"speaker_id={sid}" in link.get_attribute("href") and "_dl=" in link.get_attribute("href")
+    rows = download(page, link)
+    expected = scalar(db, "select count(*) from quotes where speaker_id = ?", [sid])
+    assert expected > 1000 and len(rows) == expected
+    assert {r["speaker_id"] for r in rows} == {str(sid)}
+
+
+def test_speaker_links_lead_to_profiles_and_articles(visit, db):
+    sid = speaker_id(db, "Tomas Herrera")
+    page = visit.go(f"/quotes/-/speaker/{sid}")
+    assert SCRIPT in page.locator(".latest").inner_text()
+    assert page.locator(".latest script").count() == 0
+    link = page.locator(".latest a.article").first
+    href = link.get_attribute("href")
+    link.click()
+    anchor = href.split("#")[1]
+    assert page.locator(f"mark#{anchor}").count() == 1
+    assert "Tomas Herrera" in page.locator(f".who:has(+ mark#{anchor})").inner_text()
+    page = visit.go("/quotes/-/speaker?name=lindqvist")  # an alias: one speaker, straight there
+    assert page.url.endswith(f"/quotes/-/speaker/{speaker_id(db, BULK_SPEAKER)}")
+
+
+# ---- article reader --------------------------------------------------------------------
+
+
+def test_article_reader_marks_every_statement(visit, db):
+    doc = document_id(db, "valley-2023-03-08-script")
+    page = visit.go(f"/quotes/-/article/{doc}")
+    assert page.locator("h1").inner_text() == "Hackers <script>alert('x')</script> target city site"
+    text = page.locator("article.article-text").inner_text()
+    assert text.count(SCRIPT) == 2
+    assert page.locator("article script").count() == 0
+    quotes = db.execute("select start, \"end\", text, speaker_id from quotes where document_id = ? order by start",
+                        [doc]).fetchall()
+    marks = page.locator("article mark.statement")
+    assert marks.count() == len(quotes)
+    assert marks.all_inner_texts() == [q[2] for q in quotes]
+    for start, end, _, sid in quotes:
+        assert page.locator(f"mark#q{start}-{end}").count() == 1
+    people = page.locator(".who-list li")
+    expected = db.execute("select speakers.name, count(*) from quotes join speakers on speakers.id = quotes.speaker_id "
+                          "where document_id = ? group by speakers.id order by count(*) desc, speakers.name",
+                          [doc]).fetchall()
+    assert [(li.locator("a.speaker").inner_text(), int(li.locator("a.n").inner_text())) for li in people.all()] == \
+        [tuple(e) for e in expected]
+    colours = {page.locator(f"mark#q{s}-{e}").evaluate("m => getComputedStyle(m).borderBottomColor") for s, e, _, _ in quotes}
+    assert len(colours) == len(quotes)  # two speakers, two colours
+    visit.shot("article")
+    people.first.locator("a.speaker").click()
+    page.wait_for_url("**/quotes/-/speaker/*")
+
+
+def test_untitled_article_reads_its_first_line(visit, db):
+    doc = document_id(db, "gazette-2023-04-02-review")
+    page = visit.go(f"/quotes/-/article/{doc}")
+    assert page.locator("h1").inner_text() == "Looking back at the harbour dispute"
+
+
+# ---- listing pages ---------------------------------------------------------------------
+
+
+def test_statements_open_lean_with_links_to_the_article_and_a_whole_csv(visit, db):
+    page = visit.go("/quotes/statements")
+    assert "_col=speaker" in page.url
+    headers = [h for h in page.locator("table.rows-and-columns thead th").all() if h.is_visible()]
+    names = [h.get_attribute("data-column") for h in headers]
+    if visit.width > 576:
+        assert names == ["id", "speaker", "text", "type", "cue", "title", "published", "source"]
+        assert page.locator("thead th").first.evaluate("th => getComputedStyle(th).position") == "sticky"
+    assert page.locator("details.column-notes").get_attribute("open") is None
+    assert not page.locator("dl.column-descriptions").is_visible()
+    first_quote = page.locator("table.rows-and-columns tbody tr").first.bounding_box()
+    assert first_quote["y"] < 1400
+    total = scalar(db, "select count(*) from statements")
+    assert total > 1000
+    notice = page.locator(".csv-notice")
+    assert "first 1,000 rows only" in notice.inner_text() and f"{total:,}" in notice.inner_text()
+    assert "_dl=1" in page.locator(".export-links a", has_text="CSV").first.get_attribute("href")
+    visit.shot("statements")
+    rows = download(page, notice.locator("a.csv-all"))
+    assert len(rows) == total and "speaker_mention" in rows[0]
+    # a statement's title leads to its place in the article
+    row = page.locator("table.rows-and-columns tbody tr").first
+    quote_text = row.locator("td.col-text").inner_text().rstrip(" ↗")
+    row.locator("td.col-title a").click()
+    page.wait_for_url("**/quotes/-/article/*#q*")
+    anchor = page.url.split("#")[1]
+    assert page.locator(f"mark#{anchor}").inner_text() == quote_text
+    # the speaker's name leads to the profile
+    page.go_back()
+    name = page.locator("table.rows-and-columns tbody td.col-speaker a.speaker").first
+    expected = name.inner_text()
+    name.click()
+    page.wait_for_url("**/quotes/-/speaker/*")
+    assert page.locator("h1").inner_text() == expected
+
+
+def test_in_context_view_is_lean_and_readable(visit):
+    page = visit.go("/quotes/quotes_in_context?_search=servers")
+    assert "_col=context" in page.url
+    cell = page.locator("td.col-context").first
+    assert SCRIPT in cell.inner_text() and cell.locator("mark").count() == 1
+    assert page.locator("td.col-context script").count() == 0
+    visit.shot("in-context")
+
+
+def test_ranking_is_a_view_that_pages_and_streams(visit, db):
+    page = visit.go("/quotes/speaker_stats")
+    total = scalar(db, "select count(distinct speaker_id) from quotes where speaker_id is not null")
+    assert total > EXTRA_SPEAKERS > 1000
+    assert page.locator("h3").first.inner_text().startswith(f"{total:,} rows")
+    first = page.locator("table.rows-and-columns tbody tr").first
+    assert first.locator("td.col-name a.speaker").inner_text() == BULK_SPEAKER
+    visit.shot("ranking")
+    rows = download(page, page.locator(".csv-notice a.csv-all"))
+    assert len(rows) == total
+    assert rows[0]["name"] == BULK_SPEAKER
+    assert int(rows[0]["statements"]) == scalar(
+        db, f"select {STATEMENT} from quotes where speaker_id = ?", [speaker_id(db, BULK_SPEAKER)])
+    page.locator("a", has_text="Next page").click()
+    page.wait_for_url("**/speaker_stats?_next=*")
+    page.wait_for_load_state()
+    assert page.locator("table.rows-and-columns tbody tr").count() == 100
+
+
+# ---- dashboard -------------------------------------------------------------------------
+
+
+def test_dashboard(visit, db):
+    page = visit.go("/quotes/-/dashboard")
+    legend = page.locator(".legend a.speaker").all_inner_texts()
+    assert legend[0] == BULK_SPEAKER and len(legend) == 5
+    assert page.locator("svg.month-chart polyline").count() == 5
+    top = page.locator("ol.top-people a.speaker").all_inner_texts()
+    assert "reporters" not in top and top[0] == BULK_SPEAKER
+    named = scalar(db, "select count(*) from speakers where kind = 'person' and name glob '[A-Z]*' "
+                       "and id in (select speaker_id from quotes)")
+    assert len(top) == min(15, named)
+    for kind in ("direct", "indirect"):
+        expected = scalar(db, f"select {STATEMENT} from quotes where type = ?", [kind])
+        assert page.locator(f'.type-count[data-type="{kind}"]').inner_text() == f"{expected:,}"
+    outlets = page.locator("table.outlet-shares th").all_inner_texts()
+    assert {o.rsplit(" ", 1)[0] for o in outlets} == {"Harbor Gazette", "Valley Times", "North Star Daily",
+                                                      "Wire Service"}
+    visit.shot("dashboard")
+    # choose two speakers, and one month for the ranking
+    karimi, herrera = speaker_id(db, "Aisha Karimi"), speaker_id(db, "Tomas Herrera")
+    page = visit.go(f"/quotes/-/dashboard?speaker={karimi}&speaker={herrera}&month=2023-01")
+    assert page.locator(".legend a.speaker").all_inner_texts() == ["Aisha Karimi", "Tomas Herrera"]
+    january = db.execute(
+        f"select speakers.name, {STATEMENT} from quotes join speakers on speakers.id = quotes.speaker_id "
+        "join documents on documents.id = quotes.document_id where documents.published like '2023-01%' "
+        "and speakers.name glob '[A-Z]*' group by speakers.id order by 2 desc, speakers.name").fetchall()
+    shown = [(li.locator("a.speaker").inner_text(), int(li.locator(".bar-value").inner_text()))
+             for li in page.locator("ol.top-people li").all()]
+    assert shown == [tuple(r) for r in january]
+
+
+def test_pages_answer_404_for_what_does_not_exist(server, browser):
+    v = Visit(browser, server, 1366)
+    for path in ("/quotes/-/speaker/999999", "/quotes/-/article/nope", "/nodb/-/search?q=x"):
+        assert v.page.goto(server + path).status == 404, path
+    v.context.close()
+
+
+def test_every_speaker_name_on_the_site_links_to_a_profile(visit, db):
+    for path in ("/quotes/statements", "/quotes/quotes_in_context", "/quotes/speaker_stats",
+                 "/quotes/speakers", "/quotes/statements_by_speaker?speaker=Karimi",
+                 "/quotes/top_speakers?kind=&since=&until=", "/quotes/who_spoke_to_whom?speaker="):
+        page = visit.go(path)
+        cells = page.locator("table.rows-and-columns tbody td.col-speaker, table.rows-and-columns tbody td.col-name,"
+                             "table.rows-and-columns tbody td.col-addressee")
+        assert cells.count(), path
+        for cell in cells.all()[:20]:
+            if cell.inner_text().strip():
+                href = cell.locator("a").first.get_attribute("href")
+                assert re.search(r"/quotes/-/speaker(/\d+|\?name=)", href), (path, href)
