@@ -23,7 +23,6 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
-from jinja2 import FileSystemLoader
 from markupsafe import Markup, escape
 
 from . import charts, pages, reader
