@@ -77,6 +77,12 @@ def _fields(text_field, id_field, extra_fields):
         raise click.BadParameter(str(error), param_hint="--field")
 
 
+dask_option = click.option(
+    "--dask", metavar="ADDRESS", default=None,
+    help="Parse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N "
+         "local worker processes. Needs pip install 'quotes-tracker[dask]'.")
+
+
 EXIT_ERRORS = 1  # some input was not read
 EXIT_NOTES = 3  # everything was read, but some input had a problem worth a look
 
@@ -109,9 +115,13 @@ def cli():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="How to print the quotes.")
+@click.option("--output", metavar="DIR", default=None,
+              help="Write the records as Parquet files into the new folder DIR (for `quotes "
+                   "ingest DB DIR`) instead of printing them; with --dask the workers write them.")
+@dask_option
 @model_option
 @corpus_options
-def extract(paths, fmt, model, text_field, id_field, extra_fields):
+def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields):
     """Print the quotes found in PATHS (files, folders, .jsonl corpora, or - for stdin),
     without a database.
 
@@ -132,17 +142,30 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
             else:
                 yield item
 
-    try:
-        nlp = _nlp(model)
-        def quotes():
-            for result in extract_documents(documents(), nlp=nlp):
-                notes.extend(f"{result.document.path or result.document.id}: {note}" for note in result.notes)
-                yield from result.quotes
+    from . import distributed, parquet
 
-        write_quotes(quotes(), fmt, sys.stdout)
+    try:
+        if output:  # Parquet partitions, written on the cluster (here without --dask)
+            parts = list(distributed.write_partitions(documents(), output, dask, model=model))
+            notes.extend(note for _, _, part_notes in parts for note in part_notes)
+            click.echo(f"{sum(p[0] for p in parts)} documents, {sum(p[1] for p in parts)} quotes "
+                       f"written to {output}", err=True)
+        else:
+            nlp = None if dask else _nlp(model)
+            def quotes():
+                results = (distributed.extract_documents(documents(), dask, model=model) if dask
+                           else extract_documents(documents(), nlp=nlp))
+                for result in results:
+                    notes.extend(f"{result.document.path or result.document.id}: {note}" for note in result.notes)
+                    yield from result.quotes
+
+            write_quotes(quotes(), fmt, sys.stdout)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         raise SystemExit(130)
+    except (distributed.ClusterError, parquet.ParquetError) as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERRORS)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     raise SystemExit(_exit_code(errors, notes))
@@ -162,16 +185,18 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
               help="YAML (name: [aliases]) or CSV (name,alias) file of speaker aliases; "
                    "applied to the stored speakers and to everything ingested.")
+@dask_option
 @model_option
 @corpus_options
 def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, aliases_file,
-           text_field, id_field, extra_fields):
+           dask, text_field, id_field, extra_fields):
     """Extract the quotes of PATHS into the SQLite database DB (created if missing).
     Re-running over the same files changes nothing.
 
     Example: quotes ingest quotes.db seeds/
     """
     from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
+    from .distributed import ClusterError
     from .read import use_fields
 
     if not paths and not reprocess_outdated:
@@ -183,11 +208,14 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     summary = Summary()
     try:
         with use_fields(fields), interrupts_in_this_process_only():
-            run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
-                processes=processes or default_processes(),
-                progress=not silent and sys.stderr.isatty(), summary=summary)
+            run(db, paths, nlp=None if dask else _nlp(model), force=force,
+                reprocess_outdated=reprocess_outdated, processes=processes or default_processes(),
+                progress=not silent and sys.stderr.isatty(), summary=summary, dask=dask, model=model)
     except KeyboardInterrupt:
         raise SystemExit(_interrupted(summary, paths))
+    except ClusterError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERRORS)
     _apply_aliases(db, aliases)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 from sqlite_utils import Database
 
 from .model import Document
+from .parquet import load_outputs
 from .engine.pipeline import BATCH_SIZE, extract_documents
 from .read import CORPUS_SUFFIXES, TEXT_SUFFIXES, ReadError, iter_paths, read_documents
 from .store import current_documents, outdated_documents, save_result, stored_document
@@ -51,7 +52,8 @@ def default_processes() -> int:
 
 def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = False,
            reprocess_outdated: bool = False, processes: int = 1, batch_size: int = BATCH_SIZE,
-           progress: bool = False, summary: Summary | None = None) -> Summary:
+           progress: bool = False, summary: Summary | None = None, dask: str | None = None,
+           model: str | None = None) -> Summary:
     """Extract the documents of `paths` into `db`, and with `reprocess_outdated` the stored
     documents an older engine extracted, again from their stored text.
 
@@ -63,10 +65,13 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         progress: draw a progress bar on standard error (the caller decides it is a terminal).
         summary: the Summary to fill in; pass one to know how far a run got when it is
             interrupted.
+        dask: a Dask scheduler address, or local:N: parse there (quotes/distributed),
+            with the spaCy pipeline `model`, instead of in `processes` local processes.
     Returns:
         The summary: documents read, unchanged, written, quotes, errors and notes.
     """
     summary = summary if summary is not None else Summary()
+    paths = load_outputs(db, paths, summary, force)  # Parquet folders: loaded; the rest below
     stored = set() if force else current_documents(db)
     outdated = outdated_documents(db) if reprocess_outdated else []
     redo_ids = {doc_id for doc_id, _ in outdated}
@@ -102,8 +107,13 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         first = next(documents, None)
         if first is None:  # nothing to parse: no model, no worker processes
             return summary
-        for result in extract_documents(itertools.chain([first], documents), nlp=nlp,
-                                        batch_size=batch_size, n_process=processes):
+        if dask:
+            from .distributed import extract_documents as on_cluster
+            results = on_cluster(itertools.chain([first], documents), dask, batch_size, model)
+        else:
+            results = extract_documents(itertools.chain([first], documents), nlp=nlp,
+                                        batch_size=batch_size, n_process=processes)
+        for result in results:
             with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
                 summary.quotes += save_result(db, result)
                 summary.written += 1
