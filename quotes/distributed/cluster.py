@@ -8,6 +8,8 @@ import collections
 import contextlib
 import logging
 import os
+import signal
+import threading
 from typing import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin
@@ -75,9 +77,10 @@ def connect(address: str, model: str | None) -> Iterator[Cluster]:
     local = None
     try:
         if address == "local" or address.startswith("local:"):
-            local = LocalCluster(n_workers=_local_workers(address), processes=True,
-                                 threads_per_worker=1, dashboard_address=":0",
-                                 silence_logs=logging.ERROR)
+            with _interrupts_ignored():
+                local = LocalCluster(n_workers=_local_workers(address), processes=True,
+                                     threads_per_worker=1, dashboard_address=":0",
+                                     silence_logs=logging.ERROR)
             client = Client(local)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT)
@@ -93,6 +96,21 @@ def connect(address: str, model: str | None) -> Iterator[Cluster]:
         client.close()
         if local is not None:
             local.close()
+
+
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Worker processes started meanwhile ignore Ctrl-C (an ignored signal stays ignored in
+    a new process): the terminal sends it to them too, but it is the client's to handle,
+    and the client stops them as it leaves, instead of each printing a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _local_workers(address: str) -> int:
