@@ -120,6 +120,12 @@ def _capped(prefix):
     return Capped(prefix, lambda line: click.echo(line, err=True))
 
 
+dask_option = click.option(
+    "--dask", metavar="ADDRESS", default=None,
+    help="Parse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N "
+         "local worker processes. Needs pip install 'quotes-tracker[dask]'.")
+
+
 EXIT_ERRORS = 1  # some input was not read
 EXIT_NOTES = 3  # everything was read, but some input had a problem worth a look
 
@@ -183,9 +189,13 @@ Example: quotes extract seeds/ --format jsonl""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="How to print the quotes.")
+@click.option("--output", metavar="DIR", default=None,
+              help="Write the records as Parquet files into the new folder DIR (for `quotes "
+                   "ingest DB DIR`) instead of printing them; with --dask the workers write them.")
+@dask_option
 @model_option
 @corpus_options
-def extract(paths, fmt, model, text_field, id_field, extra_fields):
+def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields):
     from .formats import write_quotes
     from .engine.pipeline import extract_documents
     from .read import ReadError, read_documents
@@ -200,18 +210,34 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
             else:
                 yield item
 
-    try:
-        nlp = _nlp(model)
-        def quotes():
-            for result in extract_documents(documents(), nlp=nlp):
-                for note in result.notes:
-                    notes(f"{result.document.path or result.document.id}: {note}")
-                yield from result.quotes
+    from . import distributed, parquet
 
-        write_quotes(quotes(), fmt, sys.stdout)
+    try:
+        if output:  # Parquet partitions, written on the cluster (here without --dask)
+            parts = list(distributed.write_partitions(documents(), output, dask, model=model))
+            for _, _, part_notes in parts:
+                for note in part_notes:
+                    notes(note)
+            click.echo(f"{sum(p[0] for p in parts)} documents, {sum(p[1] for p in parts)} quotes "
+                       f"written to {output}", err=True)
+        else:
+            nlp = None if dask else _nlp(model)
+
+            def quotes():
+                results = (distributed.extract_documents(documents(), dask, model=model) if dask
+                           else extract_documents(documents(), nlp=nlp))
+                for result in results:
+                    for note in result.notes:
+                        notes(f"{result.document.path or result.document.id}: {note}")
+                    yield from result.quotes
+
+            write_quotes(quotes(), fmt, sys.stdout)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         raise SystemExit(130)
+    except (distributed.ClusterError, parquet.ParquetError) as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERRORS)
     notes.close()
     errors.close()
     raise SystemExit(_exit_code(errors.total, notes.total))
@@ -231,16 +257,18 @@ def extract(paths, fmt, model, text_field, id_field, extra_fields):
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
               help="YAML (name: [aliases]) or CSV (name,alias) file of speaker aliases; "
                    "applied to the stored speakers and to everything ingested.")
+@dask_option
 @model_option
 @corpus_options
 def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, aliases_file,
-           text_field, id_field, extra_fields):
+           dask, text_field, id_field, extra_fields):
     """Extract the quotes of PATHS into the SQLite database DB (created if missing).
     Re-running over the same files changes nothing.
 
     Example: quotes ingest quotes.db seeds/
     """
     from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
+    from .distributed import ClusterError
     from .store import StoreError
 
     if not paths and not reprocess_outdated:
@@ -253,13 +281,17 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     summary = Summary(on_error=errors, on_note=notes)
     try:
         with interrupts_in_this_process_only():
-            run(db, paths, nlp=_nlp(model), force=force, reprocess_outdated=reprocess_outdated,
-                processes=processes or default_processes(), fields=fields,
-                progress=not silent and sys.stderr.isatty(), summary=summary)
+            run(db, paths, nlp=None if dask else _nlp(model), force=force,
+                reprocess_outdated=reprocess_outdated, processes=processes or default_processes(),
+                fields=fields, progress=not silent and sys.stderr.isatty(), summary=summary,
+                dask=dask, model=model)
     except KeyboardInterrupt:
         raise SystemExit(_interrupted(summary, paths))
     except StoreError as error:  # disk full, I/O error: one line, exit 1
         raise SystemExit(_store_failed(summary, error))
+    except ClusterError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERRORS)
     finally:
         notes.close()
         errors.close()

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 from sqlite_utils import Database
 
 from .model import Document
+from .parquet import load_outputs
 from .engine.pipeline import BATCH_SIZE, extract_documents
 from .engine.workers import Failed
 from .read import Fields, ReadError, iter_paths, read_documents, registry
@@ -78,7 +79,7 @@ def default_processes() -> int:
 def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = False,
            reprocess_outdated: bool = False, processes: int = 1, batch_size: int = BATCH_SIZE,
            progress: bool = False, summary: Summary | None = None,
-           fields: Fields | None = None) -> Summary:
+           fields: Fields | None = None, dask: str | None = None, model: str | None = None) -> Summary:
     """Extract the documents of `paths` into `db`, and with `reprocess_outdated` the stored
     documents an older engine extracted, again from their stored text.
 
@@ -91,10 +92,13 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         summary: the Summary to fill in; pass one to know how far a run got when it is
             interrupted, or to hear of errors and notes as they happen.
         fields: which JSONL key or CSV column holds what (default: `Fields()`).
+        dask: a Dask scheduler address, or local:N: parse there (quotes/distributed),
+            with the spaCy pipeline `model`, instead of in `processes` local processes.
     Returns:
         The summary: documents read, unchanged, written, quotes, errors and notes.
     """
     summary = summary if summary is not None else Summary()
+    paths = load_outputs(db, paths, summary, force)  # Parquet folders: loaded; the rest below
     stored = set() if force else current_documents(db)
     outdated = outdated_documents(db) if reprocess_outdated else []
     redo_ids = {doc_id for doc_id, _ in outdated}
@@ -137,8 +141,13 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         first = next(documents, None)
         if first is None:  # nothing to parse: no model, no worker processes
             return summary
-        for result in extract_documents(itertools.chain([first], documents), nlp=nlp,
-                                        batch_size=batch_size, n_process=processes):
+        if dask:
+            from .distributed import extract_documents as on_cluster
+            results = on_cluster(itertools.chain([first], documents), dask, batch_size, model)
+        else:
+            results = extract_documents(itertools.chain([first], documents), nlp=nlp,
+                                        batch_size=batch_size, n_process=processes)
+        for result in results:
             if isinstance(result, Failed):  # its worker died, twice
                 summary.error(f"{_where(result.document)}: {result.problem}")
                 tick(summary)
