@@ -191,11 +191,15 @@ def _wait_until_open(pid: int, path: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+            fds = os.listdir(f"/proc/{pid}/fd")
         except OSError:
             return  # ended
-        if target in links:
-            return
+        for fd in fds:
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == target:
+                    return
+            except OSError:
+                continue  # closed meanwhile (imports open and close files)
         time.sleep(0.02)
 
 
