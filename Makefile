@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= quotes.db
 GOLD   ?= ../shared/gold
 
-.PHONY: install serve ingest test evaluate bench clean
+.PHONY: install serve ingest test evaluate methods bench clean
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ evaluate: $(STAMP)
 	@if [ -d "$(GOLD)" ]; then \
 		for f in $(GOLD)/*.jsonl; do echo "== $$f"; $(BIN)/quotes evaluate "$$f" || exit 1; done; \
 	else echo "no gold folder at $(GOLD): nothing to evaluate"; fi
+
+methods: $(STAMP)
+	$(BIN)/python benchmarks/methods.py $(GOLD)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --repeat 3

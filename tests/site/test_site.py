@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils import Database
 
 from ..conftest import ROOT
-from ..test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
 from .build import BULK_SPEAKER, EXTRA_SPEAKERS, build, quotes_command
 
 pytestmark = pytest.mark.browser

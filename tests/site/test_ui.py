@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from quotes.datasette_plugin import context_html
 from quotes.store import VIEWS, ensure_db_shape
 
-from .conftest import ROOT
+from ..conftest import ROOT
 from .test_datasette import make_datasette
 
 METADATA = yaml.safe_load(open(os.path.join(ROOT, "metadata.yml"), encoding="utf-8"))

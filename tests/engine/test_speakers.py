@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from quotes import extract
 from quotes.cli import cli
 
-from .conftest import HERE
+from ..conftest import HERE
 
 ARTICLES = os.path.join(HERE, "data", "speakers")
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from quotes.cli import cli
 from quotes.model import Quote
 
-from .conftest import ROOT, SEED, SEED_GOLD
+from ..conftest import ROOT, SEED, SEED_GOLD
 
 
 def run(*args, input=None):

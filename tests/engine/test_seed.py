@@ -3,7 +3,7 @@
 from quotes import extract
 from quotes.evaluate import evaluate
 
-from .conftest import SEED_GOLD
+from ..conftest import SEED_GOLD
 
 SEED_E2E_FLOOR = 1.0  # every gold quote found and rightly attributed: raise never lower
 

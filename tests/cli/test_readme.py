@@ -6,7 +6,7 @@ import click
 
 from quotes.cli import cli
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 README = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
 

@@ -21,7 +21,7 @@ from quotes.ingest import count_documents, ingest
 from quotes.model import ENGINE_VERSION
 from quotes.store import open_db
 
-from .conftest import ROOT, SEED
+from ..conftest import ROOT, SEED
 
 MAYOR = ('City approves bridge\n\n"We will build the bridge before the winter," the mayor, '
          'Anna Keller, said on Monday.\n\nCouncillor Tom Brandt said the plan was too expensive.\n')

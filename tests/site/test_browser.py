@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 from sqlite_utils import Database
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.browser
 

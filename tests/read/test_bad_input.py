@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from quotes.cli import cli
 from quotes.read import MAX_DOCUMENT_CHARS
 
-from .conftest import HERE
+from ..conftest import HERE
 
 BAD = os.path.join(HERE, "data", "bad")
 GOOD_TEXT = "\u201cThe bridge opens in May,\u201d said Mayor Ann Lee on Tuesday.\n"
