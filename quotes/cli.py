@@ -204,7 +204,8 @@ def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields)
     fields = _fields(text_field, id_field, extra_fields)
 
     def documents():
-        for item in read_documents(paths, notes, fields):
+        # (keyed as ingest keys them where the records go to an output folder it will load)
+        for item in read_documents(paths, notes, fields, keys=bool(output)):
             if isinstance(item, ReadError):
                 errors(str(item))
             else:

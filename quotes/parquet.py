@@ -14,6 +14,8 @@ a killed worker left half-done is simply written again by the worker that takes 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import glob
 import json
 import os
@@ -131,6 +133,7 @@ def load_outputs(db, paths: Iterable[str], summary, force: bool = False) -> list
     Args:
         summary: the ingest's Summary, counted in as documents are read and written.
     """
+    from .read.base import first_line
     from .store import current_documents, save_result
 
     rest = []
@@ -140,8 +143,8 @@ def load_outputs(db, paths: Iterable[str], summary, force: bool = False) -> list
             continue
         version = _manifest(path).get("engine_version")
         if version != ENGINE_VERSION:
-            summary.errors.append(f"{path}: extracted by engine version {version}, this is "
-                                  f"{ENGINE_VERSION}; extract it again")
+            summary.error(f"{path}: extracted by engine version {version}, this is "
+                          f"{ENGINE_VERSION}; extract it again")
             continue
         stored = set() if force else current_documents(db)
         try:
@@ -150,13 +153,16 @@ def load_outputs(db, paths: Iterable[str], summary, force: bool = False) -> list
                 if (result.document.id, result.document.hash) in stored:
                     summary.unchanged += 1
                     continue
+                if result.document.title is None:  # as ingest stores it: its first line as title
+                    result.document = replace(result.document, title=first_line(result.document.text))
                 quotes = save_result(db, result)  # one transaction: all of it or nothing
                 summary.quotes += quotes
                 summary.written += 1
                 where = result.document.path or result.document.id
-                summary.notes.extend(f"{where}: {note}" for note in result.notes)
+                for note in result.notes:
+                    summary.note(f"{where}: {note}")
         except (OSError, ValueError, KeyError, IndexError) as error:
-            summary.errors.append(f"{path}: not a readable output folder ({error})")
+            summary.error(f"{path}: not a readable output folder ({error})")
     return rest
 
 

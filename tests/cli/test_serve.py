@@ -143,7 +143,8 @@ def test_the_installed_wheel_serves_its_canned_queries(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     (work / "metadata.yml").write_text(HOSTILE, encoding="utf-8")
-    where = subprocess.run([python, "-c", "import quotes; print(quotes.__file__)"], cwd=work,
+    outside = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing of the checkout
+    where = subprocess.run([python, "-c", "import quotes; print(quotes.__file__)"], cwd=work, env=outside,
                            check=True, capture_output=True, text=True).stdout.strip()
     assert where.startswith(target), where
     media = tmp_path / "media"
@@ -152,7 +153,7 @@ def test_the_installed_wheel_serves_its_canned_queries(tmp_path):
     os.chmod(media, 0o555)
     port = free_port()
     command = [python, "-c", "from quotes.cli import cli; cli()", "serve", db, "--port", str(port)]
-    server = subprocess.Popen(without_root_powers(command), cwd=work, stdout=subprocess.PIPE,
+    server = subprocess.Popen(without_root_powers(command), cwd=work, env=outside, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}"

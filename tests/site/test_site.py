@@ -114,7 +114,7 @@ def speaker_id(db, name):
 
 
 def document_id(db, key):
-    return scalar(db, "select id from documents where key = ?", [key])
+    return scalar(db, "select id from documents where key = ? or key like '%#' || ?", [key, key])
 
 
 def read_csv(path):
