@@ -109,7 +109,7 @@ def test_a_worker_killed_mid_run_changes_nothing(corpus, local_db, cluster, tmp_
 
 def test_parquet_partitions_load_into_the_local_database(corpus, local_db, cluster, tmp_path):
     output = str(tmp_path / "parts")
-    parts = list(write_partitions(read_documents([corpus]), output, cluster.scheduler_address,
+    parts = list(write_partitions(read_documents([corpus], keys=True), output, cluster.scheduler_address,
                                   partition_size=10))
     assert [count for count, _, _ in parts] == [10, 10, 10, 10, 10, 3]
     assert len(os.listdir(os.path.join(output, "quotes"))) == 6
