@@ -155,6 +155,12 @@ class Report:
         }
 
 
+def is_named(q: Quote) -> bool:
+    """A record whose speaker is a proper name ("Lena Ortiz", "Norvale Grid"), not a
+    description ("the company"), a pronoun or an anonymous source."""
+    return bool(q.speaker) and q.speaker_kind in NAMED_KINDS and q.speaker[:1].isupper()
+
+
 def word_positions(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     words = set()
     for start, end in spans:
@@ -233,7 +239,7 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
             c[key, "pred_e2e_ok"] += e2e
         if q.speaker or q.speaker_mention:
             c["attributed"] += 1
-            c["named"] += bool(q.speaker) and q.speaker_kind in NAMED_KINDS
+            c["named"] += is_named(q)
         if not ok:
             report.misses.append({"document": gold["id"], "kind": "spurious", "type": q.type,
                                   "predicted_text": q.text[:160], "predicted": q.speaker, "method": q.method,

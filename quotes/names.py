@@ -3,6 +3,14 @@
 
 from __future__ import annotations
 
+# Characters no one sees: a name never holds them ("Ortiz\u200b" is "Ortiz").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def visible(text: str) -> str:
+    """`text` without zero-width, soft-hyphen and bidirectional control characters."""
+    return text.translate(_INVISIBLE)
+
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
     if a == b:

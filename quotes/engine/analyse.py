@@ -83,7 +83,7 @@ def _record(document: Document, text: str, s: Statement, start: int, end: int, s
         cue_end=a.cue.idx + len(a.cue) if a.cue is not None else None,
         speaker=a.speaker_name,
         # the words naming the speaker, also where they could not be resolved ("she")
-        speaker_mention=mention.text if mention is not None else None,
+        speaker_mention=text[mention.start_char:mention.end_char] if mention is not None else None,
         speaker_start=mention.start_char if mention is not None else None,
         speaker_end=mention.end_char if mention is not None else None,
         speaker_kind=a.speaker_kind if a.speaker_name else None,

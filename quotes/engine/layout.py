@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from ..model import Method
 from .cues import nearest_speech_verb
 from .lexicon import is_person_noun, speech_nouns
-from .mentions import mention_span, resolve
+from .mentions import mention_span
+from .resolution import resolve
 from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
 from .state import Attribution, Context
 from .tokens import DASHES, SENTENCE_END

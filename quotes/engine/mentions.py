@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import group_words, is_person_noun, is_title_word, pronouns
-from .speakers import ORG_LABELS, PERSON_LABELS, Entity, is_org_noun
-from .state import Attribution, Context
+from ..names import visible
+from .lexicon import group_words, is_person_noun
+from .speakers import ORG_LABELS, PERSON_LABELS, is_org_noun
+from .state import Context
 from .tokens import entity_span
 
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
@@ -85,72 +86,19 @@ def _is_group(span: Span) -> bool:
     root = span.root
     if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
         return True
-    if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS:
-        return not is_org_noun(root.lemma_.lower())
+    if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
+            and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
+        return not is_org_noun(root.lemma_.lower())  # (a name ending in s, "Sanders", is no group)
     return any(t.lower_ in group_words() for t in span if t.i <= root.i)
 
 
 def _display(span: Span) -> str:
     """A speaker name for a noun phrase that names no one: "the two defense ministers"."""
     words = [t.text_with_ws for t in span]
-    text = "".join(words).strip()
+    text = " ".join(visible("".join(words)).split())
     if span[0].pos_ == "DET":
         text = text[:1].lower() + text[1:]
     return text
-
-
-def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> tuple[Entity | None, str | None, str | None, bool]:
-    """(entity, name, kind, via_coreference) for a speaker mention."""
-    root = span.root
-    pron = pronouns().get(span.text.lower()) if len(span) == 1 else None
-    if pron is not None:
-        if pron.number == "plural" or pron.gender == "neuter":
-            if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
-                return previous.speaker, previous.speaker_name, previous.speaker_kind, True
-            return None, None, None, True
-        if pron.person == "first":
-            return None, None, None, True
-        gender = pron.gender if pron.gender in ("male", "female") else None
-        entity = ctx.index.pronoun_at(span.start_char)
-        if entity is None or id(entity) in exclude:
-            mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
-            if mention is None:
-                return None, None, None, True
-            entity = mention.entity
-        if gender and entity.gender is None:
-            entity.gender = gender
-        return entity, entity.name, "person", True
-    if _is_group(span):
-        # "Ortiz and Renner agreed": the group named by its members' full names
-        members = [ctx.index.entity_at(t.idx, t.idx + len(t)) or ctx.index.entity_for_text(t.text)
-                   for t in _coordinated(span)]
-        if len(members) >= 2 and all(members):
-            return None, " and ".join(m.name for m in members), "group", False
-        return None, _display(span), "group", False
-    known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
-    if known is not None:
-        return known, known.name, known.kind, False
-    ent_label = root.ent_type_
-    if ent_label in PERSON_LABELS or (root.pos_ == "PROPN" and ent_label not in ORG_LABELS and not is_title_word(root.text)):
-        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
-        if entity is not None:
-            return entity, entity.name, "person", False
-    if ent_label in ORG_LABELS or is_org_noun(root.lemma_.lower()):
-        return None, _display(span), "organisation", False
-    if is_title_word(root.text):
-        entity = ctx.index.by_title(root.lemma_, span.start_char)
-        if entity is not None:
-            return entity, entity.name, "person", True
-    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
-    if root.pos_ == "NOUN" and not owned and _definite(span) and _describes_named_person(ctx, span):
-        # "the laid-back resident", "the minister", "his partner": a description of someone
-        # the text has just named
-        mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
-        if mention is not None:
-            return mention.entity, mention.entity.name, "person", True
-    if root.pos_ in ("NOUN", "PROPN"):
-        return None, _display(span), "person", False
-    return None, None, None, False
 
 
 def _describes_named_person(ctx: Context, span: Span) -> bool:
@@ -159,7 +107,8 @@ def _describes_named_person(ctx: Context, span: Span) -> bool:
     root = span.root
     tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
                for t in span if t.i != root.i)
-    if not is_person_noun(root.lemma_) or tied:
+    aged = any(t.lower_.endswith("-year-old") for t in span)  # "the 38-year-old", "the 26-year-old right wing"
+    if not (is_person_noun(root.lemma_) or aged) or tied:
         return False
     lemma = root.lemma_.lower()
     start = max(0, root.i - 200)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..model import Method
 from .cues import speech_verb
-from .mentions import mention_span, resolve
+from .mentions import mention_span
+from .resolution import resolve
 from .speakers import PERSON_LABELS, gendered_pronoun
 from .state import Attribution, Context
 

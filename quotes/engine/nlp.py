@@ -40,6 +40,10 @@ UNUSED_COMPONENTS = ("senter",)
 # "says"). Each becomes one plain space in the text handed to spaCy, so that every offset
 # stays where it was; the records are cut from the original text.
 _ODD_SPACES = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u200a\u202f]")
+# Invisible characters at a word's edge ("Traeger\u200b said") are spaces to the parser, so
+# a name stays one token; inside a word they stay, and names drop them (speakers.name_tokens).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_AT_EDGE = re.compile(f"[{INVISIBLE}](?=[\\W{INVISIBLE}]|$)|(?<=[\\W{INVISIBLE}])[{INVISIBLE}]|^[{INVISIBLE}]")
 # A lone carriage return (old Mac line ends) is a line break: spaCy sees "\n" there.
 _LONE_CR = re.compile("\r(?!\n)")
 
@@ -48,6 +52,7 @@ def parse_text(text: str) -> str:
     """The text to parse: the same length as `text`, odd spaces made plain, lone carriage
     returns made newlines."""
     text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE_AT_EDGE.sub(" ", text)
     return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 

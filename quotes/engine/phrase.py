@@ -13,7 +13,8 @@ from spacy.vocab import Vocab
 
 from ..model import Method
 from .lexicon import CuePhrase, cue_phrases
-from .mentions import mention_span, resolve
+from .mentions import mention_span
+from .resolution import names_a_source, resolve
 from .state import Attribution, Context
 from .verb import subject_of
 
@@ -52,6 +53,8 @@ def attribute_phrase(ctx: Context, start: int, end: int, previous: Attribution |
         span = mention_span(head)
         entity, name, kind, via = resolve(ctx, span, set(), previous)
         if name is None:
+            if names_a_source(span):  # "according to a new poll": kept as the mention, no speaker
+                return Attribution(cue=doc[i], cue_label=phrase.label, mention=span)
             continue
         if phrase.source == "after":
             # "according to a statement by the ministry": the author is the source

@@ -21,7 +21,8 @@ from .lexicon import is_title_word
 from .marks import QuotedSpan
 from ..paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
-from .mentions import mention_span, resolve
+from .mentions import mention_span
+from .resolution import names_a_source, resolve
 from .sieves import CUE_PHRASE, REPORTED, attribute
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
@@ -304,9 +305,9 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         candidate = Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), previous=previous, verb=verb,
                               phrase_ranges=((tokens[0].i, tokens[-1].i + 1),))
         attribution = attribute(ctx, candidate, REPORTED)
-        if not attribution.decided():
-            continue
-        if speech_verb(verb).weak and attribution.speaker_kind != "person":
+        if not attribution.decided() and not (attribution.mention is not None and names_a_source(attribution.mention)):
+            continue  # (kept without a speaker: "the report says …" where the text names no author)
+        if speech_verb(verb).weak and attribution.speaker_kind not in ("person", "anonymous"):
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
         spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
@@ -393,7 +394,7 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
         candidate = Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), previous=previous,
                               phrase_ranges=((token.i, token.right_edge.i + 1),))
         attribution = attribute(ctx, candidate, (CUE_PHRASE,))
-        if not attribution.decided():
+        if not attribution.decided() and not (attribution.mention is not None and names_a_source(attribution.mention)):
             continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
         found.append(Statement(start, end, "indirect", attribution, spans, True, None,

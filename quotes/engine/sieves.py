@@ -58,8 +58,10 @@ def _verb(ctx: Context, candidate: Candidate) -> Attribution | None:
 def _cue_phrase(ctx: Context, candidate: Candidate) -> Attribution | None:
     for start, end in candidate.phrase_ranges:
         found = attribute_phrase(ctx, start, end, candidate.previous)
-        if found is not None:
+        if found is not None and found.decided():
             return found
+        if found is not None and candidate.partial is None:
+            candidate.partial = found  # a source named, its author not: the mention stays
     return None
 
 
@@ -116,7 +118,7 @@ def attribute(ctx: Context, candidate: Candidate, order: tuple[Sieve, ...]) -> A
             return found
     partial = candidate.partial or Attribution()
     verb = candidate.verb
-    return Attribution(cue=verb, cue_label=None if verb is None else verb.text,
+    return Attribution(cue=verb or partial.cue, cue_label=verb.text if verb is not None else partial.cue_label,
                        addressee=partial.addressee, mention=partial.mention)
 
 

@@ -14,10 +14,10 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
-from .lexicon import (Pronoun, gendered_words, is_title_word, organisation_nouns, pronouns,
-                      source_nouns)
+from .lexicon import (Pronoun, gendered_words, given_names, is_title_word, organisation_nouns, pronouns,
+                      source_nouns, surnames)
 from ..model import Speaker
-from ..names import near_spelling
+from ..names import near_spelling, visible
 from .tokens import entity_span
 
 PERSON_LABELS = {"PERSON"}
@@ -84,10 +84,32 @@ def _title_chain(doc: Doc, before: int) -> list[Token]:
     return chain
 
 
+def _credit(ent: Span) -> bool:
+    """A photo or byline credit ("Tijana Martin / The Canadian Press"): a name set off by a
+    slash names whoever took the picture, not anyone in the story."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    return "/" in ent.text or after == "/" or before == "/"
+
+
+def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
+    words = [t for t in ent if not t.is_space]
+    return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            and words[0].lower_ in given_names() and words[-1].lower_ in surnames_seen)
+
+
+def _known_name(token: Token) -> bool:
+    """A word the Census lists as a surname or a given name, written as a name: the subject
+    "Mulder" of "Mulder didn't hesitate" is a person even where NER saw none."""
+    word = token.lower_
+    return token.is_alpha and not token.is_upper and (word in surnames() or word in given_names())
+
+
 def name_tokens(text: str) -> list[str]:
     """The words of a name, without honorifics, titles or a possessive ending."""
     words = []
-    for word in text.replace("\u2019s", "").replace("'s", "").split():
+    for word in visible(text).replace("\u2019s", "").replace("'s", "").split():
         word = word.strip(",.;:\u201c\u201d\"'()")
         if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
             words.append(word)
@@ -147,7 +169,12 @@ class SpeakerIndex:
     # -- building -------------------------------------------------------------------
     def _collect(self) -> None:
         people = [person_span(ent) for ent in self.doc.ents
-                  if ent.label_ in PERSON_LABELS and not self._skipped(ent)]
+                  if ent.label_ in PERSON_LABELS and not self._skipped(ent) and not _credit(ent)]
+        # A full name the model took for an organisation ("Morgan McNeely" ORG, later
+        # "McNeely" PERSON): a given name first and a surname the text gives a person.
+        surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
+        people += [ent for ent in self.doc.ents if ent.label_ in ORG_LABELS and not self._skipped(ent)
+                   and _full_name_of(ent, surnames_seen)]
         # Full names first, so surnames join them whatever the order in the text.
         for ent in sorted(people, key=lambda e: -len(name_tokens(e.text))):
             self._entity_for_name(ent)
@@ -170,7 +197,7 @@ class SpeakerIndex:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
                     and token.text[:1].isupper() and not is_title_word(token.text)
                     and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
-                         or speech_verb(token.head) is not None)):
+                         or speech_verb(token.head) is not None or _known_name(token))):
                 span = self.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i:token.i + 1]
                 if not self._skipped(span):
                     entity = self._entity_for_name(span)
@@ -191,10 +218,23 @@ class SpeakerIndex:
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):
                 continue
-            mention = self.recent_person(token.idx, gender=pron.gender)
+            mention = self.recent_person(token.idx, exclude=self._contrasted(token), gender=pron.gender)
             if mention is not None and mention.entity.gender in (None, pron.gender):
                 mention.entity.gender = pron.gender
                 self.add_pronoun(span, mention.entity)
+
+    def _contrasted(self, pronoun: Token) -> set[int]:
+        """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
+        …", "For X, she …"): set against the subject, not the subject."""
+        found = set()
+        for head in (pronoun.head, pronoun.head.head):
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start:
+                    for t in prep.subtree:
+                        entity = self.entity_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
+                        if entity is not None:
+                            found.add(id(entity))
+        return found
 
     def _in_quote(self, span: Span) -> bool:
         k = bisect_left(self._quoted, (span.start_char + 1,)) - 1
@@ -225,7 +265,9 @@ class SpeakerIndex:
                 return None
             if gender and len(words) == 1:
                 alias = " ".join(text.split()[:2])  # keep the honorific: "Lady Bertram"
-            entity = Entity(alias, gender=gender)
+            # a given name that tells a gender ("Denise Ortiz": a woman) until the text says otherwise
+            told = given_names().get(words[0].lower()) if len(words) > 1 else None
+            entity = Entity(alias, gender=gender or told)
             self.entities.append(entity)
         elif len(words) > len(entity.words) and entity.words[-1] == words[-1]:
             entity.name = alias  # a fuller form of the same name
@@ -252,12 +294,21 @@ class SpeakerIndex:
             matches = [e for e in entities if near_spelling(e.words[-1], key[0])]
             if len(matches) == 1:
                 return matches[0]
+            # a first name alone ("Jordan" after "Jordan Stewart"): the one person of that name
+            matches = [e for e in entities if len(e.words) > 1 and e.words[0].lower() == key[0]]
+            if len(matches) == 1:
+                return matches[0]
             return None
         # Several words: same first name, surname identical or a near-spelling.
         for entity in entities:
             ew = [w.lower() for w in entity.words]
             if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
                 return entity
+        # A middle name or initial more or less ("Donald J. Trump", "Donald Trump"), or a
+        # surname-only entity the full name completes.
+        matches = [e for e in entities if len(e.words) > 1 and [e.words[0].lower(), e.words[-1].lower()] == [key[0], key[-1]]]
+        if len(matches) == 1:
+            return matches[0]
         for entity in entities:
             ew = [w.lower() for w in entity.words]
             if len(ew) == 1 and ew[0] == key[-1]:

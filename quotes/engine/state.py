@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Method
 from ..paragraphs import paragraph_spans
+from .organisations import OrgIndex
 from .speakers import Entity, SpeakerIndex
 
 
@@ -51,8 +52,12 @@ class Context:
     index: SpeakerIndex
     in_quote: set[int]  # token indices inside any quoted span (its marks included)
     without: frozenset[str] = frozenset()  # sieves switched off (`quotes evaluate --without`)
+    orgs: OrgIndex | None = None  # the organisations and places the document names
+    authored: list | None = None  # documents and messages whose author the text gives (resolution.py)
 
     def __post_init__(self) -> None:
+        if self.orgs is None:
+            self.orgs = OrgIndex(self.doc)
         # token range of every paragraph, and the paragraph of every token
         starts = numpy.array([start for start, _ in paragraph_spans(self.text)] or [0], dtype=numpy.int64)
         offsets = self.doc.to_array(IDX).astype(numpy.int64) if len(self.doc) else numpy.zeros(0, dtype=numpy.int64)

@@ -8,8 +8,9 @@ from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import cue_text, speech_verb
-from .lexicon import speech_nouns
-from .mentions import _display, mention_span, resolve
+from .lexicon import pronouns, speech_nouns
+from .mentions import _display, mention_span
+from .resolution import resolve
 from .speakers import PERSON_LABELS
 from .state import Attribution, Context
 from .tokens import DASHES, entity_span
@@ -197,8 +198,12 @@ def _author_of(subject: Token) -> Token:
     return subject
 
 
-def _name_of(ctx: Context, span: Span) -> str:
+def _name_of(ctx: Context, span: Span) -> str | None:
+    """The name of the one spoken to; a pronoun ("told her") is the person it points back to,
+    or no one."""
     entity = ctx.index.entity_at(span.start_char, span.end_char)
+    if entity is None and len(span) == 1 and span[0].lower_ in pronouns():
+        return resolve(ctx, span, set(), None).name
     if entity is None and span.root.ent_type_ in PERSON_LABELS:
         entity = ctx.index.add_name(span)
     return entity.name if entity is not None else _display(span)

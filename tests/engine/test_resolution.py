@@ -1,0 +1,86 @@
+"""Mention to speaker (engine/resolution.py, organisations.py, speakers.py): every speaker
+resolved to the person or organisation the article names, on texts written for the purpose."""
+
+from .conftest import one  # noqa: F401
+
+
+def test_a_description_points_back_to_the_organisation_the_article_called_so(run):
+    text = ("Norvale Grid, a utility based in the north, raised its rates on Monday.\n\n"
+            "The utility said the new rates would pay for repairs.")
+    q = one(run(text), "the new rates")
+    assert (q.speaker, q.speaker_kind, q.speaker_mention) == ("Norvale Grid", "organisation", "The utility")
+
+
+def test_a_description_with_no_antecedent_stays_as_written(run):
+    q = one(run("The company said the plant would close in May."), "the plant")
+    assert q.speaker == "the company" and q.speaker_kind == "organisation"
+
+
+def test_an_acronym_is_the_name_it_stands_for(run):
+    text = ("The Northern Development Agency (NDA) opened an office in Port Elms.\n\n"
+            "NDA said the office would hire forty people.")
+    q = one(run(text), "the office would hire")
+    assert q.speaker == "the Northern Development Agency"  # as the text writes it
+
+
+def test_a_short_form_of_an_organisation_joins_its_full_name(run):
+    text = ("Harbor Electronics Co. reported its results on Tuesday.\n\n"
+            "Harbor said it expects sales to fall next year.")
+    q = one(run(text), "it expects sales")
+    assert q.speaker.startswith("Harbor Electronics Co")
+
+
+def test_a_first_name_alone_joins_the_full_name(run):
+    text = ("Lena Ortiz coaches the under-12 team.\n\n"
+            "“We just wanted to thank him,” Lena said.")
+    assert one(run(text), "We just wanted").speaker == "Lena Ortiz"
+
+
+def test_a_given_name_tells_a_gender_the_pronoun_must_agree_with(run):
+    text = ("Denise Okafor met Tom Brandt at the harbour on Monday.\n\n"
+            "He said the new pier would open in June.")
+    assert one(run(text), "the new pier").speaker == "Tom Brandt"
+
+
+def test_a_document_speaks_for_the_author_the_text_gives(run):
+    text = ("The Coastal Institute released a report on Monday.\n\n"
+            "The report says fish stocks fell by a third.")
+    q = one(run(text), "fish stocks")
+    assert q.speaker == "the Coastal Institute" and q.speaker_mention == "The report"
+    q = one(run("A study by the Coastal Institute says fish stocks fell by a third."), "fish stocks")
+    assert q.speaker == "the Coastal Institute"
+
+
+def test_a_document_with_no_author_keeps_its_mention_and_no_speaker(run):
+    q = one(run("The report says fish stocks fell by a third."), "fish stocks")
+    assert q.speaker is None and q.speaker_mention == "The report"
+
+
+def test_a_spokesperson_speaks_for_the_organisation(run):
+    q = one(run("A spokeswoman for Harbor Electronics said the plant would stay open."), "the plant")
+    assert (q.speaker, q.speaker_kind) == ("Harbor Electronics", "organisation")
+
+
+def test_an_unnamed_source_is_anonymous_as_the_text_describes_it(run):
+    q = one(run("Two people familiar with the talks said a deal was close."), "a deal was close")
+    assert q.speaker_kind == "anonymous"
+    assert q.speaker.lower() == "two people familiar with the talks"
+
+
+def test_a_photo_credit_is_no_one_a_pronoun_can_point_to(run):
+    text = ("Mara Lindqvist runs the shelter on Elm Street.\n\n"
+            "Photo: Ana Kell / Coastal Press\n\n"
+            "“We never turn anyone away,” she said.")
+    assert one(run(text), "We never turn").speaker == "Mara Lindqvist"
+
+
+def test_an_invisible_character_never_becomes_part_of_a_name(run):
+    text = "Tom Brandt\u200b said the pier would open in June."
+    q = one(run(text), "the pier")
+    assert q.speaker == "Tom Brandt" and "\u200b" not in q.speaker
+
+
+def test_a_person_set_against_the_subject_is_not_what_its_pronoun_points_to(run):
+    text = ("Omar Haddad and Lena Ortiz arrived in 2016.\n\n"
+            "Unlike Ortiz, he has not found work yet, and he said the course was hard.")
+    assert one(run(text), "the course was hard").speaker == "Omar Haddad"
