@@ -158,7 +158,8 @@ class Report:
 def is_named(q: Quote) -> bool:
     """A record whose speaker is a proper name ("Lena Ortiz", "Norvale Grid"), not a
     description ("the company"), a pronoun or an anonymous source."""
-    return bool(q.speaker) and q.speaker_kind in NAMED_KINDS and q.speaker[:1].isupper()
+    name = re.sub(r"^the\s+", "", q.speaker or "")  # "the Coastal Institute" is a name
+    return bool(name) and q.speaker_kind in NAMED_KINDS and name[:1].isupper()
 
 
 def word_positions(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
