@@ -241,6 +241,13 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
             found = resolve(ctx, mention_span(owner), set(), previous)
         if found is not None and found.name:
             return found
+    # "a document titled … on X's website": where the sentence says it was published
+    for place in noun.doc[noun.i + 1:noun.sent.end]:
+        if place.dep_ == "pobj" and place.head.lower_ in ("on", "in", "at") and _is_source_noun(place):
+            for owner in (c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+                found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
+                if found is not None and found.name:
+                    return found
     lemma = noun.lemma_.lower()
     authored = _authored_sources(ctx)
     earlier = [(i, l, author) for i, l, author in authored if i < noun.i]

@@ -84,3 +84,9 @@ def test_a_person_set_against_the_subject_is_not_what_its_pronoun_points_to(run)
     text = ("Omar Haddad and Lena Ortiz arrived in 2016.\n\n"
             "Unlike Ortiz, he has not found work yet, and he said the course was hard.")
     assert one(run(text), "the course was hard").speaker == "Omar Haddad"
+
+
+def test_a_document_published_on_someones_website_is_theirs(run):
+    text = ("“Winter is the hardest season for a railway,” says a document titled Cold Rails "
+            "on Norvale Rail's website.")
+    assert one(run(text), "Winter is the hardest").speaker == "Norvale Rail"
