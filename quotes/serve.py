@@ -119,12 +119,18 @@ def prepared_metadata(db_path: str, metadata: str | None = None,
     return for_database(data, database_name(db_path)), removed
 
 
+SQL_TIME_LIMIT_MS = 5000
+
+
 def datasette_args(db_path: str, host: str = "127.0.0.1", port: int = 8001,
                    metadata: str | None = None, allow_sql: bool = False,
                    immutable: bool = False) -> list[str]:
     """Datasette's command line; `metadata` is the file it reads (default: the project's)."""
     args = ["serve", "--host", host, "--port", str(port), "--metadata", metadata or metadata_path()]
     args += ["-i", db_path] if immutable else [db_path]
+    # the in-context view cuts paragraphs out of whole articles: more than Datasette's 1 s
+    # default may be needed on a large database or a busy machine
+    args += ["--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS)]
     if not allow_sql:
         args += ["--setting", "default_allow_sql", "off"]
     return args
