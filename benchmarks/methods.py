@@ -50,10 +50,9 @@ def table_rows(readme: str, found: dict[str, Counter]) -> str:
     for line in readme.splitlines():
         match = re.match(r"^\| `(\w+)` \|", line)
         if match:
-            parts = line.split(" | ")
-            share, precision = cells(match.group(1))
-            parts[-2], parts[-1] = share, precision + " |"
-            line = " | ".join(parts)
+            cols = [c.strip() for c in line.strip().strip("|").split("|")]
+            cols[-2:] = cells(match.group(1))
+            line = "| " + " | ".join(cols) + " |"
         lines.append(line)
     return "\n".join(lines) + "\n"
 

@@ -26,7 +26,8 @@ from .model import Document, Quote
 
 WORD = re.compile(r"\w+", re.UNICODE)
 ROWS = ("all", "verbatim", "direct", "mixed", "indirect")
-NAMED_KINDS = ("person", "organisation", "group")  # a record whose speaker is a proper name
+NAMED_KINDS = ("person", "organisation", "group")
+AS_WRITTEN = 0.99  # the share of gold speakers written as at their offsets that makes a set "by mention"  # a record whose speaker is a proper name
 
 
 class GoldError(ValueError):
@@ -88,11 +89,12 @@ def same_person(predicted: str | None, gold: str | None, aliases: dict[str, list
 
 def gives_mentions(gold_documents: list[dict]) -> bool:
     """Whether a gold set names speakers by the mention as written ("he", "a top aide")
-    rather than by the person: every speaker it places is the text at its offsets, and
+    rather than by the person: nearly every speaker it places is the text at its offsets
+    (a set that resolves coreference names someone else wherever the text said "he"), and
     some of those are pronouns."""
     from .engine.lexicon import pronouns
 
-    placed = pronoun = 0
+    placed = written = pronoun = 0
     for document in gold_documents:
         if document.get("speakers"):
             return False
@@ -101,11 +103,10 @@ def gives_mentions(gold_documents: list[dict]) -> bool:
             start, end, speaker = q.get("speaker_start"), q.get("speaker_end"), q.get("speaker")
             if start is None or end is None or not speaker:
                 continue
-            if text[start:end] != speaker:
-                return False
             placed += 1
+            written += text[start:end] == speaker
             pronoun += speaker.lower() in pronouns()
-    return placed > 0 and pronoun > 0
+    return placed > 0 and pronoun > 0 and written >= AS_WRITTEN * placed
 
 
 # ---- counting -------------------------------------------------------------------------
