@@ -16,11 +16,13 @@ DETERMINERS = frozenset(
     "hundreds thousands his her its their our my your".split())
 # Lower-case words that may open a surname ("de Blasio", "van der Berg").
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin al el ter ten".split())
-# Capitalised words that describe unnamed speakers when they stand alone ("Officials said").
+# Capitalised words that describe unnamed speakers when they stand alone ("Officials said"),
+# beyond the person nouns, titles and speech nouns of quotes/data.
 UNNAMED = frozenset(
-    "officials official sources source people residents witnesses experts analysts critics "
-    "authorities police prosecutors investigators observers aides spokesman spokeswoman "
-    "spokesperson someone somebody anyone everyone nobody".split())
+    "source people resident witness analyst economist scientist researcher protester protestor "
+    "prosecutor proponent opponent activist advocate employee staff student fan participant "
+    "respondent executive authorities police aide observer spokesman spokeswoman spokesperson "
+    "spokespeople someone somebody anyone everyone nobody".split())
 
 
 def _lines(name: str):
@@ -35,6 +37,29 @@ def _lines(name: str):
 def _pronouns() -> frozenset[str]:
     words = {line.split()[0] for line in _lines("pronouns.txt")}
     return frozenset(words | {"you", "us", "himself", "herself", "themselves", "itself", "i"})
+
+
+@lru_cache(maxsize=None)
+def _common_nouns() -> frozenset[str]:
+    """Words that describe a speaker rather than name one: person nouns, titles, speech and
+    work nouns (quotes/data), and UNNAMED."""
+    words = set(UNNAMED)
+    for name in ("person_nouns.txt", "speech_nouns.txt", "work_nouns.txt", "titles.txt"):
+        for line in _lines(name):
+            if not line.startswith(("suffix ", "except ")):
+                words.add(line.split()[0] if name == "titles.txt" and line.endswith("honorific")
+                          else line)
+    return frozenset(words)
+
+
+def _describes(word: str) -> bool:
+    """A word alone that describes speakers: one of UNNAMED ("Spokesman", "Witness"), or
+    the plural of a common noun ("Officials", "Experts"). A singular noun alone may be a
+    surname ("Baker", "King"), and stays a name."""
+    word = word.lower()
+    nouns = _common_nouns()
+    return word in UNNAMED or word.endswith("s") and (word[:-1] in nouns or word[:-1] in UNNAMED or (
+        word.endswith("es") and (word[:-2] in nouns or word[:-2] in UNNAMED)))
 
 
 @lru_cache(maxsize=None)
@@ -57,12 +82,14 @@ def _titles() -> frozenset[tuple[str, ...]]:
 
 
 def _strip_titles(words: list[str]) -> list[str]:
-    """A name without the titles before it ("Prime Minister Ortiz" -> "Ortiz")."""
+    """A name without the titles and describing nouns before it ("Prime Minister Ortiz",
+    "Organizer Lena Ortiz" -> "Ortiz", "Lena Ortiz")."""
     stripped = True
     while stripped:
         stripped = False
         for size in (3, 2, 1):
-            if len(words) > size and tuple(words[:size]) in _titles():
+            if len(words) > size and (tuple(words[:size]) in _titles()
+                                      or size == 1 and len(words) > 2 and words[0] in _common_nouns()):
                 words, stripped = words[size:], True
                 break
     return words
@@ -105,14 +132,24 @@ def _word(word: str) -> str:
     return word.strip(".,;:'\"()\u2019\u201c\u201d")
 
 
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+
+
 def is_proper_name(name: str | None) -> bool:
     """A name as a speaker row may hold: it starts with a capitalised word (or a surname
-    particle before one), is no pronoun, and is no description ("the company", "a
-    spokesman", "The ministry", "Two officials", "Officials")."""
-    words = [_word(w) for w in (name or "").split()]
+    particle before one: "de Blasio", "al-Shabaab") and ends with one, is no pronoun, and
+    is no description ("the company", "a spokesman", "The ministry", "Two officials",
+    "Officials", "Board members", "Norland's lawyers", "Norland Hydro's")."""
+    if not name or "/" in name:
+        return False
+    words = [_word(w) for w in name.split()]
     words = [w for w in words if w]
     if not words or not any(c.isalpha() for c in words[0]):
         return False
+    if len(words) > 1 and (not words[-1][:1].isupper() and not words[-1][:1].isdigit()
+                           or _possessive(words[-1])):
+        return False  # "Surrey staff", "Norland's lawyers", "Norland Hydro's"
     low = [w.lower() for w in words]
     if low[0] in _pronouns() or low[0] in DETERMINERS and len(words) == 1:
         return False
@@ -120,8 +157,10 @@ def is_proper_name(name: str | None) -> bool:
         rest = words[1:]
         return bool(rest) and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in rest)
     if not words[0][:1].isupper():
-        return low[0] in PARTICLES and len(words) > 1 and words[1][:1].isupper()
-    if len(words) == 1 and low[0] in UNNAMED:
+        head, _, tail = words[0].partition("-")
+        return (head in PARTICLES and tail[:1].isupper()) or (
+            low[0] in PARTICLES and len(words) > 1 and words[1][:1].isupper())
+    if len(words) == 1 and _describes(words[0]):
         return False
     return True
 
@@ -157,6 +196,14 @@ def person_name(name: str) -> PersonName | None:
     while cut > 0 and words[cut - 1] in PARTICLES:
         cut -= 1
     return PersonName(tuple(words[:cut]), " ".join(words[cut:]), suffix)
+
+
+def title_of(name: str) -> str | None:
+    """The titles a name is written with ("President Obama" -> "President", "Mrs. Bennet"
+    -> "Mrs."), or None."""
+    words = name.split()
+    kept = _strip_titles([_word(w).replace(".", "").lower() for w in words])
+    return " ".join(words[:len(words) - len(kept)]) or None
 
 
 def given_name_compatible(a: str, b: str) -> bool:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from .model import Speaker
 from .names import (PersonName, is_proper_name, name_near_spelling, person_name, phrases_agree,
-                    same_person_name)
+                    same_person_name, title_of)
 
 
 def has_row(speaker: Speaker) -> bool:
@@ -84,14 +84,9 @@ def _by_name(db: Database, speaker: Speaker) -> int | None:
 
 
 def _role(speaker: Speaker) -> str | None:
-    """The speaker's role, else the title its name is written with ("President Obama")."""
-    if speaker.role:
-        return speaker.role
-    parsed = person_name(speaker.name)
-    words = speaker.name.split()
-    if parsed is not None and parsed.bare and len(words) > 1:
-        return " ".join(words[:-1])
-    return None
+    """The speaker's role, else the title its name is written with ("President Obama",
+    "Mrs. Bennet")."""
+    return speaker.role or title_of(speaker.name)
 
 
 def agree(speaker: Speaker, role: str | None, affiliation: str | None) -> bool:
@@ -101,18 +96,18 @@ def agree(speaker: Speaker, role: str | None, affiliation: str | None) -> bool:
 
 def _people_named(db: Database, surname: str) -> dict[int, tuple[list[PersonName], str | None, str | None]]:
     """Person rows with a name of this surname: id -> (their parsed names of that surname,
-    role, affiliation). A name written with the surname anywhere is a candidate; the parse
+    role (else the title of the canonical name), affiliation). A name written with the surname anywhere is a candidate; the parse
     decides."""
     rows = db.execute(
-        "select speakers.id, aliases.alias, speakers.role, speakers.affiliation from aliases "
+        "select speakers.id, aliases.alias, speakers.role, speakers.affiliation, speakers.name from aliases "
         "join speakers on speakers.id = aliases.speaker_id "
         "where speakers.kind = 'person' and aliases.alias like ? escape '\\'",
         ["%" + surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]).fetchall()
     people: dict[int, tuple[list[PersonName], str | None, str | None]] = {}
-    for sid, alias, role, affiliation in rows:
+    for sid, alias, role, affiliation, name in rows:
         parsed = person_name(alias)
         if parsed is not None and parsed.surname == surname:
-            people.setdefault(sid, ([], role, affiliation))[0].append(parsed)
+            people.setdefault(sid, ([], role or title_of(name), affiliation))[0].append(parsed)
     return people
 
 
@@ -138,7 +133,7 @@ def candidates(db: Database, speaker: Speaker) -> list[int]:
         last = parsed.surname.split()[-1]
         for sid, name, role, affiliation in db.execute(
                 "select id, name, role, affiliation from speakers where kind = 'person' and role is not null "
-                "and name like ?", [parsed.given[0] + " %"]).fetchall():
+                "and name like ?", [parsed.given[0].replace("%", "") + " %"]).fetchall():
             other = person_name(name)
             if (other is not None and name_near_spelling(parsed, other) and other.surname.split()[-1] != last
                     and agree(speaker, role, affiliation) and not _refused(db, sid, speaker.name)):

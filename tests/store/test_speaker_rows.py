@@ -71,6 +71,17 @@ def test_descriptions_pronouns_and_anonymous_sources_get_no_row(db):
     assert anonymous == 1
 
 
+def test_what_is_a_proper_name():
+    from quotes.names import is_proper_name
+
+    names = ["Lena Ortiz", "de Vries", "al-Noor", "The Harbour Times", "Baker", "Norland Hydro"]
+    not_names = ["the company", "The ministry", "a spokesman", "he", "Them", "Two officials",
+                 "Officials", "Witnesses", "Board members", "Norland's lawyers", "Norland Hydro\u2019s",
+                 "Spokeswoman", "Lena Ortiz / Harbour Times", ""]
+    assert [n for n in names if not is_proper_name(n)] == []
+    assert [n for n in not_names if is_proper_name(n)] == []
+
+
 def test_middle_names_and_initials_join_the_full_name(db):
     article(db, "a", person("Marta Kowal", role="Mayor"))
     article(db, "b", person("Marta J. Kowal"))
@@ -132,6 +143,14 @@ def test_a_bare_surname_joins_the_one_person_of_that_surname(db):
     assert names(db) == ["Baran Okafor"]
     article(db, "d", person("Okafor", role="Coach"))  # a role that disagrees
     assert who(db, "d") == ["Okafor"]
+
+
+def test_honorifics_that_disagree_keep_bare_surnames_apart(db):
+    article(db, "a", person("Mr. Fenwick"))
+    article(db, "b", person("Mrs. Fenwick"))
+    article(db, "c", person("Mr. Fenwick"))
+    assert names(db) == ["Mr. Fenwick", "Mrs. Fenwick"]
+    assert who(db, "c") == ["Mr. Fenwick"]
 
 
 def test_a_bare_surname_seen_first_joins_the_full_name_later(db):
@@ -263,8 +282,8 @@ def test_ingest_split_and_reingest_end_to_end(tmp_path):
     written = {n for (n,) in conn.execute(
         "select distinct article_speaker from quotes join speakers on speakers.id = speaker_id "
         "where speakers.name = ?", [holm])}
-    assert len(written) == 2, written  # the articles name her two ways: one row
-    other = next(n for n in written if n != holm)
+    assert len(written) >= 2, written  # the articles name her in several ways: one row
+    other = sorted(n for n in written if n != holm)[0]
     conn.close()
     result = run("split", path, holm, other)
     assert "split" in result.stderr
