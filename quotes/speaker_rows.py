@@ -21,6 +21,18 @@ def has_row(speaker: Speaker) -> bool:
     return speaker.kind != "anonymous" and is_proper_name(speaker.name)
 
 
+def speaker_ids(db: Database, speakers: list[Speaker]) -> dict[str, int | None]:
+    """The row of each of one document's speakers, by name (None: no row). A row that a
+    later speaker of the same document absorbed ("Obama" into "Barack Obama") is looked up
+    again."""
+    ids = {s.name: speaker_id(db, s) for s in speakers}
+    for s in speakers:
+        sid = ids[s.name]
+        if sid is not None and db.execute("select 1 from speakers where id = ?", [sid]).fetchone() is None:
+            ids[s.name] = speaker_id(db, s)
+    return ids
+
+
 def speaker_id(db: Database, speaker: Speaker) -> int | None:
     """The row of this speaker across documents (created when none fits); None for a
     description, a pronoun or an anonymous source, which get no row."""

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from .model import ENGINE_VERSION, Document, Quote, Result
 from .names import is_proper_name
 from .paragraphs import paragraph_spans
-from .speaker_rows import speaker_id  # noqa: F401 (part of this module's interface)
+from .speaker_rows import speaker_id, speaker_ids  # noqa: F401 (speaker_id: this module's interface)
 
 TABLES = {
     "documents": {
@@ -429,9 +429,9 @@ def save_result(db: Database, result: Result) -> int:
             "path": document.path, "text": document.text, "engine_version": ENGINE_VERSION,
             "ingested_at": now(),
         })
-        speaker_ids = {s.name: speaker_id(db, s) for s in result.speakers}  # None: no row
+        ids = speaker_ids(db, result.speakers)  # None: no row
         paragraphs = paragraph_spans(document.text)
-        rows = [_quote_row(doc_id, q, speaker_ids, paragraphs) for q in result.quotes]
+        rows = [_quote_row(doc_id, q, ids, paragraphs) for q in result.quotes]
         if rows:
             db["quotes"].insert_all(rows)
         if stale:  # only a replaced document can leave speakers nobody quotes

@@ -160,6 +160,14 @@ def test_a_bare_surname_seen_first_joins_the_full_name_later(db):
     assert who(db, "a") == ["Ines Vandermeer"]
 
 
+def test_a_bare_surname_and_the_full_name_in_one_article(db):
+    article(db, "a", person("Vandermeer", role="Premier"), person("Ines Vandermeer", role="Premier"))
+    assert names(db) == ["Ines Vandermeer"]
+    assert who(db, "a") == ["Ines Vandermeer", "Ines Vandermeer"]
+    assert db.execute("select count(*) from quotes where speaker_id not in (select id from speakers)"
+                      ).fetchone()[0] == 0
+
+
 def test_organisations_join_by_their_name(db):
     article(db, "a", person("Norland Hydro", kind="organisation"))
     article(db, "b", person("NASDA", kind="organisation"))
