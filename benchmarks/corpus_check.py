@@ -32,8 +32,8 @@ ROOT = os.path.dirname(HERE)
 GOLD = os.path.join(os.path.dirname(ROOT), "shared", "gold")
 sys.path.insert(0, ROOT)
 
-from quotes.names import (is_proper_name, name_near_spelling, person_name, phrases_agree,  # noqa: E402
-                          same_person_name)
+from quotes.names import (given_name_alone, is_proper_name, name_near_spelling,  # noqa: E402
+                          person_name, phrases_agree, same_person_name, title_of)
 from quotes.store import open_db_readonly  # noqa: E402
 
 
@@ -83,20 +83,24 @@ def look_alike(a, b) -> str | None:
 
 
 def reason_apart(a: dict, b: dict, how: str, parsed: dict, by_surname: dict, refused: set) -> str | None:
-    """Why the store keeps two look-alike rows apart; None when nothing does."""
+    """Why the store keeps two look-alike rows apart, as "category: detail"; None when
+    nothing does (a join the store missed)."""
     if (a["id"], b["name"].lower()) in refused or (b["id"], a["name"].lower()) in refused:
         return "the user split them"
     if a["kind"] != b["kind"]:
-        return f"kinds differ ({a['kind']} / {b['kind']})"
-    if not phrases_agree(a["role"], b["role"]):
-        return f"roles disagree ({a['role']} / {b['role']})"
+        return f"kinds differ: {a['kind']} / {b['kind']}"
+    if not phrases_agree(a["role"] or title_of(a["name"]), b["role"] or title_of(b["name"])):
+        return f"roles disagree: {a['role'] or title_of(a['name'])} / {b['role'] or title_of(b['name'])}"
     if not phrases_agree(a["affiliation"], b["affiliation"]):
-        return f"affiliations disagree ({a['affiliation']} / {b['affiliation']})"
+        return f"affiliations disagree: {a['affiliation']} / {b['affiliation']}"
     pa, pb = parsed[a["id"]], parsed[b["id"]]
     if how == "bare surname":
-        people = by_surname[pa.surname]
-        if len(people) > 1:
-            return f"a bare surname that {len(people)} rows share"
+        if given_name_alone(pa.surname):
+            return f"a given name alone: {pa.surname}"
+        full = [o for o in by_surname[pa.surname] if not parsed[o].bare]
+        if len(full) > 1:
+            return f"a bare surname that several people share: {len(full)} with a full name"
+        return None
     if how == "near-spelling" and not (a["role"] and b["role"]):
         return "a near-spelling without a role on both sides"
     for row, other in ((a, b), (b, a)):
@@ -105,13 +109,13 @@ def reason_apart(a: dict, b: dict, how: str, parsed: dict, by_surname: dict, ref
             po = parsed[other["id"]]
             if alias and not alias.bare and not po.bare and alias.surname == po.surname \
                     and not same_person_name(alias, po):
-                return f"another name of #{row['id']} contradicts: {name!r}"
+                return f"another name of one contradicts: {name!r} of #{row['id']}"
     if how == "compatible names":
         for row, p in ((a, pa), (b, pb)):
             fits = [o for o in by_surname[p.surname] if o not in (a["id"], b["id"])
                     and not parsed[o].bare and same_person_name(p, parsed[o])]
             if fits:
-                return f"{row['name']!r} also fits #{fits[0]} (namesakes)"
+                return f"the name fits another row too (namesakes): {row['name']!r} fits #{fits[0]}"
     return None
 
 
@@ -158,7 +162,7 @@ def report(db) -> int:
     print("== pairs of rows that look like one person")
     reasons = Counter()
     for a, b, how, why in sorted(found["pairs"], key=lambda p: (p[3] is not None, p[0]["name"])):
-        reasons[(why or "NONE: should have joined").split(" (")[0].split(":")[0]] += 1
+        reasons[(why or "NONE: should have joined").split(":")[0]] += 1
         print(f"  {_label(a)} ~ {_label(b)} [{how}]: {why or 'NONE: should have joined'}")
     unexplained = sum(1 for *_, why in found["pairs"] if why is None)
     print("== counts")

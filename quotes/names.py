@@ -63,6 +63,23 @@ def _describes(word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _census(filename: str) -> dict[str, float]:
+    """Name -> share of the population (percent) in a US Census 1990 list that the `names`
+    package ships (public domain data)."""
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    return {parts[0].lower(): float(parts[1]) for parts in map(str.split, text.splitlines())
+            if len(parts) >= 2}
+
+
+def given_name_alone(word: str) -> bool:
+    """A single word more common as a given name than as a surname ("Hannah", "Catherine"):
+    alone it names someone by first name, and says nothing of who across articles."""
+    word = word.lower()
+    given = max(_census("dist.male.first").get(word, 0.0), _census("dist.female.first").get(word, 0.0))
+    return given > _census("dist.all.last").get(word, 0.0)
+
+
+@lru_cache(maxsize=None)
 def nicknames() -> dict[str, frozenset[str]]:
     """Short form -> the full given names it stands for, and each full name -> its short
     forms (quotes/data/nicknames.txt)."""

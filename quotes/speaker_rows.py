@@ -3,7 +3,7 @@
 A document's speaker joins a stored row by the user's aliases first, then by its full
 name, then by a variant of it that nothing contradicts (a middle name or initial, a short
 form of the given name, a near-spelling with an agreeing role), and a bare surname joins
-the one person of that surname. Descriptions and pronouns never get a row, and a name
+the one person of that surname (or the row of earlier bare mentions of it). Descriptions and pronouns never get a row, and a name
 the user split off a row (`not_same`) never joins it again.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from .model import Speaker
-from .names import (PersonName, is_proper_name, name_near_spelling, person_name, phrases_agree,
-                    same_person_name, title_of)
+from .names import (PersonName, given_name_alone, is_proper_name, name_near_spelling, person_name,
+                    phrases_agree, same_person_name, title_of)
 
 
 def has_row(speaker: Speaker) -> bool:
@@ -133,9 +133,8 @@ def candidates(db: Database, speaker: Speaker) -> list[int]:
         return []
     people = {sid: person for sid, person in _people_named(db, parsed.surname).items()
               if not _refused(db, sid, speaker.name)}
-    if parsed.bare:  # the one person of this surname in the database, or nobody
-        return [sid for sid, (_, role, affiliation) in people.items()
-                if len(people) == 1 and agree(speaker, role, affiliation)]
+    if parsed.bare:
+        return _bare(speaker, parsed, people)
     found = []
     for sid, (names, role, affiliation) in people.items():
         full = [n for n in names if not n.bare]
@@ -153,6 +152,26 @@ def candidates(db: Database, speaker: Speaker) -> list[int]:
     return found
 
 
+def _bare(speaker: Speaker, parsed: PersonName, people: dict) -> list[int]:
+    """Where a bare surname ("Obama", "President Obama") goes: the one person of the
+    database with a full name of that surname (when the roles agree), or the one whose role
+    positively agrees when there are several; else the row of earlier bare mentions of
+    that surname with an agreeing role. A given name alone ("Hannah") joins nothing."""
+    if given_name_alone(parsed.surname):
+        return []
+    full = {sid: person for sid, person in people.items() if any(not n.bare for n in person[0])}
+    agreeing = [sid for sid, (_, role, affiliation) in full.items() if agree(speaker, role, affiliation)]
+    if len(full) == 1 and agreeing:
+        return agreeing
+    role = _role(speaker)
+    positive = [sid for sid in agreeing if role and full[sid][1]]
+    if len(full) > 1 and len(positive) == 1:
+        return positive
+    buckets = [sid for sid, (_, role, affiliation) in people.items()
+               if sid not in full and agree(speaker, role, affiliation)]
+    return [min(buckets)] if buckets else []
+
+
 def _by_variant(db: Database, speaker: Speaker) -> int | None:
     """The one row this person's variant of a name fits; none when two or more fit
     (namesakes stay apart)."""
@@ -167,7 +186,7 @@ def _absorb_bare_rows(db: Database, sid: int, speaker: Speaker) -> None:
     is the only person of that surname and their roles agree (and the user never split or
     named them)."""
     parsed = person_name(speaker.name)
-    if parsed is None or parsed.bare:
+    if parsed is None or parsed.bare or given_name_alone(parsed.surname):
         return
     people = _people_named(db, parsed.surname)
     full = [other for other, (names, _, _) in people.items() if any(not n.bare for n in names)]

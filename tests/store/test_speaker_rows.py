@@ -145,6 +145,23 @@ def test_a_bare_surname_joins_the_one_person_of_that_surname(db):
     assert who(db, "d") == ["Okafor"]
 
 
+def test_a_bare_surname_among_namesakes(db):
+    article(db, "a", person("Baran Okafor", role="President"))
+    article(db, "b", person("Ada Okafor", role="Judge"))
+    # a role that only one of them has decides
+    article(db, "c", person("President Okafor", role="President"))
+    assert who(db, "c") == ["Baran Okafor"]
+    # no role: neither; the bare mentions of two articles share one row of their own
+    article(db, "d", person("Okafor"))
+    article(db, "e", person("Okafor"))
+    assert who(db, "d") == who(db, "e") == ["Okafor"]
+    assert names(db) == ["Ada Okafor", "Baran Okafor", "Okafor"]
+    # a given name alone names someone by first name: it joins nothing across articles
+    article(db, "f", person("Hannah"))
+    article(db, "g", person("Hannah"))
+    assert names(db).count("Hannah") == 2
+
+
 def test_honorifics_that_disagree_keep_bare_surnames_apart(db):
     article(db, "a", person("Mr. Fenwick"))
     article(db, "b", person("Mrs. Fenwick"))
