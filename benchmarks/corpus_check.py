@@ -34,6 +34,8 @@ sys.path.insert(0, ROOT)
 
 from quotes.names import (given_name_alone, is_proper_name, name_near_spelling,  # noqa: E402
                           person_name, phrases_agree, same_person_name, title_of)
+from quotes.model import Speaker  # noqa: E402
+from quotes.speaker_rows import bare_target  # noqa: E402
 from quotes.store import open_db_readonly  # noqa: E402
 
 
@@ -82,7 +84,7 @@ def look_alike(a, b) -> str | None:
     return None
 
 
-def reason_apart(a: dict, b: dict, how: str, parsed: dict, by_surname: dict, refused: set) -> str | None:
+def reason_apart(db, a: dict, b: dict, how: str, parsed: dict, by_surname: dict, refused: set) -> str | None:
     """Why the store keeps two look-alike rows apart, as "category: detail"; None when
     nothing does (a join the store missed)."""
     if (a["id"], b["name"].lower()) in refused or (b["id"], a["name"].lower()) in refused:
@@ -95,12 +97,17 @@ def reason_apart(a: dict, b: dict, how: str, parsed: dict, by_surname: dict, ref
         return f"affiliations disagree: {a['affiliation']} / {b['affiliation']}"
     pa, pb = parsed[a["id"]], parsed[b["id"]]
     if how == "bare surname":
-        if given_name_alone(pa.surname):
-            return f"a given name alone: {pa.surname}"
+        bare, other = (a, b) if pa.bare else (b, a)
+        goes = bare_target(db, Speaker(bare["name"], "person", bare["role"], bare["affiliation"]),
+                           exclude=bare["id"])
+        if goes == other["id"]:
+            return None  # it would join now: an order of ingestion the store did not undo
         full = [o for o in by_surname[pa.surname] if not parsed[o].bare]
+        if not full and given_name_alone(pa.surname):
+            return f"a given name alone, without a role on both sides: {pa.surname}"
         if len(full) > 1:
-            return f"a bare surname that several people share: {len(full)} with a full name"
-        return None
+            return f"a bare surname that several people share, no role picks one: {len(full)} people"
+        return f"a bare surname that joins another row: #{goes}"
     if how == "near-spelling" and not (a["role"] and b["role"]):
         return "a near-spelling without a role on both sides"
     for row, other in ((a, b), (b, a)):
@@ -146,7 +153,7 @@ def check(db) -> dict:
             how = look_alike(parsed[x], parsed[y])
             if how:
                 a, b = people[x], people[y]
-                pairs.append((a, b, how, reason_apart(a, b, how, parsed, by_surname, refused)))
+                pairs.append((a, b, how, reason_apart(db, a, b, how, parsed, by_surname, refused)))
     return {"rows": rows, "descriptions": descriptions, "pairs": pairs}
 
 
@@ -161,16 +168,23 @@ def report(db) -> int:
         print(f"  {_label(row)}: {row['statements']} statements")
     print("== pairs of rows that look like one person")
     reasons = Counter()
+    namesakes: dict[tuple[str, str], set[int]] = defaultdict(set)  # rows of one name: one line
     for a, b, how, why in sorted(found["pairs"], key=lambda p: (p[3] is not None, p[0]["name"])):
-        reasons[(why or "NONE: should have joined").split(":")[0]] += 1
-        print(f"  {_label(a)} ~ {_label(b)} [{how}]: {why or 'NONE: should have joined'}")
+        why = why or "NONE: should have joined"
+        reasons[why.split(":")[0]] += 1
+        if a["name"] == b["name"] and why.startswith(("a given name", "roles disagree")):
+            namesakes[(a["name"], why.split(":")[0])] |= {a["id"], b["id"]}
+            continue
+        print(f"  {_label(a)} ~ {_label(b)} [{how}]: {why}")
+    for (name, why), ids in sorted(namesakes.items()):
+        print(f"  {len(ids)} rows named {name!r}: {why} (each pair)")
     unexplained = sum(1 for *_, why in found["pairs"] if why is None)
     print("== counts")
     print(f"  documents {documents}, statements {statements}, speaker rows {len(found['rows'])}")
     print(f"  statements without a speaker row: "
           + (", ".join(f"{kind} {n}" for kind, n in unnamed) or "none"))
     print(f"  description or pronoun rows: {len(found['descriptions'])}")
-    print(f"  look-alike pairs: {len(found['pairs'])}, left apart with a reason: "
+    print(f"  look-alike pairs of rows: {len(found['pairs'])}, left apart with a reason: "
           f"{len(found['pairs']) - unexplained}, without one: {unexplained}")
     for why, n in reasons.most_common():
         print(f"    {n:4}  {why}")

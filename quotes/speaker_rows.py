@@ -3,8 +3,9 @@
 A document's speaker joins a stored row by the user's aliases first, then by its full
 name, then by a variant of it that nothing contradicts (a middle name or initial, a short
 form of the given name, a near-spelling with an agreeing role), and a bare surname joins
-the one person of that surname (or the row of earlier bare mentions of it). Descriptions and pronouns never get a row, and a name
-the user split off a row (`not_same`) never joins it again.
+the one person of that surname (or the row of earlier bare mentions of it). Descriptions
+and pronouns never get a row, and a name the user split off a row (`not_same`) never
+joins it again.
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ def agree(speaker: Speaker, role: str | None, affiliation: str | None) -> bool:
 
 def _people_named(db: Database, surname: str) -> dict[int, tuple[list[PersonName], str | None, str | None]]:
     """Person rows with a name of this surname: id -> (their parsed names of that surname,
-    role (else the title of the canonical name), affiliation). A name written with the surname anywhere is a candidate; the parse
-    decides."""
+    role (else the title of the canonical name), affiliation). A name written with the
+    surname anywhere is a candidate; the parse decides."""
     rows = db.execute(
         "select speakers.id, aliases.alias, speakers.role, speakers.affiliation, speakers.name from aliases "
         "join speakers on speakers.id = aliases.speaker_id "
@@ -156,20 +157,34 @@ def _bare(speaker: Speaker, parsed: PersonName, people: dict) -> list[int]:
     """Where a bare surname ("Obama", "President Obama") goes: the one person of the
     database with a full name of that surname (when the roles agree), or the one whose role
     positively agrees when there are several; else the row of earlier bare mentions of
-    that surname with an agreeing role. A given name alone ("Hannah") joins nothing."""
-    if given_name_alone(parsed.surname):
-        return []
+    that surname with an agreeing role. A word more common as a given name ("Hannah",
+    "Thomas"), when no full name in the database has it as a surname, is someone's first
+    name: it joins earlier mentions only when both give a role and the roles agree ("Sir
+    Thomas")."""
     full = {sid: person for sid, person in people.items() if any(not n.bare for n in person[0])}
-    agreeing = [sid for sid, (_, role, affiliation) in full.items() if agree(speaker, role, affiliation)]
+    role = _role(speaker)
+    agreeing = [sid for sid, (_, other, affiliation) in full.items() if agree(speaker, other, affiliation)]
     if len(full) == 1 and agreeing:
         return agreeing
-    role = _role(speaker)
     positive = [sid for sid in agreeing if role and full[sid][1]]
     if len(full) > 1 and len(positive) == 1:
         return positive
-    buckets = [sid for sid, (_, role, affiliation) in people.items()
-               if sid not in full and agree(speaker, role, affiliation)]
+    first_name = not full and given_name_alone(parsed.surname)
+    buckets = [sid for sid, (_, other, affiliation) in people.items()
+               if sid not in full and agree(speaker, other, affiliation)
+               and not (first_name and not (role and other))]
     return [min(buckets)] if buckets else []
+
+
+def bare_target(db: Database, speaker: Speaker, exclude: int | None = None) -> int | None:
+    """The row a bare surname with this role goes to now (None: a new row), leaving out
+    row `exclude` (the bare row itself, when checking where it would go)."""
+    parsed = person_name(speaker.name)
+    if parsed is None or not parsed.bare:
+        return None
+    people = {sid: p for sid, p in _people_named(db, parsed.surname).items() if sid != exclude}
+    found = _bare(speaker, parsed, people)
+    return found[0] if found else None
 
 
 def _by_variant(db: Database, speaker: Speaker) -> int | None:
@@ -182,24 +197,27 @@ def _by_variant(db: Database, speaker: Speaker) -> int | None:
 
 
 def _absorb_bare_rows(db: Database, sid: int, speaker: Speaker) -> None:
-    """Rows an earlier article made of a bare surname ("Obama") join this full name when it
-    is the only person of that surname and their roles agree (and the user never split or
-    named them)."""
+    """Rows an earlier article made of a bare surname ("Obama", "Secretary Clinton") join
+    this full name when, now that it is stored, a bare mention with their role would go to
+    it (see `_bare`), and the user never split or named them."""
     parsed = person_name(speaker.name)
-    if parsed is None or parsed.bare or given_name_alone(parsed.surname):
+    if parsed is None or parsed.bare:
         return
     people = _people_named(db, parsed.surname)
-    full = [other for other, (names, _, _) in people.items() if any(not n.bare for n in names)]
-    if full != [sid]:
-        return
-    for other, (names, role, affiliation) in people.items():
+    for other, (names, role, affiliation) in list(people.items()):
         if other == sid or any(not n.bare for n in names):
             continue
+        name = db.execute("select name from speakers where id = ?", [other]).fetchone()[0]
+        bare = person_name(name)
         user = db.execute("select 1 from aliases where speaker_id = ? and origin != 'seen'", [other]).fetchone()
         refused = db.execute("select 1 from not_same where speaker_id = ? and name in "
                              "(select alias from aliases where speaker_id = ?)", [sid, other]).fetchone()
-        if not user and not refused and agree(speaker, role, affiliation):
+        if bare is None or not bare.bare or user or refused:
+            continue
+        rest = {k: v for k, v in people.items() if k != other}
+        if _bare(Speaker(name, "person", role, affiliation), bare, rest) == [sid]:
             move_speaker(db, other, sid)
+            del people[other]
 
 
 def _record_aliases(db: Database, sid: int, speaker: Speaker) -> None:

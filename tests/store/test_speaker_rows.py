@@ -160,6 +160,14 @@ def test_a_bare_surname_among_namesakes(db):
     article(db, "f", person("Hannah"))
     article(db, "g", person("Hannah"))
     assert names(db).count("Hannah") == 2
+    # unless both give a role and the roles agree ("Sir Hannah" of two chapters)
+    article(db, "h", person("Hannah", role="Sir"))
+    article(db, "i", person("Hannah", role="Sir"))
+    assert who(db, "h") == who(db, "i") and names(db).count("Hannah") == 3
+    # a word that is also a given name is a surname once a full name has it as one
+    article(db, "j", person("Walter Thomas", role="Justice"))
+    article(db, "k", person("Thomas", role="Justice"))
+    assert who(db, "k") == ["Walter Thomas"]
 
 
 def test_honorifics_that_disagree_keep_bare_surnames_apart(db):
@@ -175,6 +183,11 @@ def test_a_bare_surname_seen_first_joins_the_full_name_later(db):
     article(db, "b", person("Ines Vandermeer", role="Premier"))
     assert names(db) == ["Ines Vandermeer"]
     assert who(db, "a") == ["Ines Vandermeer"]
+    # among namesakes, the one whose role agrees takes the bare mentions when it arrives
+    article(db, "c", person("Baran Okafor", role="President"))
+    article(db, "d", person("Okafor", role="Judge"))
+    article(db, "e", person("Ada Okafor", role="Judge"))
+    assert who(db, "d") == ["Ada Okafor"]
 
 
 def test_a_bare_surname_and_the_full_name_in_one_article(db):
