@@ -337,3 +337,26 @@ def test_ingest_split_and_reingest_end_to_end(tmp_path):
                                   "on speakers.id = speaker_id where article_speaker in (?, ?)", [holm, other]))
         conn.close()
         assert apart[other] == other and apart.get(holm, holm) == holm, (again, apart)
+
+
+def test_the_corpus_check_lists_descriptions_and_look_alikes(db):
+    import importlib.util
+    import os
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    spec = importlib.util.spec_from_file_location(
+        "corpus_check", os.path.join(root, "benchmarks", "corpus_check.py"))
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    article(db, "a", person("Baran Okafor", role="President"))
+    article(db, "b", person("Ada Okafor", role="Judge"))
+    article(db, "c", person("Okafor"))
+    article(db, "d", person("Nora Quist", role="Coach"))
+    article(db, "e", person("Nora B. Quist", role="Defense Minister"))
+    db.execute("insert into speakers (name, kind) values ('the company', 'organisation')")  # an old row
+    found = check.check(db)
+    assert [r["name"] for r in found["descriptions"]] == ["the company"]
+    reasons = {(a["name"], b["name"]): why for a, b, _, why in found["pairs"]}
+    assert reasons[("Nora Quist", "Nora B. Quist")].startswith("roles disagree")
+    assert reasons[("Baran Okafor", "Okafor")].startswith("a bare surname that several people share")
+    assert all(why for why in reasons.values())
