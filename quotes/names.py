@@ -5,6 +5,7 @@ whether two roles agree."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -196,11 +197,17 @@ class PersonName:
         return not self.given
 
 
+def fold(text: str) -> str:
+    """Without accents: "Calderón" -> "Calderon"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def person_name(name: str) -> PersonName | None:
-    """The parts of a person's name; None when it is not a proper name."""
+    """The parts of a person's name, lower case and without accents; None when it is not
+    a proper name."""
     if not is_proper_name(name):
         return None
-    words = [_word(w).replace(".", " ").strip() for w in name.split()]
+    words = [_word(w).replace(".", " ").strip() for w in fold(name).split()]
     words = [w.lower() for part in words for w in part.split() if w]
     suffix = ""
     if len(words) > 1 and words[-1] in _suffixes():

@@ -110,12 +110,13 @@ def agree(speaker: Speaker, role: str | None, affiliation: str | None) -> bool:
 def _people_named(db: Database, surname: str) -> dict[int, tuple[list[PersonName], str | None, str | None]]:
     """Person rows with a name of this surname: id -> (their parsed names of that surname,
     role (else the title of the canonical name), affiliation). A name written with the
-    surname anywhere is a candidate; the parse decides."""
+    surname's first letters anywhere is a candidate (accents aside); the parse decides."""
+    start = surname[:4]
     rows = db.execute(
         "select speakers.id, aliases.alias, speakers.role, speakers.affiliation, speakers.name from aliases "
         "join speakers on speakers.id = aliases.speaker_id "
         "where speakers.kind = 'person' and aliases.alias like ? escape '\\'",
-        ["%" + surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]).fetchall()
+        ["%" + start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]).fetchall()
     people: dict[int, tuple[list[PersonName], str | None, str | None]] = {}
     for sid, alias, role, affiliation, name in rows:
         parsed = person_name(alias)

@@ -87,8 +87,9 @@ def test_middle_names_and_initials_join_the_full_name(db):
     article(db, "b", person("Marta J. Kowal"))
     article(db, "c", person("Marta J Kowal", role="mayor"))
     article(db, "d", person("Marta Jane Kowal"))
+    article(db, "e", person("Márta Kowál"))  # accents aside
     assert names(db) == ["Marta Kowal"]
-    assert who(db, "d") == ["Marta Kowal"]
+    assert who(db, "d") == who(db, "e") == ["Marta Kowal"]
 
 
 def test_short_forms_of_given_names_join_but_namesakes_stay_apart(db):
