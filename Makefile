@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= quotes.db
 GOLD   ?= ../shared/gold
 
-.PHONY: install serve ingest test evaluate methods bench clean
+.PHONY: install serve ingest test evaluate methods bench check-speakers clean
 
 install: $(STAMP)
 
@@ -34,6 +34,12 @@ methods: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --repeat 3
+
+# Ingest every dev set of $(GOLD) into one temporary database and list the speaker rows
+# that are descriptions or pronouns, and the rows that look like one person.
+check-speakers: $(STAMP)
+	@if [ -d "$(GOLD)" ]; then nice $(BIN)/python benchmarks/corpus_check.py --gold $(GOLD); \
+	else echo "no gold folder at $(GOLD): nothing to check"; fi
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm test-artifacts

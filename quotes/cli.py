@@ -436,3 +436,28 @@ def merge(db_path, old, new, merge_all):
     except (LookupError, StoreError) as error:
         raise Failure(str(error))
     click.echo(f"merged {old!r} into {new!r}", err=True)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.argument("speaker")
+@click.argument("alias")
+@click.option("--into", metavar="NAME", default=None,
+              help="Move the statements to this speaker (a name, or #ID) instead of a new speaker "
+                   "called ALIAS; created when no speaker has that name.")
+def split(db_path, speaker, alias, into):
+    """Undo a wrong join: the statements whose article called their speaker ALIAS leave
+    SPEAKER (a name, or #ID) for a speaker of their own (or --into another). Remembered:
+    re-ingestion never joins ALIAS to SPEAKER again.
+
+    Example: quotes split quotes.db "Rahm Emanuel" "Rahm Emmanuel"
+    """
+    from .curation import split as run
+    from .store import StoreError
+
+    db = _open(db_path, create=False)
+    try:
+        target = run(db, speaker, alias, into=into)
+    except (LookupError, StoreError) as error:
+        raise Failure(str(error))
+    click.echo(f"split {alias!r} off {speaker!r} (now speaker #{target})", err=True)

@@ -1,7 +1,9 @@
-"""The user's curation of speakers: list them, merge two into one, and apply an alias file.
+"""The user's curation of speakers: list them, merge two into one, split a name off one,
+and apply an alias file.
 
-Merges and aliases are stored as alias rows with an origin other than "seen", so they
-apply to new documents as well as old ones, and survive re-ingestion.
+Merges, splits and aliases are stored as alias rows with an origin other than "seen" (and
+a split also as a `not_same` row), so they apply to new documents as well as old ones, and
+survive re-ingestion.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import yaml
 from sqlite_utils import Database
 
+from .speaker_rows import move_speaker
 from .store import writing
 
 
@@ -95,25 +98,71 @@ def merge(db: Database, old: str, new: str, all: bool = False) -> int:
             db.execute("update speakers set name = ? where id = ?", [new, target_id])
         for source in sources:
             if source != target_id:
-                _move(db, source, target_id)
+                move_speaker(db, source, target_id)
         written = [n for n in [old, new] + names if _by_id(n) is None]
         for alias in dict.fromkeys(written):
             db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'merge') "
                        "on conflict do update set origin = excluded.origin", [alias, target_id])
+        # a merge undoes an earlier split between the two
+        db.execute("delete from not_same where speaker_id = ? and name in "
+                   "(select alias from aliases where speaker_id = ?)", [target_id, target_id])
     return target_id
 
 
-def _move(db: Database, source: int, target: int) -> None:
-    db.execute("update quotes set speaker_id = ? where speaker_id = ?", [target, source])
-    db.execute("update quotes set addressee_id = ? where addressee_id = ?", [target, source])
-    db.execute("insert or ignore into aliases (alias, speaker_id, origin) "
-               "select alias, ?, origin from aliases where speaker_id = ?", [target, source])
-    db.execute("delete from aliases where speaker_id = ?", [source])
-    db.execute(
-        "update speakers set role = coalesce(role, (select role from speakers where id = :s)), "
-        "affiliation = coalesce(affiliation, (select affiliation from speakers where id = :s)) where id = :t",
-        {"s": source, "t": target})
-    db.execute("delete from speakers where id = ?", [source])
+def _one(db: Database, name: str, hint: str) -> int:
+    ids = speakers_named(db, name)
+    if not ids:
+        raise LookupError(f"no speaker named {name!r}" if _by_id(name) is None else f"no speaker with id {name}")
+    if len(ids) > 1:
+        raise _ambiguous(name, ids, hint)
+    return ids[0]
+
+
+def split(db: Database, name: str, alias: str, into: str | None = None) -> int:
+    """Undo a join: the statements whose article called their speaker `alias`, and that
+    went to the speaker `name` (a name or #ID), move to the speaker `into` (a name or #ID;
+    created when no speaker has that name), or else to a new speaker called `alias`. The
+    alias moves with them, and `alias` is recorded as not `name`'s, so re-ingestion never
+    joins them again. Returns the id of the speaker the statements went to."""
+    with writing(db):
+        source = _one(db, name, "give the one to split as #ID")
+        canonical, kind = db.execute("select name, kind from speakers where id = ?", [source]).fetchone()
+        if alias.strip().lower() == canonical.lower():
+            raise LookupError(f"{alias!r} is the canonical name of #{source}; split off one of its other "
+                              f"names (see quotes speakers), or rename it first with quotes merge")
+        known = db.execute(
+            "select 1 from aliases where speaker_id = ? and alias = ? collate nocase union all "
+            "select 1 from quotes where ? in (speaker_id, addressee_id) and "
+            "? collate nocase in (article_speaker, article_addressee, speaker_mention)",
+            [source, alias, source, alias]).fetchone()
+        if not known:
+            raise LookupError(f"{alias!r} is not a name of speaker #{source} ({canonical})")
+        if into is None:
+            target = db["speakers"].insert({"name": alias, "kind": kind}).last_pk
+        else:
+            targets = speakers_named(db, into)
+            if len(targets) > 1:
+                raise _ambiguous(into, targets, "give the one to move to as #ID")
+            if not targets and _by_id(into) is not None:
+                raise LookupError(f"no speaker with id {into}")
+            target = targets[0] if targets else db["speakers"].insert({"name": into, "kind": kind}).last_pk
+            if target == source:
+                raise LookupError(f"{into!r} is the speaker {name!r} itself")
+        _split_off(db, source, alias, target)
+    return target
+
+
+def _split_off(db: Database, source: int, alias: str, target: int) -> None:
+    """Move `alias` and the statements its articles gave `source` to `target`; remember it."""
+    db.execute("update quotes set speaker_id = ? where speaker_id = ? and (article_speaker = ? collate nocase "
+               "or (article_speaker is null and speaker_mention = ? collate nocase))",
+               [target, source, alias, alias])
+    db.execute("update quotes set addressee_id = ? where addressee_id = ? and article_addressee = ? collate nocase",
+               [target, source, alias])
+    db.execute("delete from aliases where speaker_id = ? and alias = ? collate nocase", [source, alias])
+    db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'split') "
+               "on conflict do update set origin = 'split'", [alias, target])
+    db.execute("insert or ignore into not_same (speaker_id, name) values (?, ?)", [source, alias])
 
 
 MAX_ALIAS_FILE = 1_000_000  # bytes: an alias file is a list of names typed by people
@@ -164,11 +213,19 @@ def read_alias_file(path: str) -> dict[str, list[str]]:
 
 
 def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
-    """Record user aliases and merge existing speakers they name. Returns aliases applied."""
+    """Record user aliases and merge existing speakers they name. An alias that articles
+    gave and that was joined to another speaker is split off it (its statements move), so
+    a file can undo a join: `Ann Smith: [A. Smith]` takes "A. Smith" from whoever it joined,
+    and a name listed under itself (`Rahm Emmanuel: [Rahm Emmanuel]`) is its own speaker.
+    Returns aliases applied."""
     applied = 0
     for name, aliases in mapping.items():
         with writing(db):
-            target = find_speaker(db, name)
+            if name.lower() in (a.lower() for a in aliases):  # its own person
+                target = next(iter(db.execute("select id from speakers where name = ? collate nocase "
+                                              "order by id", [name]).fetchone() or ()), None)
+            else:
+                target = find_speaker(db, name)
             if target is None:
                 target = db["speakers"].insert({"name": name, "kind": "person"}).last_pk
             db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'user') "
@@ -177,8 +234,11 @@ def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
             existing = db.execute("select id from speakers where name = ? collate nocase and id != ?",
                                   [alias, target]).fetchone()
             if existing:
-                merge(db, alias, name, all=True)
+                merge(db, alias, f"#{target}", all=True)
             with writing(db):
+                for (other,) in db.execute("select speaker_id from aliases where alias = ? collate nocase "
+                                           "and origin = 'seen' and speaker_id != ?", [alias, target]).fetchall():
+                    _split_off(db, other, alias, target)
                 db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'user') "
                            "on conflict do update set origin = 'user'", [alias, target])
             applied += 1

@@ -1,7 +1,121 @@
 """Comparing names as written: pure string functions that storage and the engine share
-(no spaCy here)."""
+(no spaCy here). Whether a name is a proper name at all, how two names of one person may
+differ (a middle name or initial, a short form of the given name, a near-spelling), and
+whether two roles agree."""
 
 from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Words that open a description or a count, not a name ("The company", "Two officials").
+DETERMINERS = frozenset(
+    "the a an this that these those some many several both all each every other others "
+    "another any most few no one two three four five six seven eight nine ten dozens "
+    "hundreds thousands his her its their our my your".split())
+# Lower-case words that may open a surname ("de Blasio", "van der Berg").
+PARTICLES = frozenset("de da di del della der den van von la le du dos das bin al el ter ten".split())
+# Capitalised words that describe unnamed speakers when they stand alone ("Officials said"),
+# beyond the person nouns, titles and speech nouns of quotes/data.
+UNNAMED = frozenset(
+    "source people resident witness analyst economist scientist researcher protester protestor "
+    "prosecutor proponent opponent activist advocate employee staff student fan participant "
+    "respondent executive authorities police aide observer spokesman spokeswoman spokesperson "
+    "spokespeople someone somebody anyone everyone nobody".split())
+
+
+def _lines(name: str):
+    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            yield line
+
+
+@lru_cache(maxsize=None)
+def _pronouns() -> frozenset[str]:
+    words = {line.split()[0] for line in _lines("pronouns.txt")}
+    return frozenset(words | {"you", "us", "himself", "herself", "themselves", "itself", "i"})
+
+
+@lru_cache(maxsize=None)
+def _common_nouns() -> frozenset[str]:
+    """Words that describe a speaker rather than name one: person nouns, titles, speech and
+    work nouns (quotes/data), and UNNAMED."""
+    words = set(UNNAMED)
+    for name in ("person_nouns.txt", "speech_nouns.txt", "work_nouns.txt", "titles.txt"):
+        for line in _lines(name):
+            if not line.startswith(("suffix ", "except ")):
+                words.add(line.split()[0] if name == "titles.txt" and line.endswith("honorific")
+                          else line)
+    return frozenset(words)
+
+
+def _describes(word: str) -> bool:
+    """A word alone that describes speakers: one of UNNAMED ("Spokesman", "Witness"), or
+    the plural of a common noun ("Officials", "Experts"). A singular noun alone may be a
+    surname ("Baker", "King"), and stays a name."""
+    word = word.lower()
+    nouns = _common_nouns()
+    return word in UNNAMED or word.endswith("s") and (word[:-1] in nouns or word[:-1] in UNNAMED or (
+        word.endswith("es") and (word[:-2] in nouns or word[:-2] in UNNAMED)))
+
+
+@lru_cache(maxsize=None)
+def _census(filename: str) -> dict[str, float]:
+    """Name -> share of the population (percent) in a US Census 1990 list that the `names`
+    package ships (public domain data)."""
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    return {parts[0].lower(): float(parts[1]) for parts in map(str.split, text.splitlines())
+            if len(parts) >= 2}
+
+
+def given_name_alone(word: str) -> bool:
+    """A single word more common as a given name than as a surname ("Hannah", "Catherine"):
+    alone it names someone by first name, and says nothing of who across articles."""
+    word = word.lower()
+    given = max(_census("dist.male.first").get(word, 0.0), _census("dist.female.first").get(word, 0.0))
+    return given > _census("dist.all.last").get(word, 0.0)
+
+
+@lru_cache(maxsize=None)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Short form -> the full given names it stands for, and each full name -> its short
+    forms (quotes/data/nicknames.txt)."""
+    pairs: dict[str, set[str]] = {}
+    for line in _lines("nicknames.txt"):
+        full, *shorts = line.split()
+        for short in shorts:
+            pairs.setdefault(short, set()).add(full)
+            pairs.setdefault(full, set()).add(short)
+    return {word: frozenset(forms) for word, forms in pairs.items()}
+
+
+@lru_cache(maxsize=None)
+def _titles() -> frozenset[tuple[str, ...]]:
+    """Titles (quotes/data/titles.txt) that may stand before a name, as tuples of words."""
+    return frozenset(tuple(w for w in line.split() if w != "honorific") for line in _lines("titles.txt"))
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """A name without the titles and describing nouns before it ("Prime Minister Ortiz",
+    "Organizer Lena Ortiz" -> "Ortiz", "Lena Ortiz")."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for size in (3, 2, 1):
+            if len(words) > size and (tuple(words[:size]) in _titles()
+                                      or size == 1 and len(words) > 2 and words[0] in _common_nouns()):
+                words, stripped = words[size:], True
+                break
+    return words
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> frozenset[str]:
+    return frozenset(_lines("name_suffixes.txt"))
 
 # Characters no one sees: a name never holds them ("Ortiz\u200b" is "Ortiz").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -38,3 +152,133 @@ def near_spelling(a: str, b: str) -> bool:
     """One edit apart, long enough that one edit is a misspelling, same first letter."""
     a, b = a.lower(), b.lower()
     return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and edit_distance_at_most_one(a, b)
+
+
+def _word(word: str) -> str:
+    return word.strip(".,;:'\"()\u2019\u201c\u201d")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+
+
+def is_proper_name(name: str | None) -> bool:
+    """A name as a speaker row may hold: it starts with a capitalised word (or a surname
+    particle before one: "de Blasio", "al-Shabaab") and ends with one, is no pronoun, and
+    is no description ("the company", "a spokesman", "The ministry", "Two officials",
+    "Officials", "Board members", "Norland's lawyers", "Norland Hydro's")."""
+    if not name or "/" in name:
+        return False
+    words = [_word(w) for w in name.split()]
+    words = [w for w in words if w]
+    if not words or not any(c.isalpha() for c in words[0]):
+        return False
+    if len(words) > 1 and (not words[-1][:1].isupper() and not words[-1][:1].isdigit()
+                           or _possessive(words[-1])):
+        return False  # "Surrey staff", "Norland's lawyers", "Norland Hydro's"
+    low = [w.lower() for w in words]
+    if low[0] in _pronouns() or low[0] in DETERMINERS and len(words) == 1:
+        return False
+    if low[0] in DETERMINERS:  # "The Washington Post" is a name, "The company" is not
+        rest = words[1:]
+        return bool(rest) and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in rest)
+    if not words[0][:1].isupper():
+        head, _, tail = words[0].partition("-")
+        return (head in PARTICLES and tail[:1].isupper()) or (
+            low[0] in PARTICLES and len(words) > 1 and words[1][:1].isupper())
+    if len(words) == 1 and _describes(words[0]):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name cut into given names, surname and suffix ("Jr.")."""
+
+    given: tuple[str, ...]  # lower case, without dots: ("donald", "j")
+    surname: str  # lower case
+    suffix: str = ""
+
+    @property
+    def bare(self) -> bool:
+        """Only a surname ("Obama")."""
+        return not self.given
+
+
+def fold(text: str) -> str:
+    """Without accents: "Calderón" -> "Calderon"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def person_name(name: str) -> PersonName | None:
+    """The parts of a person's name, lower case and without accents; None when it is not
+    a proper name."""
+    if not is_proper_name(name):
+        return None
+    words = [_word(w).replace(".", " ").strip() for w in fold(name).split()]
+    words = [w.lower() for part in words for w in part.split() if w]
+    suffix = ""
+    if len(words) > 1 and words[-1] in _suffixes():
+        suffix = words.pop()
+    if not words:
+        return None
+    words = _strip_titles(words)  # "President Obama", "Dr Ortiz"
+    # a lower-case particle belongs to the surname ("de Blasio")
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1] in PARTICLES:
+        cut -= 1
+    return PersonName(tuple(words[:cut]), " ".join(words[cut:]), suffix)
+
+
+def title_of(name: str) -> str | None:
+    """The titles a name is written with ("President Obama" -> "President", "Mrs. Bennet"
+    -> "Mrs."), or None."""
+    words = name.split()
+    kept = _strip_titles([_word(w).replace(".", "").lower() for w in words])
+    return " ".join(words[:len(words) - len(kept)]) or None
+
+
+def given_name_compatible(a: str, b: str) -> bool:
+    """Two given names of one person: equal, one the initial of the other, or a short form
+    of the other (Bill ~ William; quotes/data/nicknames.txt)."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return b in nicknames().get(a, ())
+
+
+def same_person_name(a: PersonName, b: PersonName) -> bool:
+    """Nothing in the two names contradicts one person: one surname, one suffix (or none
+    on one side), first given names compatible, and every middle name or initial that both
+    give compatible ("Donald J. Trump" ~ "Donald Trump" ~ "Donald John Trump"; "George W."
+    and "George H. W." differ). A bare surname never matches here (see `bare_surname_of`)."""
+    if a.surname != b.surname or a.bare or b.bare:
+        return False
+    if a.suffix != b.suffix:  # "Donald Trump Jr." is not "Donald Trump"
+        return False
+    if not given_name_compatible(a.given[0], b.given[0]):
+        return False
+    return all(given_name_compatible(x, y) for x, y in zip(a.given[1:], b.given[1:]))
+
+
+def name_near_spelling(a: PersonName, b: PersonName) -> bool:
+    """The same given names and a surname one edit away ("Rahm Emmanuel" / "Rahm Emanuel")."""
+    return (a.given == b.given and not a.bare and a.surname != b.surname
+            and near_spelling(a.surname, b.surname))
+
+
+def _phrase(text: str | None) -> list[str]:
+    return [w.lower() for w in (_word(w) for w in (text or "").replace(".", " ").split()) if w]
+
+
+def phrases_agree(a: str | None, b: str | None) -> bool:
+    """Two roles (or affiliations) agree when either is absent, or one is a run of words
+    of the other: "Ambassador" agrees with "US Ambassador" and "Ambassador to Japan";
+    "Defense Minister" and "Foreign Minister" do not."""
+    x, y = _phrase(a), _phrase(b)
+    if not x or not y:
+        return True
+    if len(x) > len(y):
+        x, y = y, x
+    return any(y[i:i + len(x)] == x for i in range(len(y) - len(x) + 1))

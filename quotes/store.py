@@ -1,8 +1,9 @@
 """The SQLite database: its shape in one place, and writers that put one document's
 results in one transaction, so the file is never half-written.
 
-Tables: documents, speakers, aliases, quotes (full-text search on text), and the view
-statements that users facet, search and export.
+Tables: documents, speakers, aliases, not_same (names the user split off a speaker),
+quotes (full-text search on text), and the view statements that users facet, search and
+export. Which row a document's speaker joins is decided in speaker_rows.py.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from .model import ENGINE_VERSION, Document, Quote, Result, Speaker
-from .names import near_spelling
+from .model import ENGINE_VERSION, Document, Quote, Result
+from .names import is_proper_name
 from .paragraphs import paragraph_spans
+from .speaker_rows import speaker_id, speaker_ids  # noqa: F401 (speaker_id: this module's interface)
 
 TABLES = {
     "documents": {
@@ -39,12 +41,25 @@ TABLES = {
         "pk": ("alias", "speaker_id"),
         "foreign_keys": [("speaker_id", "speakers", "id")],
     },
+    # A name the user split off a speaker (`quotes split`, an alias file): it never joins
+    # that speaker again, whatever later articles say.
+    "not_same": {
+        "columns": {"speaker_id": int, "name": str},
+        "pk": ("speaker_id", "name"),
+        "foreign_keys": [("speaker_id", "speakers", "id")],
+    },
     "quotes": {
         "columns": {
             "id": str, "document_id": str, "start": int, "end": int, "text": str, "type": str,
             "cue": str, "speaker_id": int, "speaker_mention": str, "speaker_start": int,
             "speaker_end": int, "addressee_id": int, "method": str, "confidence": float,
             "statement": int, "context_start": int, "context_end": int,
+            # person, organisation, group or anonymous: as the engine judged the speaker,
+            # also where no speaker row was made (a description, a pronoun, a source)
+            "speaker_kind": str,
+            # the speaker's and addressee's names as the article gives them, before joining
+            # across articles: what `quotes split` moves
+            "article_speaker": str, "article_addressee": str,
         },
         "pk": "id",
         "foreign_keys": [
@@ -79,6 +94,7 @@ SELECT
   quotes.start,
   quotes."end",
   quotes.speaker_mention,
+  quotes.speaker_kind,
   quotes.method,
   quotes.confidence,
   quotes.speaker_id,
@@ -155,7 +171,7 @@ ORDER BY statements DESC, quotes DESC, speakers.name
 }
 
 
-SCHEMA_VERSION = 1  # PRAGMA user_version; bump it (and add a step to _migrate) when TABLES,
+SCHEMA_VERSION = 2  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -314,6 +330,8 @@ def ensure_db_shape(db: Database) -> None:
     schema version: all in one transaction. Safe to repeat; changes nothing when the shape
     is right."""
     with writing(db):
+        version = db.execute("pragma user_version").fetchone()[0]
+        existed = "quotes" in db.table_names()
         for name, spec in TABLES.items():
             db[name].create(
                 spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
@@ -339,10 +357,35 @@ def ensure_db_shape(db: Database) -> None:
             # replace=True: an index whose triggers are missing (a run killed between its
             # steps by an older quotes) is dropped, created again and filled
             db[table].enable_fts(columns, create_triggers=True, replace=True)
+        if existed:
+            for step in MIGRATIONS[version:]:
+                step(db)
         if db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
             db.execute(f"pragma user_version = {SCHEMA_VERSION}")
         if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
             db.execute(f"pragma application_id = {APPLICATION_ID}")
+
+
+def _to_version_2(db: Database) -> None:
+    """Schema 2: statements keep their speaker's kind; descriptions and pronouns that an
+    older quotes made speaker rows of ("the company", "he") lose their rows, their
+    statements keep the mention, the kind and the name as the article gave it."""
+    db.execute("update quotes set speaker_kind = (select kind from speakers where id = quotes.speaker_id), "
+               "article_speaker = (select name from speakers where id = quotes.speaker_id) "
+               "where speaker_id is not null and speaker_kind is null")
+    db.execute("update quotes set article_addressee = (select name from speakers where id = quotes.addressee_id) "
+               "where addressee_id is not null and article_addressee is null")
+    unnamed = [sid for sid, name in db.execute("select id, name from speakers").fetchall()
+               if not is_proper_name(name)]
+    for sid in unnamed:
+        db.execute("update quotes set speaker_id = null where speaker_id = ?", [sid])
+        db.execute("update quotes set addressee_id = null where addressee_id = ?", [sid])
+        db.execute("delete from aliases where speaker_id = ?", [sid])
+        db.execute("delete from speakers where id = ?", [sid])
+
+
+# MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
+MIGRATIONS = [lambda db: None, _to_version_2]
 
 
 def now() -> str:
@@ -407,9 +450,9 @@ def save_result(db: Database, result: Result) -> int:
             "path": document.path, "text": document.text, "engine_version": ENGINE_VERSION,
             "ingested_at": now(),
         })
-        speaker_ids = {s.name: speaker_id(db, s) for s in result.speakers}
+        ids = speaker_ids(db, result.speakers)  # None: no row
         paragraphs = paragraph_spans(document.text)
-        rows = [_quote_row(doc_id, q, speaker_ids, paragraphs) for q in result.quotes]
+        rows = [_quote_row(doc_id, q, ids, paragraphs) for q in result.quotes]
         if rows:
             db["quotes"].insert_all(rows)
         if stale:  # only a replaced document can leave speakers nobody quotes
@@ -423,58 +466,14 @@ def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs) -
         "id": f"{doc_id}:{q.start}:{q.end}", "document_id": doc_id, "start": q.start, "end": q.end,
         "text": q.text, "type": q.type, "cue": q.cue,
         "speaker_id": speaker_ids.get(q.speaker) if q.speaker else None,
+        "speaker_kind": q.speaker_kind, "article_speaker": q.speaker,
+        "article_addressee": q.addressee,
         "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
         "speaker_end": q.speaker_end,
         "addressee_id": speaker_ids.get(q.addressee) if q.addressee else None,
         "method": q.method, "confidence": q.confidence, "statement": q.statement,
         "context_start": context[0], "context_end": max(context[1], q.end),
     }
-
-
-def _full_name(name: str) -> bool:
-    return len(name.split()) >= 2
-
-
-def speaker_id(db: Database, speaker: Speaker) -> int:
-    """The row of this speaker across documents: by alias (full names and the user's own),
-    then by a near-spelling with the same first name and role; else a new row."""
-    for name in [speaker.name] + [a for a in speaker.aliases if _full_name(a)]:
-        row = db.execute(
-            "select speaker_id from aliases where alias = ? collate nocase "
-            "and (origin != 'seen' or alias like '% %') order by origin = 'seen'", [name]).fetchone()
-        if row:
-            _record_aliases(db, row[0], speaker)
-            _fill_role(db, row[0], speaker)
-            return row[0]
-    if _full_name(speaker.name) and speaker.kind == "person":
-        first, last = speaker.name.split()[0], speaker.name.split()[-1]
-        for row in db.execute(
-            "select id, name, role from speakers where name like ? and kind = 'person'", [f"{first} %"]
-        ).fetchall():
-            other_last = row[1].split()[-1]
-            same_role = bool(row[2] and speaker.role and row[2].lower() == speaker.role.lower())
-            if len(row[1].split()) == len(speaker.name.split()) and near_spelling(other_last, last) and same_role:
-                _record_aliases(db, row[0], speaker)
-                return row[0]
-    new_id = db["speakers"].insert({
-        "name": speaker.name, "kind": speaker.kind, "role": speaker.role,
-        "affiliation": speaker.affiliation,
-    }).last_pk
-    _record_aliases(db, new_id, speaker)
-    return new_id
-
-
-def _record_aliases(db: Database, sid: int, speaker: Speaker) -> None:
-    for alias in dict.fromkeys((speaker.name,) + tuple(speaker.aliases)):
-        db.execute(
-            "insert into aliases (alias, speaker_id, origin) values (?, ?, 'seen') on conflict do nothing",
-            [alias, sid])
-
-
-def _fill_role(db: Database, sid: int, speaker: Speaker) -> None:
-    db.execute(
-        "update speakers set role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) where id = ?",
-        [speaker.role, speaker.affiliation, sid])
 
 
 def _drop_orphan_speakers(db: Database) -> None:
@@ -488,6 +487,7 @@ def _drop_orphan_speakers(db: Database) -> None:
         "delete from speakers where id not in (select speaker_id from aliases) "
         "and id not in (select speaker_id from quotes where speaker_id is not null) "
         "and id not in (select addressee_id from quotes where addressee_id is not null)")
+    db.execute("delete from not_same where speaker_id not in (select id from speakers)")
 
 
 def counts(db: Database) -> dict[str, int]:
