@@ -8,7 +8,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import census, lines
 
 # Words that open a description or a count, not a name ("The company", "Two officials").
 DETERMINERS = frozenset(
@@ -26,17 +27,9 @@ UNNAMED = frozenset(
     "spokespeople someone somebody anyone everyone nobody".split())
 
 
-def _lines(name: str):
-    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            yield line
-
-
 @lru_cache(maxsize=None)
 def _pronouns() -> frozenset[str]:
-    words = {line.split()[0] for line in _lines("pronouns.txt")}
+    words = {line.split()[0] for line in lines("pronouns.txt")}
     return frozenset(words | {"you", "us", "himself", "herself", "themselves", "itself", "i"})
 
 
@@ -46,7 +39,7 @@ def _common_nouns() -> frozenset[str]:
     work nouns (quotes/data), and UNNAMED."""
     words = set(UNNAMED)
     for name in ("person_nouns.txt", "speech_nouns.txt", "work_nouns.txt", "titles.txt"):
-        for line in _lines(name):
+        for line in lines(name):
             if not line.startswith(("suffix ", "except ")):
                 words.add(line.split()[0] if name == "titles.txt" and line.endswith("honorific")
                           else line)
@@ -63,21 +56,12 @@ def _describes(word: str) -> bool:
         word.endswith("es") and (word[:-2] in nouns or word[:-2] in UNNAMED)))
 
 
-@lru_cache(maxsize=None)
-def _census(filename: str) -> dict[str, float]:
-    """Name -> share of the population (percent) in a US Census 1990 list that the `names`
-    package ships (public domain data)."""
-    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
-    return {parts[0].lower(): float(parts[1]) for parts in map(str.split, text.splitlines())
-            if len(parts) >= 2}
-
-
 def given_name_alone(word: str) -> bool:
     """A single word more common as a given name than as a surname ("Hannah", "Catherine"):
     alone it names someone by first name, and says nothing of who across articles."""
     word = word.lower()
-    given = max(_census("dist.male.first").get(word, 0.0), _census("dist.female.first").get(word, 0.0))
-    return given > _census("dist.all.last").get(word, 0.0)
+    given = max(census("dist.male.first").get(word, 0.0), census("dist.female.first").get(word, 0.0))
+    return given > census("dist.all.last").get(word, 0.0)
 
 
 @lru_cache(maxsize=None)
@@ -85,7 +69,7 @@ def nicknames() -> dict[str, frozenset[str]]:
     """Short form -> the full given names it stands for, and each full name -> its short
     forms (quotes/data/nicknames.txt)."""
     pairs: dict[str, set[str]] = {}
-    for line in _lines("nicknames.txt"):
+    for line in lines("nicknames.txt"):
         full, *shorts = line.split()
         for short in shorts:
             pairs.setdefault(short, set()).add(full)
@@ -96,7 +80,7 @@ def nicknames() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def _titles() -> frozenset[tuple[str, ...]]:
     """Titles (quotes/data/titles.txt) that may stand before a name, as tuples of words."""
-    return frozenset(tuple(w for w in line.split() if w != "honorific") for line in _lines("titles.txt"))
+    return frozenset(tuple(w for w in line.split() if w != "honorific") for line in lines("titles.txt"))
 
 
 def _strip_titles(words: list[str]) -> list[str]:
@@ -115,7 +99,7 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _suffixes() -> frozenset[str]:
-    return frozenset(_lines("name_suffixes.txt"))
+    return frozenset(lines("name_suffixes.txt"))
 
 # Characters no one sees: a name never holds them ("Ortiz\u200b" is "Ortiz").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))

@@ -7,15 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _lines(name: str):
-    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
-        if line:
-            yield line
+from ..datafiles import census, lines
 
 
 @dataclass(frozen=True)
@@ -40,7 +33,7 @@ class SpeechVerb:
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, SpeechVerb]:
     verbs = {}
-    for line in _lines("speech_verbs.txt"):
+    for line in lines("speech_verbs.txt"):
         lemma, *flags = line.split()
         verbs[lemma] = SpeechVerb(lemma, frozenset(flags))
     return verbs
@@ -57,7 +50,7 @@ class CuePhrase:
 def cue_phrases() -> tuple[CuePhrase, ...]:
     """The cue phrases of `cue_phrases.txt`."""
     phrases = []
-    for line in _lines("cue_phrases.txt"):
+    for line in lines("cue_phrases.txt"):
         phrase, label, source = (part.strip() for part in line.split("|"))
         if source not in ("after", "clause"):
             raise ValueError(f"cue_phrases.txt: {phrase!r}: the source is 'after' or 'clause', not {source!r}")
@@ -68,7 +61,7 @@ def cue_phrases() -> tuple[CuePhrase, ...]:
 @lru_cache(maxsize=1)
 def vocative_openers() -> frozenset[str]:
     """What stands before a name someone is called by ("Well, Ilse, …", "my dear Jon, …")."""
-    return frozenset(_lines("vocative_openers.txt"))
+    return frozenset(lines("vocative_openers.txt"))
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,7 @@ class Pronoun:
 @lru_cache(maxsize=1)
 def pronouns() -> dict[str, Pronoun]:
     table = {}
-    for line in _lines("pronouns.txt"):
+    for line in lines("pronouns.txt"):
         word, number, gender, person = line.split()
         table[word] = Pronoun(word, number, gender, person)
     return table
@@ -92,7 +85,7 @@ def pronouns() -> dict[str, Pronoun]:
 def titles() -> dict[str, bool]:
     """Title (lower case, may be several words) -> True when it is only an honorific."""
     table = {}
-    for line in _lines("titles.txt"):
+    for line in lines("titles.txt"):
         parts = line.split()
         honorific = parts[-1] == "honorific"
         words = parts[:-1] if honorific else parts
@@ -103,14 +96,14 @@ def titles() -> dict[str, bool]:
 @lru_cache(maxsize=1)
 def gendered_words() -> dict[str, str]:
     """Honorifics and nouns that tell a person's gender: word -> male/female."""
-    return dict(line.split() for line in _lines("gendered.txt"))
+    return dict(line.split() for line in lines("gendered.txt"))
 
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """(words, suffixes, words the suffixes must not take, endings they must not take)."""
     words, suffixes, not_words, not_endings = set(), (), set(), ()
-    for line in _lines("person_nouns.txt"):
+    for line in lines("person_nouns.txt"):
         if line.startswith("suffix "):
             suffixes = tuple(part.lstrip("-") for part in line.split()[1:])
         elif line.startswith("except "):
@@ -124,12 +117,12 @@ def _person_nouns() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tu
 
 @lru_cache(maxsize=1)
 def speech_nouns() -> frozenset[str]:
-    return frozenset(_lines("speech_nouns.txt"))
+    return frozenset(lines("speech_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
-    return frozenset(_lines("work_nouns.txt"))
+    return frozenset(lines("work_nouns.txt"))
 
 
 def is_person_noun(lemma: str) -> bool:
@@ -141,18 +134,6 @@ def is_person_noun(lemma: str) -> bool:
     return len(lemma) > 5 and lemma.endswith(suffixes) and lemma not in not_words and not lemma.endswith(not_endings)
 
 
-def _census_names(filename: str) -> dict[str, float]:
-    """Name -> share of the population (percent) from a US Census 1990 list that the `names`
-    package ships (public domain data)."""
-    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
-    table = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 2:
-            table[parts[0].lower()] = float(parts[1])
-    return table
-
-
 GENDER_EVIDENCE = 4.0  # a given name tells a gender when one is this many times as frequent
 
 
@@ -160,7 +141,7 @@ GENDER_EVIDENCE = 4.0  # a given name tells a gender when one is this many times
 def given_names() -> dict[str, str | None]:
     """Given name (lower case) -> the gender it tells, "male" or "female", or None where
     both are common ("jordan", "taylor"): from the Census lists' frequencies."""
-    male, female = _census_names("dist.male.first"), _census_names("dist.female.first")
+    male, female = census("dist.male.first"), census("dist.female.first")
     table: dict[str, str | None] = {}
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0.0), female.get(name, 0.0)
@@ -171,44 +152,44 @@ def given_names() -> dict[str, str | None]:
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Surnames (lower case) of the Census list."""
-    return frozenset(_census_names("dist.all.last"))
+    return frozenset(census("dist.all.last"))
 
 
 @lru_cache(maxsize=1)
 def organisation_nouns() -> dict[str, str]:
     """Noun -> the kind of named entity a description headed by it points to: "org" or
     "place" ("the company", "the city")."""
-    return dict(line.split() for line in _lines("organisation_nouns.txt"))
+    return dict(line.split() for line in lines("organisation_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Documents and figures that speak for their author ("the report says")."""
-    return frozenset(_lines("source_nouns.txt"))
+    return frozenset(lines("source_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
     """Words that make a mention a group of people ("both", "some of the workers")."""
-    return frozenset(_lines("group_words.txt"))
+    return frozenset(lines("group_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def withheld_verbs() -> frozenset[str]:
     """Verbs that, with "to say", mean it was not said ("declined to say")."""
-    return frozenset(_lines("withheld_verbs.txt"))
+    return frozenset(lines("withheld_verbs.txt"))
 
 
 @lru_cache(maxsize=None)
 def prepositions(role: str) -> frozenset[str]:
     """The prepositions of `prepositions.txt` with a role: "content" or "naming"."""
-    return frozenset(word for word, r in (line.split() for line in _lines("prepositions.txt")) if r == role)
+    return frozenset(word for word, r in (line.split() for line in lines("prepositions.txt")) if r == role)
 
 
 @lru_cache(maxsize=1)
 def name_suffixes() -> frozenset[str]:
     """Words that may end a person's name without being part of it: "Jr.", "III"."""
-    return frozenset(_lines("name_suffixes.txt"))
+    return frozenset(lines("name_suffixes.txt"))
 
 
 def is_title_word(word: str) -> bool:
@@ -217,5 +198,5 @@ def is_title_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def boilerplate_pattern() -> re.Pattern:
-    patterns = list(_lines("boilerplate.txt"))
+    patterns = list(lines("boilerplate.txt"))
     return re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)

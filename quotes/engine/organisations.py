@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..names import visible
@@ -39,6 +43,7 @@ class OrgMention:
     salient: bool  # a subject, a possessor or an apposition: what the article is about
 
 
+@lru_cache(maxsize=4096)
 def display_name(text: str) -> str:
     """An organisation's name as the text writes it, without a possessive ending; a leading
     "The" in lower case ("the Democratic Harbour Committee")."""
@@ -46,6 +51,7 @@ def display_name(text: str) -> str:
     return re.sub(r"^The\s+", "the ", text)
 
 
+@lru_cache(maxsize=4096)
 def clean_name(text: str) -> str:
     """An organisation's name without a leading "the" or a possessive ending: how names are
     compared."""
@@ -53,6 +59,7 @@ def clean_name(text: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", text).strip(" ,.;:")
 
 
+@lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """The capitals of a name's words, function words left out: "Export Development
     Canada" -> "EDC", "Immigration, Refugees and Citizenship Canada" -> "IRCC"."""
@@ -91,8 +98,8 @@ class OrgIndex:
             salient = root.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "compound") or root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
             self.mentions.append(OrgMention(ent.start_char, organisation, salient))
         # A name no model typed that the text calls an organisation ("Norvale Grid, a utility")
-        for token in doc:
-            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound" and any(
+        for token in _proper_nouns(doc):
+            if not token.ent_type_ and token.dep_ != "compound" and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" and organisation_nouns().get(c.lemma_.lower()) == "org"
                     for c in token.children):
                 span = doc[min(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN") if any(
@@ -197,3 +204,11 @@ def _described_as_organisation(ent: Span) -> bool:
     kinds = organisation_nouns()
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) == "org"
                for c in ent.root.children)
+
+
+def _proper_nouns(doc: Doc) -> list[Token]:
+    """The PROPN tokens of `doc`, found without visiting every token."""
+    if not len(doc):
+        return []
+    hits = numpy.flatnonzero(doc.to_array(POS) == PROPN)
+    return [doc[int(i)] for i in hits]

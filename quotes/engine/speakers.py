@@ -159,6 +159,7 @@ class SpeakerIndex:
         self._skip = list(skip)
         self._quoted = sorted(quoted)
         self._mention_starts: list[int] | None = None
+        self._by_name: dict[str, list[Entity]] = {}  # full names and aliases, lower case -> entities
         self._collect()
 
     def _mention(self, span: Span, entity: Entity, pronoun: bool = False) -> Mention:
@@ -275,6 +276,10 @@ class SpeakerIndex:
             entity.gender = gender
         if alias not in entity.aliases:
             entity.aliases.append(alias)
+        for name in (entity.name, alias):  # what `find` looks up first
+            known = self._by_name.setdefault(" ".join(name.split()).lower(), [])
+            if entity not in known:
+                known.append(entity)
         return entity
 
     def find(self, words: list[str], gender: str | None = None) -> Entity | None:
@@ -282,11 +287,10 @@ class SpeakerIndex:
         or a near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
         joined = " ".join(key)
-        entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
-        for entity in entities:
-            if " ".join(entity.words).lower() == joined or any(
-                    " ".join(alias.split()).lower() == joined for alias in entity.aliases):
+        for entity in self._by_name.get(joined, ()):
+            if not (gender and entity.gender and entity.gender != gender):
                 return entity
+        entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
         if len(key) == 1:
             matches = [e for e in entities if e.words[-1].lower() == key[0]]
             if len(matches) == 1:
