@@ -3,6 +3,7 @@ with the form, export them all as CSV, read a quote in context. Screenshots go t
 test-artifacts/ (gitignored). Chromium missing is a failure, not a skip: CI installs it."""
 
 import csv
+import contextlib
 import os
 import shutil
 import socket
@@ -50,12 +51,12 @@ def wait_until_up(process, url, timeout=30.0):
     pytest.fail(f"quotes serve did not answer at {url} within {timeout}s")
 
 
-@pytest.fixture(scope="module")
-def server(seed_db_path):
-    """`quotes serve` with its defaults (loopback, no SQL editor) on a free port."""
+@contextlib.contextmanager
+def serving(db_path):
+    """`quotes serve` with its defaults (loopback, no SQL editor) on a free port; its address."""
     port = free_port()
     process = subprocess.Popen(
-        quotes_command() + ["serve", seed_db_path, "--port", str(port),
+        quotes_command() + ["serve", db_path, "--port", str(port),
                             "--metadata", os.path.join(ROOT, "metadata.yml")],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
@@ -72,8 +73,9 @@ def server(seed_db_path):
         process.stderr.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """The system Chromium, headless, driven by Playwright."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
     from playwright.sync_api import sync_playwright
@@ -82,6 +84,18 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(seed_db_path):
+    with serving(seed_db_path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ stays text, and screenshots at 1366 and 390 px go to test-artifacts/."""
 import csv
 import os
 import re
-import subprocess
-from urllib.parse import quote
 
 import pytest
 from sqlite_utils import Database
 
 from ..conftest import ROOT
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
-from .build import BULK_SPEAKER, EXTRA_SPEAKERS, build, quotes_command
+from .test_browser import chromium, serving
+from .build import BULK_SPEAKER, EXTRA_SPEAKERS, build
 
 pytestmark = pytest.mark.browser
 
@@ -41,34 +39,14 @@ def scalar(db, sql, params=()):
 
 @pytest.fixture(scope="module")
 def server(db_path):
-    port = free_port()
-    process = subprocess.Popen(
-        quotes_command() + ["serve", db_path, "--port", str(port), "--metadata", os.path.join(ROOT, "metadata.yml")],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(process, base + "/-/versions.json")
+    with serving(db_path) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stderr.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Visit:
