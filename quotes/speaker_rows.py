@@ -67,8 +67,10 @@ def _refused(db: Database, sid: int, name: str) -> bool:
 
 
 def _by_user_alias(db: Database, speaker: Speaker) -> int | None:
-    """A merge, a split or an alias file named this speaker: the user's word comes first."""
-    for name in _names(speaker):
+    """A merge, a split or an alias file named this speaker: the user's word comes first. Only
+    the name the article gives the speaker counts: another way the same article writes it
+    may be what the user split off ("Petra Holm" off "Petra J Holm")."""
+    for name in [speaker.name]:
         row = db.execute("select speaker_id from aliases where alias = ? collate nocase and "
                          "origin != 'seen' order by rowid desc", [name]).fetchone()
         if row:
