@@ -89,7 +89,7 @@ class OrgIndex:
             kind = LABELS.get(ent.label_) or ("org" if _described_as_organisation(ent) else None)
             if kind is None or any(s <= ent.start_char and ent.end_char <= e for s, e in skip):
                 continue
-            name = display_name(ent.text)
+            name = display_name(_with_number(ent).text)
             if not clean_name(name) or not clean_name(name)[0].isupper():
                 continue
             organisation = self.add(name, kind)
@@ -212,3 +212,14 @@ def _proper_nouns(doc: Doc) -> list[Token]:
         return []
     hits = numpy.flatnonzero(doc.to_array(POS) == PROPN)
     return [doc[int(i)] for i in hits]
+
+
+def _with_number(ent: Span) -> Span:
+    """An organisation's name with the number the model left out of it ("UFCW Local 832",
+    "Chapter 11"): a number right after a capitalised last word, nothing between."""
+    doc = ent.doc
+    end = ent.end
+    if end < len(doc) and doc[end].like_num and doc[end].is_digit and ent[-1].text[:1].isupper() \
+            and not ent[-1].whitespace_ == "" and (end + 1 >= len(doc) or not doc[end + 1].like_num):
+        return doc[ent.start:end + 1]
+    return ent

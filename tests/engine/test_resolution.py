@@ -90,3 +90,8 @@ def test_a_document_published_on_someones_website_is_theirs(run):
     text = ("“Winter is the hardest season for a railway,” says a document titled Cold Rails "
             "on Norvale Rail's website.")
     assert one(run(text), "Winter is the hardest").speaker == "Norvale Rail"
+
+
+def test_an_organisation_keeps_the_number_of_its_name(run):
+    text = "A release from Dockworkers Local 832 said the members voted to join."
+    assert one(run(text), "the members voted").speaker == "Dockworkers Local 832"
