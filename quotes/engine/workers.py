@@ -22,7 +22,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import signal
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -75,9 +75,17 @@ def analyse_in_workers(documents: Iterable[Document], nlp, batch_size: int,
             return
         yield from _results(batch, found)
 
+    def submit(batch: list[Document]) -> Future:
+        try:
+            return pools[-1].submit(_analyse_batch, batch)
+        except BrokenProcessPool as error:  # a worker died since: `take` retries it with the rest
+            broken: Future = Future()
+            broken.set_exception(error)
+            return broken
+
     try:
         for batch in batches(documents, batch_size, BATCH_CHARS):
-            in_flight.append((batch, pools[-1].submit(_analyse_batch, batch)))
+            in_flight.append((batch, submit(batch)))
             while len(in_flight) >= BATCHES_PER_WORKER * n_process or in_flight[0][1].done():
                 yield from take()
                 if not in_flight:
