@@ -450,7 +450,7 @@ def split(db_path, speaker, alias, into):
     SPEAKER (a name, or #ID) for a speaker of their own (or --into another). Remembered:
     re-ingestion never joins ALIAS to SPEAKER again.
 
-    Example: quotes split quotes.db "Rahm Emanuel" "Rahm Emmanuel"
+    Example: quotes split quotes.db "Lena Ortiz" "Lena Ortis"
     """
     from .curation import split as run
     from .store import StoreError

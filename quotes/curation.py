@@ -216,7 +216,7 @@ def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
     """Record user aliases and merge existing speakers they name. An alias that articles
     gave and that was joined to another speaker is split off it (its statements move), so
     a file can undo a join: `Ann Smith: [A. Smith]` takes "A. Smith" from whoever it joined,
-    and a name listed under itself (`Rahm Emmanuel: [Rahm Emmanuel]`) is its own speaker.
+    and a name listed under itself (`Lena Ortis: [Lena Ortis]`) is its own speaker.
     Returns aliases applied."""
     applied = 0
     for name, aliases in mapping.items():

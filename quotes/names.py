@@ -185,7 +185,7 @@ class PersonName:
 
     @property
     def bare(self) -> bool:
-        """Only a surname ("Obama")."""
+        """Only a surname ("Ortiz")."""
         return not self.given
 
 
@@ -206,7 +206,7 @@ def person_name(name: str) -> PersonName | None:
         suffix = words.pop()
     if not words:
         return None
-    words = _strip_titles(words)  # "President Obama", "Dr Ortiz"
+    words = _strip_titles(words)  # "President Ortiz", "Dr Ortiz"
     # a lower-case particle belongs to the surname ("de Blasio")
     cut = len(words) - 1
     while cut > 0 and words[cut - 1] in PARTICLES:
@@ -215,7 +215,7 @@ def person_name(name: str) -> PersonName | None:
 
 
 def title_of(name: str) -> str | None:
-    """The titles a name is written with ("President Obama" -> "President", "Mrs. Bennet"
+    """The titles a name is written with ("President Ortiz" -> "President", "Mrs. Renner"
     -> "Mrs."), or None."""
     words = name.split()
     kept = _strip_titles([_word(w).replace(".", "").lower() for w in words])
@@ -235,11 +235,11 @@ def given_name_compatible(a: str, b: str) -> bool:
 def same_person_name(a: PersonName, b: PersonName) -> bool:
     """Nothing in the two names contradicts one person: one surname, one suffix (or none
     on one side), first given names compatible, and every middle name or initial that both
-    give compatible ("Donald J. Trump" ~ "Donald Trump" ~ "Donald John Trump"; "George W."
-    and "George H. W." differ). A bare surname never matches here (see `bare_surname_of`)."""
+    give compatible ("Lena J. Ortiz" ~ "Lena Ortiz" ~ "Lena Jane Ortiz"; "Paul W."
+    and "Paul H. W." differ). A bare surname never matches here (see `bare_surname_of`)."""
     if a.surname != b.surname or a.bare or b.bare:
         return False
-    if a.suffix != b.suffix:  # "Donald Trump Jr." is not "Donald Trump"
+    if a.suffix != b.suffix:  # "Paul Renner Jr." is not "Paul Renner"
         return False
     if not given_name_compatible(a.given[0], b.given[0]):
         return False
@@ -247,7 +247,7 @@ def same_person_name(a: PersonName, b: PersonName) -> bool:
 
 
 def name_near_spelling(a: PersonName, b: PersonName) -> bool:
-    """The same given names and a surname one edit away ("Rahm Emmanuel" / "Rahm Emanuel")."""
+    """The same given names and a surname one edit away ("Lena Ortis" / "Lena Ortiz")."""
     return (a.given == b.given and not a.bare and a.surname != b.surname
             and near_spelling(a.surname, b.surname))
 

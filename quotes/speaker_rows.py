@@ -24,7 +24,7 @@ def has_row(speaker: Speaker) -> bool:
 
 def speaker_ids(db: Database, speakers: list[Speaker]) -> dict[str, int | None]:
     """The row of each of one document's speakers, by name (None: no row). A row that a
-    later speaker of the same document absorbed ("Obama" into "Barack Obama") is looked up
+    later speaker of the same document absorbed ("Ortiz" into "Lena Ortiz") is looked up
     again."""
     ids = {s.name: speaker_id(db, s) for s in speakers}
     for s in speakers:
@@ -99,8 +99,8 @@ def _by_name(db: Database, speaker: Speaker) -> int | None:
 
 
 def _role(speaker: Speaker) -> str | None:
-    """The speaker's role, else the title its name is written with ("President Obama",
-    "Mrs. Bennet")."""
+    """The speaker's role, else the title its name is written with ("President Ortiz",
+    "Mrs. Renner")."""
     return speaker.role or title_of(speaker.name)
 
 
@@ -157,7 +157,7 @@ def candidates(db: Database, speaker: Speaker) -> list[int]:
 
 
 def _bare(speaker: Speaker, parsed: PersonName, people: dict) -> list[int]:
-    """Where a bare surname ("Obama", "President Obama") goes: the one person of the
+    """Where a bare surname ("Ortiz", "President Ortiz") goes: the one person of the
     database with a full name of that surname (when the roles agree), or the one whose role
     positively agrees when there are several; else the row of earlier bare mentions of
     that surname with an agreeing role. A word more common as a given name ("Hannah",
@@ -200,7 +200,7 @@ def _by_variant(db: Database, speaker: Speaker) -> int | None:
 
 
 def _absorb_bare_rows(db: Database, sid: int, speaker: Speaker) -> None:
-    """Rows an earlier article made of a bare surname ("Obama", "Secretary Clinton") join
+    """Rows an earlier article made of a bare surname ("Ortiz", "Secretary Renner") join
     this full name when, now that it is stored, a bare mention with their role would go to
     it (see `_bare`), and the user never split or named them."""
     parsed = person_name(speaker.name)

@@ -89,7 +89,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# A quote mark glued to the colon before it ('Clinton:"We learned', 'Rep. X (R-S.C.):"I')
+# A quote mark glued to the colon before it ('Ortiz:"We learned', 'Rep. X (R-S.C.):"I')
 # is split off, so the name and the quote's first word stay words of their own.
 GLUED_COLON = (r"""(?<=[A-Za-z0-9.)\]]):(?=["\u201c\u2018'])""", r"""(?<=:)["\u201c\u2018']""")
 

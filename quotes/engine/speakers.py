@@ -308,7 +308,7 @@ class SpeakerIndex:
             ew = [w.lower() for w in entity.words]
             if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
                 return entity
-        # A middle name or initial more or less ("Donald J. Trump", "Donald Trump"), or a
+        # A middle name or initial more or less ("Lena J. Ortiz", "Lena Ortiz"), or a
         # surname-only entity the full name completes.
         matches = [e for e in entities if len(e.words) > 1 and [e.words[0].lower(), e.words[-1].lower()] == [key[0], key[-1]]]
         if len(matches) == 1:
