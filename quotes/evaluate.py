@@ -54,10 +54,11 @@ def read_gold(path: str) -> list[dict]:
 # ---- names ----------------------------------------------------------------------------
 
 def _ignored_words() -> frozenset[str]:
-    """Words a name is compared without: honorifics, role words and name suffixes."""
-    from .engine.lexicon import name_suffixes, titles
+    """Words a name is compared without: honorifics, name suffixes and the commonest role
+    words (`data/scoring_ignored.txt`, as the shared scorer has them)."""
+    from .datafiles import lines
 
-    return frozenset(t for t in titles() if " " not in t) | name_suffixes()
+    return frozenset(lines("scoring_ignored.txt"))
 
 
 def normalise_name(name: str | None, ignored: frozenset[str]) -> str:

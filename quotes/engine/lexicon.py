@@ -186,12 +186,6 @@ def prepositions(role: str) -> frozenset[str]:
     return frozenset(word for word, r in (line.split() for line in lines("prepositions.txt")) if r == role)
 
 
-@lru_cache(maxsize=1)
-def name_suffixes() -> frozenset[str]:
-    """Words that may end a person's name without being part of it: "Jr.", "III"."""
-    return frozenset(lines("name_suffixes.txt"))
-
-
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
 
