@@ -8,6 +8,8 @@ an organisation.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..names import visible
@@ -107,18 +109,39 @@ def _describes_named_person(ctx: Context, span: Span) -> bool:
     root = span.root
     tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
                for t in span if t.i != root.i)
-    aged = any(t.lower_.endswith("-year-old") for t in span)  # "the 38-year-old", "the 26-year-old right wing"
-    if not (is_person_noun(root.lemma_) or aged) or tied:
+    aged = AGED.search(span.text) is not None  # "the 38-year-old", "the 26-year-old right wing"
+    if not (any(is_person_noun(word) for word in _head_words(root)) or aged) or tied:
         return False
     lemma = root.lemma_.lower()
     start = max(0, root.i - 200)
     for token in ctx.doc[start:span.start]:
-        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote:
-            head = token
-            if not any(c.dep_ in ("appos", "compound") and c.ent_type_ in PERSON_LABELS for c in head.children) \
-                    and not any(t.ent_type_ in PERSON_LABELS for t in (head.head,)):
-                return False
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote \
+                and not _role_of_someone(token):
+            return False
     return True
+
+
+AGED = re.compile(r"\b\d+-year-old\b", re.IGNORECASE)
+def _role_of_someone(noun: Token) -> bool:
+    """An earlier use of the noun that says what a named person is ("X, the minister";
+    "as Canada's prime minister"; "Minister X"), not one that brings in someone new ("one
+    man … the man")."""
+    return (noun.dep_ in ("attr", "appos") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+            or any(c.dep_ in ("appos", "compound") and c.ent_type_ in PERSON_LABELS for c in noun.children)
+            or noun.head.ent_type_ in PERSON_LABELS)
+
+
+def _head_words(root: Token) -> list[str]:
+    """The head noun's lemma, and the parts of the hyphenated word it ends ("arms" of
+    "sergeant-at-arms" gives "sergeant-at-arms" and "sergeant")."""
+    words = [root.lemma_.lower()]
+    doc, start = root.doc, root.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start - 1].is_alpha):
+        start -= 1
+    if start < root.i:
+        word = doc[start:root.i + 1].text.lower()
+        words += [word, word.split("-")[0]]
+    return words
 
 
 def _definite(span: Span) -> bool:

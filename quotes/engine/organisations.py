@@ -13,13 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import POS
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..names import visible
 from .lexicon import organisation_nouns
+from .tokens import proper_nouns
 
 LABELS = {"ORG": "org", "GPE": "place"}
 FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
@@ -98,7 +96,7 @@ class OrgIndex:
             salient = root.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "compound") or root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
             self.mentions.append(OrgMention(ent.start_char, organisation, salient))
         # A name no model typed that the text calls an organisation ("Norvale Grid, a utility")
-        for token in _proper_nouns(doc):
+        for token in proper_nouns(doc):
             if not token.ent_type_ and token.dep_ != "compound" and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" and organisation_nouns().get(c.lemma_.lower()) == "org"
                     for c in token.children):
@@ -204,14 +202,6 @@ def _described_as_organisation(ent: Span) -> bool:
     kinds = organisation_nouns()
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) == "org"
                for c in ent.root.children)
-
-
-def _proper_nouns(doc: Doc) -> list[Token]:
-    """The PROPN tokens of `doc`, found without visiting every token."""
-    if not len(doc):
-        return []
-    hits = numpy.flatnonzero(doc.to_array(POS) == PROPN)
-    return [doc[int(i)] for i in hits]
 
 
 def _with_number(ent: Span) -> Span:

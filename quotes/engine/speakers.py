@@ -14,11 +14,11 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
-from .lexicon import (Pronoun, gendered_words, given_names, is_title_word, organisation_nouns, pronouns,
+from .lexicon import (Pronoun, gendered_words, given_names, is_title_word, organisation_nouns, prepositions, pronouns,
                       source_nouns, surnames)
 from ..model import Speaker
 from ..names import near_spelling, visible
-from .tokens import entity_span
+from .tokens import entity_span, proper_nouns
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "NORP", "GPE"}
@@ -97,6 +97,37 @@ def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
     words = [t for t in ent if not t.is_space]
     return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and words[0].lower_ in given_names() and words[-1].lower_ in surnames_seen)
+
+
+def _name_start(token: Token) -> int:
+    """Where the name whose last word is `token` begins: its compounds, without a
+    participle that opens the sentence ("Knowing Bardos was a fan" names Bardos)."""
+    start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+    first = token.doc[start]
+    if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
+            and first.lower_ not in given_names():
+        start += 1
+    return start
+
+
+def _said_before(pronoun: Token) -> int:
+    """Where a pronoun's antecedent must come before: the pronoun itself, or, for the
+    subject of a speech verb that follows what was said ("… in southern Sumatra, he
+    said"), the start of what was said, which names no speaker."""
+    verb = pronoun.head
+    if speech_verb(verb) is not None:
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i
+                and not (speech_verb(c) is not None and any(s.dep_ == "nsubj" for s in c.children))]
+        # (not another speaker's statement: "“…,” said X. Y, he said, …")
+        if said:
+            return min(pronoun.idx, said[0].left_edge.idx)
+    return pronoun.idx
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a longer proper name ("Espinos Press"), not a name standing alone."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
 def _known_name(token: Token) -> bool:
@@ -199,12 +230,23 @@ class SpeakerIndex:
                     and token.text[:1].isupper() and not is_title_word(token.text)
                     and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
                          or speech_verb(token.head) is not None or _known_name(token))):
-                span = self.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i:token.i + 1]
+                span = self.doc[_name_start(token):token.i + 1]
                 if not self._skipped(span):
                     entity = self._entity_for_name(span)
                     if entity is not None:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
+        # A known person's surname with no entity tag at all ("For Espinos, who …"): a mention
+        # of them too, so that a pronoun after it finds them.
+        covered = {m.start for m in self.mentions}
+        for token in proper_nouns(self.doc):
+            if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
+                    or is_title_word(token.text) or _in_name(token):
+                continue
+            matches = [e for e in self.entities if e.words[-1].lower() == token.lower_]
+            span = self.doc[token.i:token.i + 1]
+            if len(matches) == 1 and not self._skipped(span):
+                self.mentions.append(self._mention(span, matches[0]))
         self.mentions.sort(key=lambda m: m.start)
         self._chain_pronouns(subjects)
 
@@ -219,18 +261,20 @@ class SpeakerIndex:
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):
                 continue
-            mention = self.recent_person(token.idx, exclude=self._contrasted(token), gender=pron.gender)
+            mention = self.recent_person(_said_before(token), exclude=self._contrasted(token), gender=pron.gender)
             if mention is not None and mention.entity.gender in (None, pron.gender):
                 mention.entity.gender = pron.gender
                 self.add_pronoun(span, mention.entity)
 
     def _contrasted(self, pronoun: Token) -> set[int]:
-        """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
-        …", "For X, she …"): set against the subject, not the subject."""
+        """People named in a phrase of contrast that the pronoun's own clause opens with
+        ("Unlike X, he …"): set against the subject, not the subject. ("For X, he …" is
+        often X himself.)"""
         found = set()
         for head in (pronoun.head, pronoun.head.head):
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start:
+                if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start \
+                        and prep.lower_ in prepositions("contrast"):
                     for t in prep.subtree:
                         entity = self.entity_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
                         if entity is not None:

@@ -3,6 +3,9 @@ punctuation they agree on."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = {".", "!", "?"}
@@ -47,3 +50,11 @@ def trim_end(tokens: list[Token]) -> list[Token]:
 def mark_token(doc: Doc, char: int) -> int | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else None
+
+
+def proper_nouns(doc: Doc) -> list[Token]:
+    """The PROPN tokens of `doc`, found without visiting every token."""
+    if not len(doc):
+        return []
+    hits = numpy.flatnonzero(doc.to_array(POS) == PROPN)
+    return [doc[int(i)] for i in hits]

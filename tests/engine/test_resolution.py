@@ -95,3 +95,38 @@ def test_a_document_published_on_someones_website_is_theirs(run):
 def test_an_organisation_keeps_the_number_of_its_name(run):
     text = "A release from Dockworkers Local 832 said the members voted to join."
     assert one(run(text), "the members voted").speaker == "Dockworkers Local 832"
+
+
+def test_an_age_and_a_hyphenated_role_describe_the_person_just_named(run):
+    text = ("Tomas Vidal passed his exam this spring after a year on building sites.\n\n"
+            "The 32-year-old labourer says each day he learns new words at work.")
+    assert one(run(text), "each day he learns").speaker == "Tomas Vidal"
+    text = ("Harold Finch guarded the chamber for a decade.\n\n"
+            "The former sergeant-at-arms said Monday he is thinking about a run for office.")
+    assert one(run(text), "he is thinking").speaker == "Harold Finch"
+
+
+def test_a_title_used_before_for_the_same_person_does_not_block_the_description(run):
+    text = ("Mark Dunmore says he worries about the cuts as the country's prime minister.\n\n"
+            "The prime minister said he was deeply concerned about the plan.")
+    assert one(run(text), "he was deeply").speaker == "Mark Dunmore"
+
+
+def test_a_pronoun_after_what_was_said_does_not_point_into_it(run):
+    text = ("The coast was badly hit, said Ravi Menon, a spokesman for the relief agency.\n\n"
+            "The storm destroyed the house of Pedro Alvarez and his neighbours, he said.")
+    assert one(run(text), "The storm destroyed").speaker == "Ravi Menon"
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_name(run):
+    text = ("Paul Renner met Clara Voss at a bookshop. He liked her at once.\n\n"
+            "Knowing Renner was a comic book fan, Voss tried to explain it with superheroes. "
+            "“I'm not an alien,” she said.")
+    assert one(run(text), "I'm not an alien").speaker == "Clara Voss"
+
+
+def test_a_surname_the_model_left_untagged_still_points_a_pronoun_back(run):
+    text = ("Alfonso Espinos founded the press in 2009.\n\n"
+            "Darrin Wise, whose son draws for it, says the boy works every night.\n\n"
+            "For Espinos, who knows the risks, he is simply filling a gap. “You have to start somewhere,” he says.")
+    assert one(run(text), "You have to start").speaker == "Alfonso Espinos"
