@@ -9,6 +9,8 @@ from spacy.tokens import Token
 
 from ..model import Method
 from .confidence import confidence
+from .cues import speech_verb
+from .lexicon import pronouns
 from .speakers import PERSON_LABELS
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import SENTENCE_END
@@ -44,11 +46,13 @@ def split_by_attribution(ctx: Context, before: Statement, t_start: int) -> bool:
 def continues(ctx: Context, before: Statement, t_start: int) -> bool:
     """True when nothing between two quotes names another person or starts a new topic."""
     doc = ctx.doc
-    p_prev = ctx.paragraph_bounds(before.token_start)
+    p_prev = ctx.paragraph_bounds(max(before.token_start, before.token_end - 1))  # where it ends
     p_this = ctx.paragraph_bounds(t_start)
     if p_this != p_prev:
-        # the next paragraph: it must open with the quote, and follow right after
-        if p_this[0] != p_prev[1] and not all(t.is_space for t in doc[p_prev[1]:p_this[0]]):
+        # the next paragraph, or the one after a paragraph of narration that names no one:
+        # it must open with the quote
+        if p_this[0] != p_prev[1] and not all(t.is_space for t in doc[p_prev[1]:p_this[0]]) \
+                and not _plain_narration(ctx, doc[p_prev[1]:p_this[0]]):
             return False
         if t_start - p_this[0] > 1:
             return False
@@ -65,6 +69,27 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
             if entity is not speaker and not _in_passing(before.attribution, cue, t, entity):
                 return False
     return True
+
+
+def _plain_narration(ctx: Context, tokens) -> bool:
+    """One paragraph between two quotes that only narrates: no quote marks, no one named
+    or pointed to, no one else's words ("The fallout from a stroke was the most
+    significant.")."""
+    paragraphs = 0
+    for t in tokens:
+        if t.is_space:
+            paragraphs += "\n" in t.text
+            continue
+        if t.i in ctx.in_quote or t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN" or _personal(t) \
+                or speech_verb(t) is not None:
+            return False
+    return paragraphs <= 2
+
+
+def _personal(token: Token) -> bool:
+    """A pronoun that can stand for a person: "she", "they", "his" (not "it", "that")."""
+    pron = pronouns().get(token.lower_)
+    return pron is not None and pron.gender != "neuter"
 
 
 def _in_passing(attribution: Attribution, cue: Token | None, t: Token, entity) -> bool:

@@ -38,7 +38,6 @@ class Organisation:
 class OrgMention:
     start: int  # char offset
     organisation: Organisation
-    salient: bool  # a subject, a possessor or an apposition: what the article is about
 
 
 @lru_cache(maxsize=4096)
@@ -92,9 +91,7 @@ class OrgIndex:
                 continue
             organisation = self.add(name, kind)
             self._learn_nouns(ent, organisation)
-            root = ent.root
-            salient = root.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "compound") or root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
-            self.mentions.append(OrgMention(ent.start_char, organisation, salient))
+            self.mentions.append(OrgMention(ent.start_char, organisation))
         # A name no model typed that the text calls an organisation ("Norvale Grid, a utility")
         for token in proper_nouns(doc):
             if not token.ent_type_ and token.dep_ != "compound" and any(
@@ -104,7 +101,7 @@ class OrgIndex:
                     t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts) else token.i:token.i + 1]
                 organisation = self.add(display_name(span.text), "org")
                 self._learn_nouns(span, organisation)
-                self.mentions.append(OrgMention(span.start_char, organisation, True))
+                self.mentions.append(OrgMention(span.start_char, organisation))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
 
@@ -161,10 +158,9 @@ class OrgIndex:
     def described(self, noun: str, before: int) -> Organisation | None:
         """What "the <noun>" points back to, on the article's evidence: the latest
         organisation it called a <noun> before `before`, else the latest whose name holds the
-        noun ("the commission": "the Ontario Human Rights Commission"), else the only
-        organisation of the right kind it has named as a subject, possessor or apposition."""
-        kind = organisation_nouns().get(noun)
-        if kind is None:
+        noun ("the commission": "the Ontario Human Rights Commission"). Being the only
+        organisation named so far is no evidence ("the military" after a news agency)."""
+        if noun not in organisation_nouns():
             return None
         earlier = [m.organisation for m in self.mentions[:bisect_left(self._starts, before)]]
         for organisation in reversed(earlier):
@@ -173,9 +169,7 @@ class OrgIndex:
         for organisation in reversed(earlier):
             if noun in clean_name(organisation.name).lower().split():
                 return organisation
-        salient = {id(m.organisation): m.organisation for m in self.mentions[:bisect_left(self._starts, before)]
-                   if m.salient and m.organisation.kind == kind and not m.organisation.nouns}
-        return next(iter(salient.values())) if len(salient) == 1 else None
+        return None
 
     def _learn_nouns(self, ent: Span, organisation: Organisation) -> None:
         """What the text says the organisation is: an apposition ("Cisco Talos, a security

@@ -157,6 +157,7 @@ class Entity:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
+    first: int = 1 << 62  # where the text first names them (a character offset)
 
     @property
     def words(self) -> list[str]:
@@ -220,7 +221,7 @@ class SpeakerIndex:
         # entity at all for a name it has never seen ("Yuni, a resident of …, said").
         for ent in self.doc.ents:
             if ent.label_ in ORG_LABELS and len(ent) == 1 and not self._skipped(ent):
-                entity = self.find(name_tokens(ent.text))
+                entity = self.find(name_tokens(ent.text), before=ent.start_char)
                 if entity is not None:
                     self.mentions.append(self._mention(ent, entity))
         # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all)
@@ -236,14 +237,16 @@ class SpeakerIndex:
                     if entity is not None:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
-        # A known person's surname with no entity tag at all ("For Espinos, who …"): a mention
-        # of them too, so that a pronoun after it finds them.
+        # The surname of a person named in full, with no entity tag at all ("For Espinos, who
+        # …"), or a subject that is a known person's one name: a mention of them too, so that
+        # a pronoun or a description after it finds them.
         covered = {m.start for m in self.mentions}
         for token in proper_nouns(self.doc):
             if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
                     or is_title_word(token.text) or _in_name(token):
                 continue
-            matches = [e for e in self.entities if e.words[-1].lower() == token.lower_]
+            subject = token.dep_ in ("nsubj", "nsubjpass")
+            matches = [e for e in self.entities if (subject or len(e.words) > 1) and e.words[-1].lower() == token.lower_]
             span = self.doc[token.i:token.i + 1]
             if len(matches) == 1 and not self._skipped(span):
                 self.mentions.append(self._mention(span, matches[0]))
@@ -267,14 +270,14 @@ class SpeakerIndex:
                 self.add_pronoun(span, mention.entity)
 
     def _contrasted(self, pronoun: Token) -> set[int]:
-        """People named in a phrase of contrast that the pronoun's own clause opens with
-        ("Unlike X, he …"): set against the subject, not the subject. ("For X, he …" is
-        often X himself.)"""
+        """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
+        …", "In Ashby, she …"): set against the subject, not the subject. "For X, he …" is
+        often X himself."""
         found = set()
         for head in (pronoun.head, pronoun.head.head):
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start \
-                        and prep.lower_ in prepositions("contrast"):
+                        and prep.lower_ not in prepositions("about"):
                     for t in prep.subtree:
                         entity = self.entity_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
                         if entity is not None:
@@ -304,7 +307,8 @@ class SpeakerIndex:
         first = text.split()[0].lower().rstrip(".") if text.split() else ""
         gender = gendered_words().get(first) if len(text.split()) > len(words) else None
         alias = " ".join(words)
-        entity = self.find(words, gender)
+        at = None if isinstance(ent, str) else ent.start_char
+        entity = self.find(words, gender, before=at)
         if entity is None:
             if not create:
                 return None
@@ -318,6 +322,8 @@ class SpeakerIndex:
             entity.name = alias  # a fuller form of the same name
         if gender and entity.gender is None:
             entity.gender = gender
+        if at is not None:
+            entity.first = min(entity.first, at)
         if alias not in entity.aliases:
             entity.aliases.append(alias)
         for name in (entity.name, alias):  # what `find` looks up first
@@ -326,9 +332,10 @@ class SpeakerIndex:
                 known.append(entity)
         return entity
 
-    def find(self, words: list[str], gender: str | None = None) -> Entity | None:
-        """The entity a name belongs to: same full name, a surname of one full name,
-        or a near-spelling that agrees on everything else (gender included, when known)."""
+    def find(self, words: list[str], gender: str | None = None, before: int | None = None) -> Entity | None:
+        """The entity a name belongs to: same full name, a surname of one full name (of
+        the one the text had named before `before`, when several share it), or a
+        near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
         joined = " ".join(key)
         for entity in self._by_name.get(joined, ()):
@@ -337,6 +344,8 @@ class SpeakerIndex:
         entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
         if len(key) == 1:
             matches = [e for e in entities if e.words[-1].lower() == key[0]]
+            if len(matches) > 1 and before is not None:  # "Vickers" before his son is named
+                matches = [e for e in matches if e.first < before]
             if len(matches) == 1:
                 return matches[0]
             matches = [e for e in entities if near_spelling(e.words[-1], key[0])]

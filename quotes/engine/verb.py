@@ -30,6 +30,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects[0]
+    if _reduced_clause_of_person(verb):
+        return verb.head  # "“…,” Pierre Gignac, the risk officer, mentioned in a commentary"
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -53,6 +55,16 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
+
+
+def _reduced_clause_of_person(verb: Token) -> bool:
+    """A speech verb the parser hung on a person's name as a participle ("X, an officer,
+    mentioned in a commentary"; "X, quoted in the report"): the person spoke, unless an
+    agent says someone else did ("X, praised by Y")."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and head.i < verb.i and head.ent_type_ in PERSON_LABELS
+            and any(t.text == "," for t in verb.doc[head.i:verb.i])
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def _after_to(subject: Token) -> bool:

@@ -98,3 +98,22 @@ def test_a_continued_quote_points_at_the_mention_that_named_its_speaker(run):
     assert second.method == "continuation"
     assert (second.speaker_mention, second.speaker_start) == (first.speaker_mention, first.speaker_start) == (
         "Lena Ortiz", text.index("Lena"))
+
+
+def test_a_quote_after_a_statement_of_several_paragraphs_goes_on_with_its_speaker(run):
+    text = ("“The process is flawed,” Hal Brennan said Monday. “The proposal itself is badly made.\n\n"
+            "“So people come to conclusions with poor information.\n\n"
+            "“We want people to decide with the right information,” Brennan added.\n\n"
+            "“Closing the sessions did two things, and both were wrong.”")
+    assert one(run(text), "Closing the sessions").speaker == "Hal Brennan"
+
+
+def test_a_paragraph_of_narration_that_names_no_one_does_not_stop_continuation(run):
+    text = ("“People lost a third of their earnings,” said Alan Gartner, who led the study.\n\n"
+            "The financial fallout from a stroke was the most significant, with a 31 per cent drop.\n\n"
+            "“Stroke patients were losing about a third of their incomes.”")
+    assert one(run(text), "Stroke patients").speaker == "Alan Gartner"
+    text = ("“People lost a third of their earnings,” said Alan Gartner, who led the study.\n\n"
+            "Maria Colt, a nurse, disagreed with the figures.\n\n"
+            "“Stroke patients were losing about a third of their incomes.”")
+    assert one(run(text), "Stroke patients").speaker != "Alan Gartner"

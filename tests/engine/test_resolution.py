@@ -130,3 +130,18 @@ def test_a_surname_the_model_left_untagged_still_points_a_pronoun_back(run):
             "Darrin Wise, whose son draws for it, says the boy works every night.\n\n"
             "For Espinos, who knows the risks, he is simply filling a gap. “You have to start somewhere,” he says.")
     assert one(run(text), "You have to start").speaker == "Alfonso Espinos"
+
+
+def test_a_surname_goes_to_the_person_named_before_a_relative_who_shares_it(run):
+    text = ("Kevin Marlow, a former police chief, is thinking about politics.\n\n"
+            "Marlow said he is a long way from deciding.\n\n"
+            "“It's a long haul,” he said in an interview.\n\n"
+            "His son, Const. Andrew Marlow, serves in the same force.")
+    assert one(run(text), "It's a long haul").speaker == "Kevin Marlow"
+
+
+def test_being_the_only_organisation_named_is_no_antecedent_for_a_description(run):
+    text = ("The Harbour Herald reported heavy damage along the coast on Sunday.\n\n"
+            "The military said it was sending troops to distribute aid.")
+    q = one(run(text), "it was sending troops")
+    assert q.speaker == "the military" and q.speaker_kind == "organisation"

@@ -136,3 +136,10 @@ def test_a_wire_dateline_is_never_the_speaker(run):
             "the convention Monday, offering “a deep and sincere apology” to Sen. Paul Renner.")
     q = one(run(text), "a deep")
     assert q.speaker == "the Democratic Harbour Committee"
+
+
+def test_a_speech_verb_read_as_a_participle_of_the_name_before_it_is_the_cue(run):
+    text = ("The agency disclosed a large claim. “The agency had the largest claim in its history as a "
+            "result of the turmoil,” Peter Galvan, the agency’s then-chief risk officer, mentioned in a "
+            "2013 commentary.")
+    assert one(run(text), "The agency had").speaker == "Peter Galvan"
