@@ -253,8 +253,8 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, befo
         # "“…,” X, who served as …, told reporters": the frame opens with the verb's subject
         far = nearest_speech_verb(doc, a_start, a_end, ctx.in_quote)
         subject = subject_of(far) if far is not None else None
-        if subject is not None and a_start <= subject.i < far.i and all(
-                t.dep_ in ("compound", "flat") or t.is_punct for t in doc[a_start:subject.i]):
+        if subject is not None and a_start <= subject.i < far.i and (subject.left_edge.i == a_start or all(
+                t.dep_ in ("compound", "flat") or t.is_punct for t in doc[a_start:subject.i])):
             after_verb = far
     if after_verb is None and a_start < a_end and inverted_cue(doc, a_start):
         after_verb, inverted = doc[a_start], True

@@ -90,7 +90,8 @@ def _is_group(span: Span) -> bool:
         return True
     if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
             and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
-        return not is_org_noun(root.lemma_.lower())  # (a name ending in s, "Sanders", is no group)
+        # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")
+        return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))
     return any(t.lower_ in group_words() for t in span if t.i <= root.i)
 
 

@@ -110,20 +110,6 @@ def _name_start(token: Token) -> int:
     return start
 
 
-def _said_before(pronoun: Token) -> int:
-    """Where a pronoun's antecedent must come before: the pronoun itself, or, for the
-    subject of a speech verb that follows what was said ("… in southern Sumatra, he
-    said"), the start of what was said, which names no speaker."""
-    verb = pronoun.head
-    if speech_verb(verb) is not None:
-        said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i
-                and not (speech_verb(c) is not None and any(s.dep_ == "nsubj" for s in c.children))]
-        # (not another speaker's statement: "“…,” said X. Y, he said, …")
-        if said:
-            return min(pronoun.idx, said[0].left_edge.idx)
-    return pronoun.idx
-
-
 def _in_name(token: Token) -> bool:
     """A word of a longer proper name ("Espinos Press"), not a name standing alone."""
     doc = token.doc
@@ -264,10 +250,24 @@ class SpeakerIndex:
             span = self.doc[token.i:token.i + 1]
             if self._in_quote(span) or self._skipped(span):
                 continue
-            mention = self.recent_person(_said_before(token), exclude=self._contrasted(token), gender=pron.gender)
+            mention = self.recent_person(self._said_before(token), exclude=self._contrasted(token), gender=pron.gender)
             if mention is not None and mention.entity.gender in (None, pron.gender):
                 mention.entity.gender = pron.gender
                 self.add_pronoun(span, mention.entity)
+
+    def _said_before(self, pronoun: Token) -> int:
+        """Where a pronoun's antecedent must come before: the pronoun itself, or, for the
+        subject of a speech verb that follows what was reported ("… in southern Sumatra,
+        he said"), the start of the report, which names no speaker. (Quoted words are
+        passed over anyway.)"""
+        verb = pronoun.head
+        if speech_verb(verb) is not None:
+            said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i
+                    and not (speech_verb(c) is not None and any(s.dep_ == "nsubj" for s in c.children))]
+            # (not another speaker's statement: "“…,” said X. Y, he said, …")
+            if said and not self._in_quote(said[0].doc[said[0].i:said[0].i + 1]):
+                return min(pronoun.idx, said[0].left_edge.idx)
+        return pronoun.idx
 
     def _contrasted(self, pronoun: Token) -> set[int]:
         """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
@@ -370,6 +370,10 @@ class SpeakerIndex:
             ew = [w.lower() for w in entity.words]
             if len(ew) == 1 and ew[0] == key[-1]:
                 return entity
+        # A surname of two words alone ("Al Basha" after "Abir Al Basha")
+        matches = [e for e in entities if len(e.words) > len(key) and [w.lower() for w in e.words[-len(key):]] == key]
+        if len(matches) == 1:
+            return matches[0]
         return None
 
     def _learn_role(self, ent: Span, entity: Entity) -> None:

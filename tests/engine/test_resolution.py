@@ -145,3 +145,15 @@ def test_being_the_only_organisation_named_is_no_antecedent_for_a_description(ru
             "The military said it was sending troops to distribute aid.")
     q = one(run(text), "it was sending troops")
     assert q.speaker == "the military" and q.speaker_kind == "organisation"
+
+
+def test_numbers_and_findings_speak_for_their_author_and_are_no_group(run):
+    text = "According to the most recent numbers from the Harbour Statistics Bureau, the jobless rate rose to 7 per cent."
+    q = one(run(text), "the jobless rate")
+    assert q.speaker == "the Harbour Statistics Bureau" and q.speaker_kind == "organisation"
+
+
+def test_a_surname_of_two_words_alone_joins_the_full_name(run):
+    text = ("In Halifax, Rami Al Tarek, 49, and Abir Al Basha, 39, are eager to apply.\n\n"
+            "Somehow, the family will find a way, adds Al Basha. “We can borrow the money,” she says.")
+    assert one(run(text), "We can borrow").speaker == "Abir Al Basha"
