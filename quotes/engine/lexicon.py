@@ -159,7 +159,15 @@ def surnames() -> frozenset[str]:
 def organisation_nouns() -> dict[str, str]:
     """Noun -> the kind of named entity a description headed by it points to: "org" or
     "place" ("the company", "the city")."""
-    return dict(line.split() for line in lines("organisation_nouns.txt"))
+    return {line.split()[0]: line.split()[1] for line in lines("organisation_nouns.txt")}
+
+
+@lru_cache(maxsize=1)
+def organisation_name_words() -> dict[str, frozenset[str]]:
+    """Noun -> words that, in an organisation's name, make it one ("the agency": a name
+    with "Department", "Ministry" or "Bureau" in it), from the third column."""
+    return {parts[0]: frozenset(parts[2].split(",")) for parts in (line.split() for line in lines("organisation_nouns.txt"))
+            if len(parts) > 2}
 
 
 @lru_cache(maxsize=1)

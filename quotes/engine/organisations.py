@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..names import visible
-from .lexicon import organisation_nouns
+from .lexicon import organisation_name_words, organisation_nouns
 from .tokens import proper_nouns
 
 LABELS = {"ORG": "org", "GPE": "place"}
@@ -155,10 +155,11 @@ class OrgIndex:
                     return clean_name(candidate)
         return None
 
-    def described(self, noun: str, before: int) -> Organisation | None:
+    def described(self, noun: str, before: int, modifiers: tuple[str, ...] = ()) -> Organisation | None:
         """What "the <noun>" points back to, on the article's evidence: the latest
         organisation it called a <noun> before `before`, else the latest whose name holds the
-        noun ("the commission": "the Ontario Human Rights Commission"). Being the only
+        noun ("the commission": "the Ontario Human Rights Commission") or one of the nouns
+        before it ("the railway company": "Canadian Pacific Railway"). Being the only
         organisation named so far is no evidence ("the military" after a news agency)."""
         if noun not in organisation_nouns():
             return None
@@ -166,9 +167,15 @@ class OrgIndex:
         for organisation in reversed(earlier):
             if noun in organisation.nouns:
                 return organisation
-        for organisation in reversed(earlier):
-            if noun in clean_name(organisation.name).lower().split():
-                return organisation
+        for word in (noun, *modifiers):
+            for organisation in reversed(earlier):
+                if word in clean_name(organisation.name).lower().split():
+                    return organisation
+        kinds = organisation_name_words().get(noun)  # "the agency": "the State Department"
+        if kinds:
+            for organisation in reversed(earlier):
+                if kinds.intersection(w.strip(".,") for w in clean_name(organisation.name).lower().split()):
+                    return organisation
         return None
 
     def _learn_nouns(self, ent: Span, organisation: Organisation) -> None:

@@ -139,7 +139,7 @@ def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribu
         return None
     owned = [c for c in root.children if c.dep_ == "poss"]
     if root.pos_ == "NOUN" and _definite(span) and not owned and not _named_within(span):
-        organisation = ctx.orgs.described(lemma, span.start_char)
+        organisation = ctx.orgs.described(lemma, span.start_char, _modifiers(root))
         if organisation is not None:
             return Resolved(None, organisation.name, "organisation", True)
         if previous is not None and previous.speaker_kind == "organisation" and previous.speaker_name \
@@ -241,20 +241,37 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
             found = resolve(ctx, mention_span(owner), set(), previous)
         if found is not None and found.name:
             return found
-    # "a document titled … on X's website": where the sentence says it was published
+    found = _published_by(ctx, noun)
+    if found is not None:
+        return found
+    lemma = noun.lemma_.lower()
+    earlier = [(i, l, author) for i, l, author in _authored_sources(ctx) if i < noun.i]
+    for i, l, author in reversed(earlier):
+        if l == lemma:
+            return author
+    # "the white paper" after "a report by X": a document the article has not given an
+    # author of its own is the latest one it has
+    if earlier and _definite_or_bare(noun):
+        return earlier[-1][2]
+    return None
+
+
+def _published_by(ctx: Context, noun: Token) -> Resolved | None:
+    """"a document titled … on X's website": whose the place the sentence says it was
+    published is."""
     for place in noun.doc[noun.i + 1:noun.sent.end]:
         if place.dep_ == "pobj" and place.head.lower_ in ("on", "in", "at") and _is_source_noun(place):
             for owner in (c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"):
                 found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
                 if found is not None and found.name:
                     return found
-    lemma = noun.lemma_.lower()
-    authored = _authored_sources(ctx)
-    earlier = [(i, l, author) for i, l, author in authored if i < noun.i]
-    for i, l, author in reversed(earlier):
-        if l == lemma:
-            return author
     return None
+
+
+def _definite_or_bare(noun: Token) -> bool:
+    """"the report", "preliminary findings": not "a report", which brings in a new one."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return determiners == ["the"] or (not determiners and noun.tag_ == "NNS")
 
 
 def _authored_sources(ctx: Context) -> list[tuple[int, str, Resolved]]:
@@ -279,6 +296,8 @@ def _authored_sources(ctx: Context) -> list[tuple[int, str, Resolved]]:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.pos_ != "PRON" and not _is_source_noun(subject):
                     author = _organisation_of(ctx, subject) or _person_of(ctx, subject)
+            if author is None:
+                author = _published_by(ctx, token)
             if author is not None and author.name:
                 found.append((token.i, token.lemma_.lower(), author))
         ctx.authored = found
@@ -291,10 +310,15 @@ def _organisation_of(ctx: Context, token: Token) -> Resolved | None:
         return _organisation_named(ctx, mention_span(token))
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and is_org_noun(lemma) and not _is_source_noun(token):
-        organisation = ctx.orgs.described(lemma, token.idx)
+        organisation = ctx.orgs.described(lemma, token.idx, _modifiers(token))
         if organisation is not None:
             return Resolved(None, organisation.name, "organisation", True)
     return None
+
+
+def _modifiers(noun: Token) -> tuple[str, ...]:
+    """The common nouns written before a head noun ("railway" of "the railway company")."""
+    return tuple(c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
 
 
 def _person_of(ctx: Context, token: Token) -> Resolved | None:

@@ -157,3 +157,22 @@ def test_a_surname_of_two_words_alone_joins_the_full_name(run):
     text = ("In Halifax, Rami Al Tarek, 49, and Abir Al Basha, 39, are eager to apply.\n\n"
             "Somehow, the family will find a way, adds Al Basha. “We can borrow the money,” she says.")
     assert one(run(text), "We can borrow").speaker == "Abir Al Basha"
+
+
+def test_a_document_without_an_author_of_its_own_is_the_latest_one_the_article_gave_an_author(run):
+    text = ("A report by the Norvale Rail Company details how hard it is to run trains in the cold.\n\n"
+            "The white paper said cold increases air leakage from the brakes.")
+    q = one(run(text), "cold increases")
+    assert q.speaker == "the Norvale Rail Company" and q.speaker_mention == "The white paper"
+    text = ("“Winter is a reality,” says a document titled Railroading in Winter on Norvale Rail's website.\n\n"
+            "The white paper said cold increases air leakage from the brakes.")
+    assert one(run(text), "cold increases").speaker == "Norvale Rail"
+
+
+def test_a_description_points_to_the_organisation_its_modifier_or_its_kind_names(run):
+    text = ("Norvale Pacific Railway runs the line through the pass.\n\n"
+            "The railway company said trains would be shorter in the cold.")
+    assert one(run(text), "trains would be").speaker == "Norvale Pacific Railway"
+    text = ("The Harbour State Department called for the release of the two men.\n\n"
+            "The agency said it was following the case closely.")
+    assert one(run(text), "it was following").speaker == "the Harbour State Department"
