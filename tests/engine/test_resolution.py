@@ -170,9 +170,9 @@ def test_a_document_without_an_author_of_its_own_is_the_latest_one_the_article_g
 
 
 def test_a_description_points_to_the_organisation_its_modifier_or_its_kind_names(run):
-    text = ("Norvale Pacific Railway runs the line through the pass.\n\n"
+    text = ("The Harbour Workers Union criticised Norvale Pacific Railway on Monday.\n\n"
             "The railway company said trains would be shorter in the cold.")
     assert one(run(text), "trains would be").speaker == "Norvale Pacific Railway"
-    text = ("The Harbour State Department called for the release of the two men.\n\n"
+    text = ("The Harbour Workers Union wrote to the Harbour State Department about the two men.\n\n"
             "The agency said it was following the case closely.")
     assert one(run(text), "it was following").speaker == "the Harbour State Department"
