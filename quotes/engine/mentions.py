@@ -49,10 +49,8 @@ def _single_mention(token: Token) -> Span:
         for child in token.children:
             if child.dep_ == "appos" and _right_after(token, child):
                 ent = entity_span(child)
-                if ent is not None and ent.label_ in PERSON_LABELS:
-                    return ent
-                if child.pos_ == "PROPN" and child.text[:1].isupper():
-                    return mention_span(child)
+                if (ent is not None and ent.label_ in PERSON_LABELS) or (child.pos_ == "PROPN" and child.text[:1].isupper()):
+                    return mention_span(child)  # (two names: "its owners, X and Y")
     if token.pos_ == "PROPN":
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):

@@ -143,3 +143,9 @@ def test_a_speech_verb_read_as_a_participle_of_the_name_before_it_is_the_cue(run
             "result of the turmoil,” Peter Galvan, the agency’s then-chief risk officer, mentioned in a "
             "2013 commentary.")
     assert one(run(text), "The agency had").speaker == "Peter Galvan"
+
+
+def test_blurted_is_a_cue_for_quoted_words(run):
+    text = "Paul Renner turned around, and there was Clara.\n\n“You're short,” Renner blurted out."
+    q = one(run(text), "You're short")
+    assert (q.speaker, q.cue) == ("Paul Renner", "blurted out")
