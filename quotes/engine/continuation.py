@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..model import Method
 from .confidence import confidence
 from .cues import speech_verb
-from .lexicon import pronouns
+from .lexicon import interviewer_nouns, pronouns
 from .speakers import PERSON_LABELS
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import SENTENCE_END
@@ -52,7 +52,7 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
         # the next paragraph, or the one after a paragraph of narration that names no one:
         # it must open with the quote
         if p_this[0] != p_prev[1] and not all(t.is_space for t in doc[p_prev[1]:p_this[0]]) \
-                and not _plain_narration(ctx, doc[p_prev[1]:p_this[0]]):
+                and not _plain_narration(ctx, doc[p_prev[1]:p_this[0]], before.attribution.speaker):
             return False
         if t_start - p_this[0] > 1:
             return False
@@ -71,19 +71,33 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
     return True
 
 
-def _plain_narration(ctx: Context, tokens) -> bool:
-    """One paragraph between two quotes that only narrates: no quote marks, no one named
-    or pointed to, no one else's words ("The fallout from a stroke was the most
-    significant.")."""
+def _plain_narration(ctx: Context, tokens, speaker) -> bool:
+    """One paragraph between two quotes that only narrates or speaks of the same speaker:
+    no quote marks, no one else named or pointed to, no one else's words ("The fallout
+    from a stroke was the most significant."; "Chapman admits there were fatalities.")."""
     paragraphs = 0
     for t in tokens:
         if t.is_space:
             paragraphs += "\n" in t.text
             continue
-        if t.i in ctx.in_quote or t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN" or _personal(t) \
-                or speech_verb(t) is not None:
+        if t.i in ctx.in_quote:
+            return False
+        if t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN":
+            if speaker is None or ctx.index.entity_at(t.idx, t.idx + len(t)) is not speaker:
+                return False
+        elif _personal(t) and (speaker is None or ctx.index.pronoun_at(t.idx) is not speaker):
+            return False
+        elif speech_verb(t) is not None and not _said_by(ctx, t, speaker):
             return False
     return paragraphs <= 2
+
+
+def _said_by(ctx: Context, verb: Token, speaker) -> bool:
+    """A speech verb whose subject names `speaker` ("Chapman admits …")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return speaker is not None and len(subjects) == 1 and (
+        ctx.index.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is speaker
+        or ctx.index.pronoun_at(subjects[0].idx) is speaker)
 
 
 def _personal(token: Token) -> bool:
@@ -92,9 +106,17 @@ def _personal(token: Token) -> bool:
     return pron is not None and pron.gender != "neuter"
 
 
+def _interviewer(name: Token) -> bool:
+    """A name given as the one who asks the questions ("host Evan Solomon", "Y, the show's
+    anchor"): someone the article does not quote."""
+    nouns = [c for c in name.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+    return any(n.lemma_.lower() in interviewer_nouns() for n in nouns)
+
+
 def _in_passing(attribution: Attribution, cue: Token | None, t: Token, entity) -> bool:
     """A person the attribution's own sentence names in passing ("…," said X, who once
-    met Y), neither a subject nor the one spoken to: no new speaker."""
+    met Y), neither a subject nor the one spoken to, unless the one spoken to is the
+    interviewer ("X told host Y"): no new speaker."""
     if cue is None or t.sent.start != cue.sent.start:
         return False
     head = t
@@ -103,7 +125,7 @@ def _in_passing(attribution: Attribution, cue: Token | None, t: Token, entity) -
     if head.dep_ in ("nsubj", "nsubjpass"):
         return False
     name = entity.name if entity is not None else t.text
-    return attribution.addressee is None or name not in attribution.addressee
+    return attribution.addressee is None or name not in attribution.addressee or _interviewer(head)
 
 
 def continuation(ctx: Context, candidate: Candidate) -> Attribution | None:

@@ -171,6 +171,13 @@ def organisation_name_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def interviewer_nouns() -> frozenset[str]:
+    """Those who ask the questions ("host", "anchor"): someone told something is not the
+    next to speak."""
+    return frozenset(lines("interviewer_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def source_nouns() -> frozenset[str]:
     """Documents and figures that speak for their author ("the report says")."""
     return frozenset(lines("source_nouns.txt"))

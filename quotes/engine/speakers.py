@@ -265,8 +265,10 @@ class SpeakerIndex:
             said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i
                     and not (speech_verb(c) is not None and any(s.dep_ == "nsubj" for s in c.children))]
             # (not another speaker's statement: "“…,” said X. Y, he said, …")
-            if said and not self._in_quote(said[0].doc[said[0].i:said[0].i + 1]):
-                return min(pronoun.idx, said[0].left_edge.idx)
+            doc = pronoun.doc
+            if said and not self._holds_quote(said[0].left_edge.idx, said[0].right_edge.idx + 1) \
+                    and all(t.is_punct or t.is_space for t in doc[said[0].right_edge.i + 1:pronoun.i]):
+                return min(pronoun.idx, said[0].left_edge.idx)  # (the report ends right before it)
         return pronoun.idx
 
     def _contrasted(self, pronoun: Token) -> set[int]:
@@ -283,6 +285,11 @@ class SpeakerIndex:
                         if entity is not None:
                             found.add(id(entity))
         return found
+
+    def _holds_quote(self, start: int, end: int) -> bool:
+        """Whether quoted words stand within characters [start, end)."""
+        k = bisect_left(self._quoted, (start,))
+        return k < len(self._quoted) and self._quoted[k][0] < end
 
     def _in_quote(self, span: Span) -> bool:
         k = bisect_left(self._quoted, (span.start_char + 1,)) - 1

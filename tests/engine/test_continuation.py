@@ -117,3 +117,16 @@ def test_a_paragraph_of_narration_that_names_no_one_does_not_stop_continuation(r
             "Maria Colt, a nurse, disagreed with the figures.\n\n"
             "“Stroke patients were losing about a third of their incomes.”")
     assert one(run(text), "Stroke patients").speaker != "Alan Gartner"
+
+
+def test_a_quote_after_an_answer_to_an_interviewer_goes_on_with_the_one_interviewed(run):
+    text = ("“We can't have this naive approach,” Lena Ortiz told radio host Paul Renner.\n\n"
+            "“There are a lot of real concerns here.”")
+    assert one(run(text), "There are a lot").speaker == "Lena Ortiz"
+
+
+def test_a_paragraph_about_the_same_speaker_does_not_stop_continuation(run):
+    text = ("“Three patients waited more than half an hour,” said Terry Chapman of the paramedics' union.\n\n"
+            "Chapman admits in this instance, there were fatalities.\n\n"
+            "“I can't say the wait caused them to die.”")
+    assert one(run(text), "I can't say").speaker == "Terry Chapman"

@@ -181,3 +181,4 @@ def test_a_description_points_to_the_organisation_its_modifier_or_its_kind_names
 def test_two_names_in_apposition_are_both_the_speaker(run):
     text = "The restaurant's owners, Tore Lindqvist and Lena Ortiz, said they respected the outcome of the vote."
     assert one(run(text), "they respected").speaker == "Tore Lindqvist and Lena Ortiz"
+
