@@ -344,6 +344,8 @@ class SpeakerIndex:
         the one the text had named before `before`, when several share it), or a
         near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
+        if not key:
+            return None
         joined = " ".join(key)
         for entity in self._by_name.get(joined, ()):
             if not (gender and entity.gender and entity.gender != gender):
