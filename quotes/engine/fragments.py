@@ -35,6 +35,9 @@ def _governing_speech_verb(span) -> Token | None:
         entry = speech_verb(head)
         if entry is not None and "addressee" in entry.flags and child.dep_ in ("dobj", "dative", "iobj"):
             return None  # 'told “Evening Hour”': whom it was said to, not what
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") or (child.i < head.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children if c.i != child.i)):
+            return None  # 'as the “autopsy” recommended': where the subject stands, who spoke, not what
         if entry is not None and not entry.weak:
             return head
         if head.pos_ in ("VERB", "AUX"):

@@ -86,7 +86,7 @@ def _is_group(span: Span) -> bool:
     root = span.root
     if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
         return True
-    if root.tag_ in ("NNS", "NNPS") and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
+    if root.tag_ in ("NNS", "NNPS") and len(_head_words(root)) == 1 and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
             and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
         # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")
         return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from .lexicon import given_names, is_title_word, pronouns, source_nouns, speech_nouns, surnames
 from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_person, _display, _is_group, mention_span
 from .organisations import clean_name, is_acronym
-from .speakers import ORG_LABELS, PERSON_LABELS, Entity, is_org_noun
+from .speakers import ORG_LABELS, PERSON_LABELS, Entity, described_as_person, is_org_noun
 from .state import Attribution, Context
 
 
@@ -113,14 +113,15 @@ def _spokesperson(ctx: Context, span: Span, exclude: set[int], previous: Attribu
 
 def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
     root = span.root
-    described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" else None
+    person = root.ent_type_ in PERSON_LABELS or described_as_person(span)  # "X, CEO of Y, a group"
+    described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" and not person else None
     if described is not None and described.nouns:
         return Resolved(None, described.name, "organisation", False)  # "Cisco Talos, a security firm"
-    known = ctx.index.entity_for_text(span.text) if root.pos_ == "PROPN" else None
+    known = ctx.index.entity_for_text(span) if root.pos_ == "PROPN" else None
     if known is not None:
         return Resolved(known, known.name, known.kind, False)
     label = root.ent_type_
-    if label in PERSON_LABELS or _mislabelled_person(span) or (
+    if label in PERSON_LABELS or _mislabelled_person(span) or described_as_person(span) or (
             root.pos_ == "PROPN" and label not in ORG_LABELS and not is_title_word(root.text) and not is_acronym(root.text)):
         entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
         if entity is not None:
@@ -251,8 +252,8 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
             return author
     # "the white paper" after "a report by X": a document the article has not given an
     # author of its own is the latest one it has
-    if earlier and _definite_or_bare(noun):
-        return earlier[-1][2]
+    if earlier and [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]:
+        return earlier[-1][2]  # (not "a report", a new one, nor "press reports", any)
     return None
 
 
@@ -266,12 +267,6 @@ def _published_by(ctx: Context, noun: Token) -> Resolved | None:
                 if found is not None and found.name:
                     return found
     return None
-
-
-def _definite_or_bare(noun: Token) -> bool:
-    """"the report", "preliminary findings": not "a report", which brings in a new one."""
-    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
-    return determiners == ["the"] or (not determiners and noun.tag_ == "NNS")
 
 
 def _authored_sources(ctx: Context) -> list[tuple[int, str, Resolved]]:
@@ -324,7 +319,7 @@ def _modifiers(noun: Token) -> tuple[str, ...]:
 def _person_of(ctx: Context, token: Token) -> Resolved | None:
     if token.ent_type_ in PERSON_LABELS or (token.pos_ == "PROPN" and not is_title_word(token.text)):
         span = mention_span(token)
-        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.entity_for_text(span.text)
+        entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.entity_for_text(span)
         if entity is not None:
             return Resolved(entity, entity.name, "person", False)
     return None

@@ -14,7 +14,8 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .cues import speech_verb
-from .lexicon import (Pronoun, gendered_words, given_names, is_title_word, organisation_nouns, prepositions, pronouns,
+from .lexicon import (Pronoun, gendered_words, given_names, is_person_noun, is_title_word, organisation_nouns,
+                      prepositions, pronouns,
                       source_nouns, surnames)
 from ..model import Speaker
 from ..names import near_spelling, visible
@@ -40,11 +41,23 @@ def person_span(ent: Span) -> Span:
         return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
                 and not token.ent_type_ and not is_title_word(token.text))
 
-    while start > 0 and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end):
+    while start > 0 and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end) \
+            and not _after_the(doc, start - 1):
         start -= 1
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _after_the(doc: Doc, i: int) -> bool:
+    """A capitalised word that ends a run opened by "The" ("The Canadian Press Kevin
+    Vickers"): the end of an organisation's name, not a name's first word."""
+    j = i
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ in ("PROPN", "DET"):
+        j -= 1
+        if doc[j].lower_ == "the":
+            return True
+    return False
 
 
 def gendered_pronoun(token: Token) -> Pronoun | None:
@@ -114,6 +127,17 @@ def _in_name(token: Token) -> bool:
     """A word of a longer proper name ("Espinos Press"), not a name standing alone."""
     doc = token.doc
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
+
+
+def described_as_person(ent: Span) -> bool:
+    """A name the model took for an organisation that the text calls a person: "Sevaun
+    Palvetzian, CEO of Civic Action", "Tareq Hadad, the co-founder of …"."""
+    root = ent.root
+    if not all(t.pos_ == "PROPN" for t in ent if t.is_alpha):
+        return False
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i]
+    return any(is_person_noun(n.lemma_.split("-")[-1]) and not organisation_nouns().get(n.lemma_.lower())
+               for n in nouns)
 
 
 def _known_name(token: Token) -> bool:
@@ -193,7 +217,7 @@ class SpeakerIndex:
         # "McNeely" PERSON): a given name first and a surname the text gives a person.
         surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
         people += [ent for ent in self.doc.ents if ent.label_ in ORG_LABELS and not self._skipped(ent)
-                   and _full_name_of(ent, surnames_seen)]
+                   and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
         # Full names first, so surnames join them whatever the order in the text.
         for ent in sorted(people, key=lambda e: -len(name_tokens(e.text))):
             self._entity_for_name(ent)
@@ -444,8 +468,10 @@ class SpeakerIndex:
             self._mention_starts = [m.start for m in self.mentions]
         return self._mention_starts
 
-    def entity_for_text(self, text: str) -> Entity | None:
-        return self._entity_for_name(text, create=False)
+    def entity_for_text(self, name: Span | str) -> Entity | None:
+        """The person a name written in the text belongs to (a Span: the one named
+        before it, when several share a surname), or None."""
+        return self._entity_for_name(name, create=False)
 
     def add_name(self, span: Span) -> Entity | None:
         """A name the parser saw as a speaker but NER missed: add it as a person."""

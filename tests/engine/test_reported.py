@@ -189,3 +189,9 @@ def test_the_writers_aside_in_parentheses_is_left_out_of_reported_content(run):
     assert [q.text for q in quotes if q.speaker == "Paul Renner"] == [
         "the ferry would run on Sunday", "that fares would not rise"]
     assert one(quotes, "the Northern").text == "the Northern Ferry Line (NFL) would add a boat"
+
+
+def test_a_quoted_word_that_is_the_subject_of_a_speech_verb_is_no_statement(run):
+    text = ("Party leaders got behind a comprehensive immigration overhaul, as the “autopsy” recommended, "
+            "and watched it pass the Senate.")
+    assert not [q for q in run(text) if q.text.startswith("autopsy")]

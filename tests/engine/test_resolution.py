@@ -182,3 +182,16 @@ def test_two_names_in_apposition_are_both_the_speaker(run):
     text = "The restaurant's owners, Tore Lindqvist and Lena Ortiz, said they respected the outcome of the vote."
     assert one(run(text), "they respected").speaker == "Tore Lindqvist and Lena Ortiz"
 
+
+
+def test_generic_reports_are_not_the_latest_document_of_the_article(run):
+    text = ("Sixty-seven percent said they had a poor view of the mayor in a Harbour Herald poll this month.\n\n"
+            "“It's a sad development,” Lena Ortiz told reporters. “This is the consequence of the culture "
+            "of his campaign.” The mayor's office declined to comment, according to press reports.")
+    assert one(run(text), "This is the consequence").speaker == "Lena Ortiz"
+
+
+def test_a_caption_credit_is_no_part_of_the_name_after_it(run):
+    text = ("The Canadian Press Kevin Marlow is shown in Ottawa.\n\n"
+            "Kevin Marlow said he is a long way from deciding.")
+    assert one(run(text), "he is a long way").speaker == "Kevin Marlow"
