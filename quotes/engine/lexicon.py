@@ -22,7 +22,13 @@ class SpeechVerb:
 
     @property
     def direct_only(self) -> bool:
-        return "direct" in self.flags
+        return "direct" in self.flags or "quoted" in self.flags
+
+    @property
+    def quoted_only(self) -> bool:
+        """A cue for words in quote marks and nothing else, not even a that-clause ("she
+        wondered that …" is a thought)."""
+        return "quoted" in self.flags
 
     @property
     def particle(self) -> str | None:

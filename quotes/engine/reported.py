@@ -33,7 +33,7 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
     that is a direct quote (tokens in `quoted`) is left to the direct sieves, and the next
     one is taken ('“…,” she said, mentioning that …')."""
     entry = speech_verb(verb)
-    if entry is None:
+    if entry is None or entry.quoted_only:
         return None
     children = list(verb.children)
     for child in children:

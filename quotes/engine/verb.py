@@ -32,6 +32,12 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[0]
     if _reduced_clause_of_person(verb):
         return verb.head  # "“…,” Pierre Gignac, the risk officer, mentioned in a commentary"
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        # "she remembers him apologizing, saying …": the one in the small clause before it
+        small = [c for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VB") and c.i < verb.i]
+        subjects = [c for c in small[-1].children if c.dep_ == "nsubj"] if small else []
+        if subjects:
+            return subjects[0]
     current = verb
     for _ in range(4):
         for child in current.children:

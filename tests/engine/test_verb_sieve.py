@@ -149,3 +149,15 @@ def test_blurted_is_a_cue_for_quoted_words(run):
     text = "Paul Renner turned around, and there was Clara.\n\n“You're short,” Renner blurted out."
     q = one(run(text), "You're short")
     assert (q.speaker, q.cue) == ("Paul Renner", "blurted out")
+
+
+def test_a_gerund_after_a_small_clause_goes_to_the_small_clause_subject(run):
+    text = ("In 2015, a man named Neil Carter was charged.\n\n"
+            "Wendy Gold remembers him apologizing in court, saying he had never meant for her son to die.")
+    assert one(run(text), "he had never meant").speaker == "Neil Carter"
+
+
+def test_wondered_is_a_cue_for_quoted_words_only(run):
+    assert not run("She wondered that Edmund should forget her, and felt a pang.")
+    q = one(run("“Do you ever kiss your husband anymore?” a friend wondered."), "Do you ever")
+    assert q.speaker == "a friend"
