@@ -34,8 +34,9 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head  # "“…,” Pierre Gignac, the risk officer, mentioned in a commentary"
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         # "she remembers him apologizing, saying …": the one in the small clause before it
-        small = [c for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VB") and c.i < verb.i]
-        subjects = [c for c in small[-1].children if c.dep_ == "nsubj"] if small else []
+        small = [c for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i < verb.i
+                 and not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
+        subjects = [c for c in small[-1].children if c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN")] if small else []
         if subjects:
             return subjects[0]
     current = verb
@@ -160,8 +161,10 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         result.addressee = _name_of(ctx, mention_span(subject))
         return result
     method = Method.SYNTAX
+    relative = None  # "X, who said …": the mention as written is "who"; the speaker, X
     if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            relative = subject if subject is not None and subject.lower_ in ("who", "which", "that") else None
             subject, method = verb.head, Method.SYNTAX
         elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
               and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in speech_verb(verb).flags))):
@@ -199,6 +202,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if name is None:
         result.mention = span
         return result
+    if relative is not None:
+        span = ctx.doc[relative.i:relative.i + 1]
     result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, entity, name, kind
     if method is Method.SYNTAX and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
         method = Method.INVERSION  # "…," said the minister: the subject stands after its verb

@@ -161,3 +161,9 @@ def test_wondered_is_a_cue_for_quoted_words_only(run):
     assert not run("She wondered that Edmund should forget her, and felt a pang.")
     q = one(run("“Do you ever kiss your husband anymore?” a friend wondered."), "Do you ever")
     assert q.speaker == "a friend"
+
+
+def test_a_relative_clause_keeps_who_as_the_mention_and_its_antecedent_as_the_speaker(run):
+    text = "The plan was attacked by Lena Ortiz, who said the freshman senator lacks the experience."
+    q = one(run(text), "the freshman senator")
+    assert (q.speaker, q.speaker_mention) == ("Lena Ortiz", "who")
