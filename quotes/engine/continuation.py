@@ -74,7 +74,7 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
 def _plain_narration(ctx: Context, tokens, speaker) -> bool:
     """One paragraph between two quotes that only narrates or speaks of the same speaker:
     no quote marks, no one else named or pointed to, no one else's words ("The fallout
-    from a stroke was the most significant."; "Chapman admits there were fatalities.")."""
+    from a stroke was the most significant."; "Ortiz admits there were fatalities.")."""
     paragraphs = 0
     for t in tokens:
         if t.is_space:
@@ -93,7 +93,7 @@ def _plain_narration(ctx: Context, tokens, speaker) -> bool:
 
 
 def _said_by(ctx: Context, verb: Token, speaker) -> bool:
-    """A speech verb whose subject names `speaker` ("Chapman admits …")."""
+    """A speech verb whose subject names `speaker` ("Ortiz admits …")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return speaker is not None and len(subjects) == 1 and (
         ctx.index.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is speaker
@@ -107,7 +107,7 @@ def _personal(token: Token) -> bool:
 
 
 def _interviewer(name: Token) -> bool:
-    """A name given as the one who asks the questions ("host Evan Solomon", "Y, the show's
+    """A name given as the one who asks the questions ("host Paul Renner", "Y, the show's
     anchor"): someone the article does not quote."""
     nouns = [c for c in name.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
     return any(n.lemma_.lower() in interviewer_nouns() for n in nouns)

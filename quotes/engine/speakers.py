@@ -50,8 +50,8 @@ def person_span(ent: Span) -> Span:
 
 
 def _after_the(doc: Doc, i: int) -> bool:
-    """A capitalised word that ends a run opened by "The" ("The Canadian Press Kevin
-    Vickers"): the end of an organisation's name, not a name's first word."""
+    """A capitalised word that ends a run opened by "The" ("The Harbour Press Lena
+    Ortiz"): the end of an organisation's name, not a name's first word."""
     j = i
     while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ in ("PROPN", "DET"):
         j -= 1
@@ -114,7 +114,7 @@ def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
 
 def _name_start(token: Token) -> int:
     """Where the name whose last word is `token` begins: its compounds, without a
-    participle that opens the sentence ("Knowing Bardos was a fan" names Bardos)."""
+    participle that opens the sentence ("Knowing Renner was a fan" names Renner)."""
     start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
@@ -124,14 +124,14 @@ def _name_start(token: Token) -> int:
 
 
 def _in_name(token: Token) -> bool:
-    """A word of a longer proper name ("Espinos Press"), not a name standing alone."""
+    """A word of a longer proper name ("Ortiz Press"), not a name standing alone."""
     doc = token.doc
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
 def described_as_person(ent: Span) -> bool:
-    """A name the model took for an organisation that the text calls a person: "Sevaun
-    Palvetzian, CEO of Civic Action", "Tareq Hadad, the co-founder of …"."""
+    """A name the model took for an organisation that the text calls a person: "Lena
+    Ortiz, CEO of Norvale Grid", "Paul Renner, the co-founder of …"."""
     root = ent.root
     if not all(t.pos_ == "PROPN" for t in ent if t.is_alpha):
         return False
@@ -247,7 +247,7 @@ class SpeakerIndex:
                     if entity is not None:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
-        # The surname of a person named in full, with no entity tag at all ("For Espinos, who
+        # The surname of a person named in full, with no entity tag at all ("For Renner, who
         # …"), or a subject that is a known person's one name: a mention of them too, so that
         # a pronoun or a description after it finds them.
         covered = {m.start for m in self.mentions}
@@ -281,7 +281,7 @@ class SpeakerIndex:
 
     def _said_before(self, pronoun: Token) -> int:
         """Where a pronoun's antecedent must come before: the pronoun itself, or, for the
-        subject of a speech verb that follows what was reported ("… in southern Sumatra,
+        subject of a speech verb that follows what was reported ("… in the northern villages,
         he said"), the start of the report, which names no speaker. (Quoted words are
         passed over anyway.)"""
         verb = pronoun.head
@@ -377,7 +377,7 @@ class SpeakerIndex:
         entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
         if len(key) == 1:
             matches = [e for e in entities if e.words[-1].lower() == key[0]]
-            if len(matches) > 1 and before is not None:  # "Vickers" before his son is named
+            if len(matches) > 1 and before is not None:  # "Renner" before his son is named
                 matches = [e for e in matches if e.first < before]
             if len(matches) == 1:
                 return matches[0]
@@ -403,7 +403,7 @@ class SpeakerIndex:
             ew = [w.lower() for w in entity.words]
             if len(ew) == 1 and ew[0] == key[-1]:
                 return entity
-        # A surname of two words alone ("Al Basha" after "Abir Al Basha")
+        # A surname of two words alone ("Al Tarek" after "Rana Al Tarek")
         matches = [e for e in entities if len(e.words) > len(key) and [w.lower() for w in e.words[-len(key):]] == key]
         if len(matches) == 1:
             return matches[0]

@@ -31,7 +31,7 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     if _reduced_clause_of_person(verb):
-        return verb.head  # "“…,” Pierre Gignac, the risk officer, mentioned in a commentary"
+        return verb.head  # "“…,” Lena Ortiz, the risk officer, mentioned in a commentary"
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         # "she remembers him apologizing, saying …": the one in the small clause before it
         small = [c for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i < verb.i

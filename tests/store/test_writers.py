@@ -1,7 +1,6 @@
 """Writers under pressure, as real `quotes ingest` processes: a second writer waits for the
 first and finishes; a write the disk refuses is one `error:` line and exit code 1."""
 
-import os
 import resource
 import sqlite3
 import subprocess
