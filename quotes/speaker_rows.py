@@ -55,9 +55,14 @@ def speaker_id(db: Database, speaker: Speaker) -> int | None:
 
 
 def _names(speaker: Speaker) -> list[str]:
-    """The document's canonical name, then its other full names (two words or more)."""
+    """The document's canonical name, then its other full names (two words or more); an
+    organisation's with and without the article ("the EU" and "EU" are one row)."""
     full = [a for a in speaker.aliases if len(a.split()) >= 2 and is_proper_name(a)]
-    return list(dict.fromkeys([speaker.name] + full))
+    names = [speaker.name] + full
+    if speaker.kind != "person":
+        bare = [n[4:] for n in names if n.lower().startswith("the ")]
+        names += bare + ["the " + n for n in names if not n.lower().startswith("the ")]
+    return list(dict.fromkeys(names))
 
 
 def _refused(db: Database, sid: int, name: str) -> bool:

@@ -87,6 +87,8 @@ class OrgIndex:
             if kind is None or any(s <= ent.start_char and ent.end_char <= e for s, e in skip):
                 continue
             name = display_name(_with_number(ent).text)
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and not name.startswith("the "):
+                name = "the " + name  # as the text writes it: "the EU", "the Crown"
             if not clean_name(name) or not clean_name(name)[0].isupper():
                 continue
             organisation = self.add(name, kind)
@@ -113,6 +115,8 @@ class OrgIndex:
             self.organisations.append(found)
         elif len(clean_name(name).split()) > len(clean_name(found.name).split()) and not is_acronym(clean_name(name)):
             found.name = name
+        elif clean_name(name) == clean_name(found.name) and name.startswith("the ") and not found.name.startswith("the "):
+            found.name = name  # "EU", then "the EU": the form with its article
         found.forms.add(clean_name(name).lower())
         return found
 

@@ -330,8 +330,10 @@ def _organisation_named(ctx: Context, span: Span) -> Resolved:
     Canada", "Samsung" -> "Samsung Electronics Co."."""
     name = clean_name(span.text)
     organisation = ctx.orgs.find(name)
-    if organisation is not None and is_acronym(organisation.name):
-        organisation.name = ctx.orgs.expand(organisation.name) or organisation.name
+    if organisation is not None and is_acronym(clean_name(organisation.name)):
+        expanded = ctx.orgs.expand(clean_name(organisation.name))
+        if expanded is not None:
+            organisation.name = ("the " if organisation.name.startswith("the ") else "") + expanded
     if organisation is not None:
         return Resolved(None, organisation.name, "organisation", False)
     if is_acronym(name):

@@ -195,3 +195,8 @@ def test_a_caption_credit_is_no_part_of_the_name_after_it(run):
     text = ("The Canadian Press Kevin Marlow is shown in Ottawa.\n\n"
             "Kevin Marlow said he is a long way from deciding.")
     assert one(run(text), "he is a long way").speaker == "Kevin Marlow"
+
+
+def test_an_organisation_keeps_the_article_the_text_gives_it(run):
+    text = "Diplomats met officials of the NUC in Brussels on Monday.\n\nIn a statement, the NUC said the talks had stalled."
+    assert one(run(text), "the talks had").speaker == "the NUC"

@@ -206,6 +206,12 @@ def test_organisations_join_by_their_name(db):
     assert names(db) == ["NASDA", "Norland Hydro"]
 
 
+def test_an_organisation_with_and_without_its_article_is_one_row(db):
+    article(db, "a", person("NUC", kind="organisation"), person("Harbour Council", kind="organisation"))
+    article(db, "b", person("the NUC", kind="organisation"), person("the Harbour Council", kind="organisation"))
+    assert names(db) == ["Harbour Council", "NUC"]
+
+
 def test_split_undoes_a_join_and_stays_undone(db):
     bare = person("Okafor", role="President")
     article(db, "a", person("Baran Okafor", role="President"))
