@@ -151,10 +151,12 @@ def continuation(ctx: Context, candidate: Candidate) -> Attribution | None:
 def continue_reported(ctx: Context, statements: list[Statement]) -> None:
     """A direct quote left without a speaker, right after a reported statement (indirect
     or mixed) with nothing between that names someone else: the same speaker goes on.
-    `statements` are in reading order."""
+    `statements` are in reading order. A quote that goes on so passes the speaker on to
+    the next one ('…, Ortiz said. "…" Ortiz states. "…"')."""
+    carried: set[int] = set()
     for before, stmt in zip(statements, statements[1:]):
         a = stmt.attribution
-        if (stmt.type != "direct" or a.decided() or before.type == "direct"
+        if (stmt.type != "direct" or a.decided() or (before.type == "direct" and id(before) not in carried)
                 or not before.attribution.decided() or before.token_end > stmt.token_start):
             continue
         if not continues(ctx, before, stmt.token_start):
@@ -162,3 +164,4 @@ def continue_reported(ctx: Context, statements: list[Statement]) -> None:
         stmt.attribution = before.attribution.carried(
             Method.CONTINUATION, sieve="continuation",
             confidence=confidence(Method.CONTINUATION, closed=stmt.closed))
+        carried.add(id(stmt))

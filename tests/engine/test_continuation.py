@@ -130,3 +130,10 @@ def test_a_paragraph_about_the_same_speaker_does_not_stop_continuation(run):
             "Chapman admits in this instance, there were fatalities.\n\n"
             "“I can't say the wait caused them to die.”")
     assert one(run(text), "I can't say").speaker == "Terry Chapman"
+
+
+def test_a_quote_carried_on_from_a_reported_statement_passes_its_speaker_on(run):
+    text = ("In the report, Sen. Mara Quill said the board had failed to deal with the pattern of violence.\n\n"
+            "\u201cThe board's failure to act is indicative of wilful blindness,\u201d Quill states. "
+            "\u201cThe board has perpetuated systemic discrimination in the city.\u201d")
+    assert one(run(text), "The board has perpetuated").speaker == "Mara Quill"
