@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import cue_text, speech_verb
-from .lexicon import pronouns, speech_nouns
+from .lexicon import SpeechVerb, pronouns, speech_nouns
 from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS
@@ -16,6 +16,7 @@ from .state import Attribution, Context
 from .tokens import DASHES, entity_span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_NO_ENTRY = SpeechVerb("", frozenset())  # the flags of a cue the lexicon has no entry for as tagged
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 
 
@@ -167,7 +168,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
             relative = subject if subject is not None and subject.lower_ in ("who", "which", "that") else None
             subject, method = verb.head, Method.SYNTAX
         elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
-              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in speech_verb(verb).flags))):
+              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in (speech_verb(verb) or _NO_ENTRY).flags))):
             subject, method = verb.head, Method.SYNTAX  # "X, the nominee, tweeted:" read as a reduced relative
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and verb.i > 0 and (
             subject is None or subject.head.i != verb.i):
@@ -208,7 +209,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if method is Method.SYNTAX and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
         method = Method.INVERSION  # "…," said the minister: the subject stands after its verb
     result.method = Method.COREFERENCE if via_coref else method
-    result.weak = speech_verb(verb).weak
+    entry = speech_verb(verb)  # (None for a cue the parser read as a noun: "…," notes X)
+    result.weak = entry is not None and entry.weak
     return result
 
 

@@ -66,3 +66,12 @@ def test_edge_texts():
     for text in ["", " ", "\u201c", "\u201d\u201c", '"' * 50, "\u201c" * 30 + "said Ann Lee",
                  "'" * 40, "\n" * 20, "\u202e\u201cHi,\u201d said Tom.\u202c", "\x00\u201cHi\u201d"]:
         check(text)
+
+
+def test_a_cue_the_parser_read_as_a_noun_in_a_tangle_of_words_does_not_crash(run):
+    # found by a fuzz run: "states" tagged a noun, taken as an inverted cue ("…," states X)
+    text = ("the EU agency ’s ( Lena Local white him who EU out Tarek agency a findings “ Kevin ( on she host "
+            "reports who — Al in sergeant-at-arms — reports out 32-year-old ( reports saying who ” admits he "
+            "blurted press ” (NG) reports to numbers a . Kevin Lena “ ) (NG) EU CEO Lena out on that ” states "
+            "Kevin who")
+    run(text)  # the offset checks of `run` hold for every record
