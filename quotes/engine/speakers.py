@@ -251,12 +251,15 @@ class SpeakerIndex:
         # …"), or a subject that is a known person's one name: a mention of them too, so that
         # a pronoun or a description after it finds them.
         covered = {m.start for m in self.mentions}
+        by_surname: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            by_surname.setdefault(entity.words[-1].lower(), []).append(entity)
         for token in proper_nouns(self.doc):
             if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
                     or is_title_word(token.text) or _in_name(token):
                 continue
             subject = token.dep_ in ("nsubj", "nsubjpass")
-            matches = [e for e in self.entities if (subject or len(e.words) > 1) and e.words[-1].lower() == token.lower_]
+            matches = [e for e in by_surname.get(token.lower_, ()) if subject or len(e.words) > 1]
             span = self.doc[token.i:token.i + 1]
             if len(matches) == 1 and not self._skipped(span):
                 self.mentions.append(self._mention(span, matches[0]))

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import cue_text, speech_verb
-from .lexicon import SpeechVerb, pronouns, speech_nouns
+from .lexicon import pronouns, speech_nouns
 from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS
@@ -16,7 +16,6 @@ from .state import Attribution, Context
 from .tokens import DASHES, entity_span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_NO_ENTRY = SpeechVerb("", frozenset())  # the flags of a cue the lexicon has no entry for as tagged
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 
 
@@ -154,6 +153,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
                    stop: int | None = None, inverted: bool = False) -> Attribution:
     """Speaker, addressee and method for a statement whose cue is `verb`."""
     result = Attribution(cue=verb, cue_label=cue_text(verb))
+    entry = speech_verb(verb)  # (None for a cue the parser read as a noun: "…," notes X)
     subject = subject_of(verb)
     if subject is not None and (content[0] <= subject.i < content[1] or subject.i in ctx.in_quote):
         subject = None  # (never someone inside quoted words: the parser climbed too far)
@@ -165,10 +165,10 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     relative = None  # "X, who said …": the mention as written is "who"; the speaker, X
     if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            relative = subject if subject is not None and subject.lower_ in ("who", "which", "that") else None
+            relative = subject  # (None, or the relative pronoun the condition above found)
             subject, method = verb.head, Method.SYNTAX
         elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
-              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "addressee" not in (speech_verb(verb) or _NO_ENTRY).flags))):
+              and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not (entry and "addressee" in entry.flags)))):
             subject, method = verb.head, Method.SYNTAX  # "X, the nominee, tweeted:" read as a reduced relative
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and verb.i > 0 and (
             subject is None or subject.head.i != verb.i):
@@ -209,7 +209,6 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if method is Method.SYNTAX and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
         method = Method.INVERSION  # "…," said the minister: the subject stands after its verb
     result.method = Method.COREFERENCE if via_coref else method
-    entry = speech_verb(verb)  # (None for a cue the parser read as a noun: "…," notes X)
     result.weak = entry is not None and entry.weak
     return result
 
