@@ -43,7 +43,10 @@ def _single_mention(token: Token) -> Span:
     doc = token.doc
     ent = entity_span(token)
     if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
-        return ent
+        return _with_listed_words(ent) if ent.label_ in ORG_LABELS else ent
+    named = _named_as(token)
+    if named is not None:
+        return named
     # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
     if token.pos_ == "NOUN":
         for child in token.children:
@@ -71,6 +74,33 @@ def _single_mention(token: Token) -> Span:
     return doc[start:token.i + 1]
 
 
+def _with_listed_words(ent: Span) -> Span:
+    """An organisation's name with the listed words the model left out before it ("the
+    Meteorology, Climatology and Geophysics Agency": the model tags from "Climatology")."""
+    doc, start = ent.doc, ent.start
+    while start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].text[:1].isupper() and ent.start <= doc[start - 2].head.i < ent.end:
+        start -= 2
+    return doc[start:ent.end] if start < ent.start else ent
+
+
+NAMING_VERBS = frozenset({"name", "call", "identify"})
+
+
+def _named_as(token: Token) -> Span | None:
+    """The name a description is given in its own noun phrase: "a woman named Sue Porter",
+    "an official in the province named Jhony" (the parser may hang "named" on a noun of the
+    phrase's modifier)."""
+    if token.pos_ != "NOUN" or not is_person_noun(token.lemma_.lower()):
+        return None
+    for t in token.subtree:
+        if t.dep_ == "acl" and t.lemma_.lower() in NAMING_VERBS and t.tag_ == "VBN":
+            for name in t.children:
+                if name.dep_ in ("oprd", "dobj", "attr") and name.ent_type_ in PERSON_LABELS:
+                    return entity_span(name)
+    return None
+
+
 def _right_after(head: Token, appos: Token) -> bool:
     """An apposition that follows its noun at once ("the spokesman, X"), not one the parser
     hung on it across a clause ("the resident, who sold …: X")."""
@@ -84,8 +114,8 @@ def _right_after(head: Token, appos: Token) -> bool:
 
 def _is_group(span: Span) -> bool:
     root = span.root
-    if any(t.dep_ == "conj" for t in span) and any(t.lower_ in ("and", "&") for t in span):
-        return True
+    if len(_coordinated(span)) > 1 and any(t.lower_ in ("and", "&") for t in span):
+        return True  # (not the words listed inside one name: "the Fisheries and Oceans Agency")
     if root.tag_ in ("NNS", "NNPS") and len(_head_words(root)) == 1 and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
             and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
         # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")

@@ -94,11 +94,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
 GLUED_COLON = (r"""(?<=[A-Za-z0-9.)\]]):(?=["\u201c\u2018'])""", r"""(?<=:)["\u201c\u2018']""")
 
 
-def _split_glued_colons(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex
+# A full stop after a name that ends in a capital ("according to GroupM.") ends the
+# sentence: the default rules keep a stop after a capital for initials ("J.", "U.S.").
+STOP_AFTER_INNER_CAPITAL = r"(?<=[a-z][A-Z])\."
+
+
+def _tokenizer_rules(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     infixes = list(nlp.Defaults.infixes) + list(GLUED_COLON)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes) + [STOP_AFTER_INNER_CAPITAL]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=4)
@@ -112,7 +119,7 @@ def load(name: str | None = None) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks", first=True)
-    _split_glued_colons(nlp)
+    _tokenizer_rules(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

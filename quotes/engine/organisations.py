@@ -94,18 +94,39 @@ class OrgIndex:
             organisation = self.add(name, kind)
             self._learn_nouns(ent, organisation)
             self.mentions.append(OrgMention(ent.start_char, organisation))
-        # A name no model typed that the text calls an organisation ("Norvale Grid, a utility")
+        # A name no model typed that the text calls an organisation ("Norvale Grid, a utility";
+        # "research firm Corvex")
         for token in proper_nouns(doc):
             if not token.ent_type_ and token.dep_ != "compound" and any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" and organisation_nouns().get(c.lemma_.lower()) == "org"
+                    c.pos_ == "NOUN" and organisation_nouns().get(c.lemma_.lower()) == "org"
+                    and (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < token.i))
                     for c in token.children):
                 span = doc[min(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN") if any(
                     t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts) else token.i:token.i + 1]
                 organisation = self.add(display_name(span.text), "org")
                 self._learn_nouns(span, organisation)
                 self.mentions.append(OrgMention(span.start_char, organisation))
+        self._untagged_repeats(doc)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+
+    def _untagged_repeats(self, doc: Doc) -> None:
+        """A one-word organisation name the model tagged once is that organisation where it
+        stands again untagged and alone ("… by Norvale." after "Norvale, the utility"), unless
+        a person of the article bears it as a surname."""
+        single = {form: o for o in self.organisations if o.kind == "org" for form in o.forms if " " not in form}
+        if not single:
+            return
+        surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+        seen = {m.start for m in self.mentions}
+        for token in proper_nouns(doc):
+            organisation = single.get(token.lower_)
+            if organisation is None or token.ent_type_ or token.idx in seen or token.lower_ in surnames \
+                    or not token.text[:1].isupper():
+                continue
+            neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+            if not any(n.pos_ == "PROPN" for n in neighbours):
+                self.mentions.append(OrgMention(token.idx, organisation))
 
     def add(self, name: str, kind: str) -> Organisation:
         """The organisation a name belongs to, made the fuller name's where it is one."""
@@ -180,7 +201,19 @@ class OrgIndex:
             for organisation in reversed(earlier):
                 if kinds.intersection(w.strip(".,") for w in clean_name(organisation.name).lower().split()):
                     return organisation
-        return None
+        return self._only_recent(before) if organisation_nouns()[noun] == "org" else None
+
+    def _only_recent(self, before: int) -> Organisation | None:
+        """The one organisation the sentence before `before` (or its own, up to it) names."""
+        doc = self.doc
+        here = doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand")
+        if here is None or not len(here):
+            return None
+        sentence = here[0].sent
+        start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        recent = {id(m.organisation): m.organisation for m in self.mentions
+                  if start <= m.start < before and m.organisation.kind == "org"}
+        return next(iter(recent.values())) if len(recent) == 1 else None
 
     def _learn_nouns(self, ent: Span, organisation: Organisation) -> None:
         """What the text says the organisation is: an apposition ("Cisco Talos, a security

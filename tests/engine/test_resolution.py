@@ -200,3 +200,54 @@ def test_a_caption_credit_is_no_part_of_the_name_after_it(run):
 def test_an_organisation_keeps_the_article_the_text_gives_it(run):
     text = "Diplomats met officials of the NUC in Brussels on Monday.\n\nIn a statement, the NUC said the talks had stalled."
     assert one(run(text), "the talks had").speaker == "the NUC"
+
+
+def test_a_full_stop_after_a_name_ending_in_a_capital_ends_the_sentence(run):
+    text = ("Print will make up two per cent of advertising next year, according to buying firm NovaQ. "
+            "The firm said television would hold its share.")
+    quotes = run(text)
+    assert not any(q.text.startswith("NovaQ") for q in quotes)  # the name is no statement
+    assert one(quotes, "Print will make up").speaker == "NovaQ"
+
+
+def test_a_name_the_text_calls_an_organisation_in_a_noun_before_it(run):
+    text = ("Ad revenue fell by a fifth, said research firm Corvex.\n\n"
+            "The sector is expected to shrink again next year, the firm wrote in a report.")
+    q = one(run(text), "The sector is expected")
+    assert (q.speaker, q.speaker_kind) == ("Corvex", "organisation")
+
+
+def test_a_description_given_a_name_in_its_own_phrase_is_that_person(run):
+    q = one(run("A ferry company official named Marta Silvani told reporters most passengers were tourists."),
+            "most passengers")
+    assert q.speaker == "Marta Silvani"
+
+
+def test_a_list_of_words_opening_an_organisation_name_is_part_of_it(run):
+    text = ("The storm reached the coast at noon, according to the Meteorology, Hydrology and Seismology "
+            "Bureau (MHSB).")
+    q = one(run(text), "The storm reached")
+    assert q.speaker.endswith("Meteorology, Hydrology and Seismology Bureau") and q.speaker_kind == "organisation"
+
+
+def test_a_description_points_back_to_the_one_organisation_just_named(run):
+    text = ("Mayor Dale Huber wants a subway line to the airport, which a study by MetroLinx found would "
+            "cost $3 billion.\n\n"
+            "Huber said a second study had been done by MetroLinx. The agency told reporters it had done "
+            "no such study.")
+    q = one(run(text), "it had done no such study")
+    assert q.speaker == "MetroLinx" and q.speaker_mention == "The agency"
+
+
+def test_a_one_word_organisation_name_tagged_once_is_it_where_it_stands_untagged(nlp):
+    from spacy.tokens import Span
+
+    from quotes.engine.organisations import OrgIndex
+
+    doc = nlp("Corvex runs the buses. The mayor said a study had been done by Corvex. The agency denied it.")
+    first = next(t for t in doc if t.text == "Corvex")
+    doc.ents = [Span(doc, first.i, first.i + 1, label="ORG")]  # the model tagged only the first
+    orgs = OrgIndex(doc)
+    second = [t for t in doc if t.text == "Corvex"][1]
+    assert [m.start for m in orgs.mentions] == [first.idx, second.idx]
+    assert orgs.described("agency", doc.text.index("The agency")).name == "Corvex"
