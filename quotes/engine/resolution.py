@@ -165,10 +165,25 @@ def _description(ctx: Context, span: Span, exclude: set[int], previous: Attribut
     if root.pos_ == "NOUN" and not owned and _definite(span) and _describes_named_person(ctx, span):
         # "the laid-back resident", "the minister", "his partner": a description of someone
         # the text has just named
+        exclude = exclude | _owner(ctx, root, exclude)
         mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
         if mention is not None:
             return Resolved(mention.entity, mention.entity.name, "person", True)
     return None
+
+
+def _owner(ctx: Context, noun: Token, exclude: set[int]) -> set[int]:
+    """The person "his" or "her" points to in "his father", "her lawyer": someone the
+    description cannot be."""
+    for poss in noun.children:
+        pron = pronouns().get(poss.lower_) if poss.dep_ == "poss" and poss.pos_ == "PRON" else None
+        if pron is not None and pron.gender in ("male", "female"):
+            owner = ctx.index.pronoun_at(poss.idx)
+            if owner is None:
+                mention = ctx.index.recent_person(poss.idx, exclude=exclude, gender=pron.gender)
+                owner = mention.entity if mention is not None else None
+            return {id(owner)} if owner is not None else set()
+    return set()
 
 
 def _anonymous(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:

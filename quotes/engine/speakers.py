@@ -129,6 +129,15 @@ def _in_name(token: Token) -> bool:
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
+def _kin_by_first_name(ent: Span) -> bool:
+    """A name of one word given to someone's relative or partner ("Renner's father, Joseph";
+    "his wife, Ana"): someone new, not an earlier person who bears that first name."""
+    root = ent.root
+    head = root.head
+    return (len(ent) == 1 and root.dep_ == "appos" and head.pos_ == "NOUN" and is_person_noun(head.lemma_.lower())
+            and any(c.dep_ == "poss" for c in head.children))
+
+
 def described_as_person(ent: Span) -> bool:
     """A name the model took for an organisation that the text calls a person: "Lena
     Ortiz, CEO of Norvale Grid", "Paul Renner, the co-founder of …"."""
@@ -342,7 +351,7 @@ class SpeakerIndex:
         gender = gendered_words().get(first) if len(text.split()) > len(words) else None
         alias = " ".join(words)
         at = None if isinstance(ent, str) else ent.start_char
-        entity = self.find(words, gender, before=at)
+        entity = self.find(words, gender, before=at, first_name=isinstance(ent, str) or not _kin_by_first_name(ent))
         if entity is None:
             if not create:
                 return None
@@ -366,7 +375,8 @@ class SpeakerIndex:
                 known.append(entity)
         return entity
 
-    def find(self, words: list[str], gender: str | None = None, before: int | None = None) -> Entity | None:
+    def find(self, words: list[str], gender: str | None = None, before: int | None = None,
+             first_name: bool = True) -> Entity | None:
         """The entity a name belongs to: same full name, a surname of one full name (of
         the one the text had named before `before`, when several share it), or a
         near-spelling that agrees on everything else (gender included, when known)."""
@@ -388,7 +398,7 @@ class SpeakerIndex:
             if len(matches) == 1:
                 return matches[0]
             # a first name alone ("Jordan" after "Jordan Stewart"): the one person of that name
-            matches = [e for e in entities if len(e.words) > 1 and e.words[0].lower() == key[0]]
+            matches = [e for e in entities if first_name and len(e.words) > 1 and e.words[0].lower() == key[0]]
             if len(matches) == 1:
                 return matches[0]
             return None

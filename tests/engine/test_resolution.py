@@ -251,3 +251,13 @@ def test_a_one_word_organisation_name_tagged_once_is_it_where_it_stands_untagged
     second = [t for t in doc if t.text == "Corvex"][1]
     assert [m.start for m in orgs.mentions] == [first.idx, second.idx]
     assert orgs.described("agency", doc.text.index("The agency")).name == "Corvex"
+
+
+def test_a_relative_named_by_first_name_is_someone_new_and_his_father_is_not_him(run):
+    text = ("Police chief Joseph Marten said the attack ended at noon.\n\n"
+            "The American killed was Daniel Renner, a teacher.\n\n"
+            "Renner's father, Joseph, says his son grew up in Ohio.\n\n"
+            "Renner had lived in the city for five years. His father said he worked with local schools.")
+    quotes = run(text)
+    assert one(quotes, "his son grew up").speaker == "Joseph"
+    assert one(quotes, "he worked with").speaker == "Joseph"
