@@ -213,7 +213,24 @@ class OrgIndex:
         start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
         recent = {id(m.organisation): m.organisation for m in self.mentions
                   if start <= m.start < before and m.organisation.kind == "org"}
-        return next(iter(recent.values())) if len(recent) == 1 else None
+        if len(recent) != 1:
+            return None
+        organisation = next(iter(recent.values()))
+        return None if self._press(organisation) else organisation
+
+    def _press(self, organisation: Organisation) -> bool:
+        """An organisation the article cites as news media: it "reported" something, or
+        someone "told" it something (the outlet is no antecedent of "the military")."""
+        for mention in self.mentions:
+            if mention.organisation is organisation:
+                span = self.doc.char_span(mention.start, mention.start + 1, alignment_mode="expand")
+                head = span.root if span is not None and len(span) else None
+                while head is not None and head.dep_ in ("compound", "flat", "det") and head.head.i != head.i:
+                    head = head.head
+                if head is not None and ((head.dep_ == "nsubj" and head.head.lemma_ == "report")
+                                         or (head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell")):
+                    return True
+        return False
 
     def _learn_nouns(self, ent: Span, organisation: Organisation) -> None:
         """What the text says the organisation is: an apposition ("Cisco Talos, a security

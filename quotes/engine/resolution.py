@@ -174,7 +174,11 @@ def _description(ctx: Context, span: Span, exclude: set[int], previous: Attribut
 
 def _owner(ctx: Context, noun: Token, exclude: set[int]) -> set[int]:
     """The person "his" or "her" points to in "his father", "her lawyer": someone the
-    description cannot be."""
+    description cannot be. Not in a sentence that holds a quote ('"…," said her father'),
+    where "her" is whoever the dialogue last spoke of."""
+    sentence = noun.sent
+    if any(t.i in ctx.in_quote for t in sentence):
+        return set()
     for poss in noun.children:
         pron = pronouns().get(poss.lower_) if poss.dep_ == "poss" and poss.pos_ == "PRON" else None
         if pron is not None and pron.gender in ("male", "female"):

@@ -6,6 +6,7 @@ one speaker with a canonical name, a role and an affiliation taken from the text
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -36,17 +37,46 @@ def person_span(ent: Span) -> Span:
     "Ilse Marwick"): proper nouns next to it that are no title and no other entity."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    heading = _title_case_line(doc, ent.start_char)
+    # words the model took into the name: "Certainly Donald Trump", "Billionaire X"; in a
+    # heading, where every word is capitalised, anything before a given name and a surname
+    # ("Lawmakers Rip Donald Trump")
+    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or (
+            heading and end - start > 2 and doc[start].lower_ not in given_names()
+            and doc[start + 1].lower_ in given_names())):
+        start += 1
 
     def name_word(token: Token) -> bool:
+        # (a sentence's first word is capitalised anyway: there it must be a given name,
+        # not "Till" or "Dearest")
         return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
-                and not token.ent_type_ and not is_title_word(token.text))
+                and not token.ent_type_ and not is_title_word(token.text)
+                and (not token.is_sent_start or token.lower_ in given_names()))
 
-    while start > 0 and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end) \
-            and not _after_the(doc, start - 1):
+    # (a name that opens with a given name is whole: "Rival Dana Whitcombe", "Billionaire X")
+    complete = end - start > 1 and doc[start].lower_ in given_names()
+    while start > 0 and not heading and not complete and name_word(doc[start - 1]) \
+            and doc[start - 1].head.i in range(start - 1, end) and not _after_the(doc, start - 1):
         start -= 1
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+HEADING_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
+                                  "to", "with", "vs", "via"})
+
+
+def _title_case_line(doc: Doc, char: int) -> bool:
+    """The line holding `char` is a heading in title case ("Black Lawmakers Rip X As A
+    Fraud"): every word of three or more capitalised, the small words aside."""
+    text = doc.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text[start:end if end >= 0 else len(text)])
+    if len(words) < 4:
+        return False
+    return all(w[:1].isupper() for w in words if w.lower() not in HEADING_SMALL_WORDS)
 
 
 def _after_the(doc: Doc, i: int) -> bool:
@@ -127,6 +157,44 @@ def _in_name(token: Token) -> bool:
     """A word of a longer proper name ("Ortiz Press"), not a name standing alone."""
     doc = token.doc
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
+
+
+ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "in", "on"})
+ROLE_WORDS = 8  # at most this many words of a role
+
+
+def _role_words(noun: Token) -> list[Token]:
+    """The words of a role noun phrase: its modifiers, the noun and one short phrase after
+    it ("former managing director at Bear Creek"), never a clause, a second noun joined by
+    "and" or what a parser hung on it ("… by the time her husband …")."""
+    words = [t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod", "advmod", "det", "poss", "case")
+             for t in c.subtree]
+    words.append(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS and child.i == noun.i + 1:
+            phrase = list(child.subtree)
+            if len(phrase) <= ROLE_WORDS - 2 and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase):
+                words += phrase
+            break
+    words.sort(key=lambda t: t.i)
+    return words if len(words) <= ROLE_WORDS else [noun]
+
+
+def _each_name(ent: Span) -> list[Span]:
+    """The names of an entity the model drew over two people ("Grant and Edmund")."""
+    cuts = [t.i for t in ent if t.lower_ in ("and", "&")]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start - 1] + cuts + [ent.end]
+    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+
+
+def _honorific_before(ent: Span) -> str | None:
+    """The gender an honorific right before a name tells ("Mr. Ortiz" where the model tagged
+    only "Ortiz")."""
+    if ent.start == 0:
+        return None
+    return gendered_words().get(ent.doc[ent.start - 1].lower_.rstrip("."))
 
 
 def _kin_by_first_name(ent: Span) -> bool:
@@ -220,15 +288,17 @@ class SpeakerIndex:
 
     # -- building -------------------------------------------------------------------
     def _collect(self) -> None:
-        people = [person_span(ent) for ent in self.doc.ents
-                  if ent.label_ in PERSON_LABELS and not self._skipped(ent) and not _credit(ent)]
+        people = [person_span(part) for ent in self.doc.ents
+                  if ent.label_ in PERSON_LABELS and not self._skipped(ent) and not _credit(ent)
+                  for part in _each_name(ent)]
         # A full name the model took for an organisation ("Morgan McNeely" ORG, later
         # "McNeely" PERSON): a given name first and a surname the text gives a person.
         surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
         people += [ent for ent in self.doc.ents if ent.label_ in ORG_LABELS and not self._skipped(ent)
                    and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
-        # Full names first, so surnames join them whatever the order in the text.
-        for ent in sorted(people, key=lambda e: -len(name_tokens(e.text))):
+        # Full names first, so surnames join them whatever the order in the text; then the
+        # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
+        for ent in sorted(people, key=lambda e: (-len(name_tokens(e.text)), _honorific_before(e) is None)):
             self._entity_for_name(ent)
         for ent in people:
             entity = self._entity_for_name(ent)
@@ -349,9 +419,13 @@ class SpeakerIndex:
         # "Mrs. Norris" and "Mr. Norris" are two people: an honorific's gender must agree
         first = text.split()[0].lower().rstrip(".") if text.split() else ""
         gender = gendered_words().get(first) if len(text.split()) > len(words) else None
+        if gender is None and not isinstance(ent, str):
+            gender = _honorific_before(ent)  # "Mr." left out of the entity
         alias = " ".join(words)
         at = None if isinstance(ent, str) else ent.start_char
-        entity = self.find(words, gender, before=at, first_name=isinstance(ent, str) or not _kin_by_first_name(ent))
+        # (a name after an honorific is a surname: "Mr. Ortiz" is not "Ortiz Speech")
+        first_name = gender is None and (isinstance(ent, str) or not _kin_by_first_name(ent))
+        entity = self.find(words, gender, before=at, first_name=first_name)
         if entity is None:
             if not create:
                 return None
@@ -456,8 +530,7 @@ class SpeakerIndex:
 
     def _learn_from_noun(self, noun: Token, entity: Entity, stop: int | None = None) -> None:
         """Role and affiliation from a noun phrase in apposition with a name."""
-        words = [t for t in noun.subtree if (stop is None or t.i < stop) and t.dep_ not in ("det", "punct", "poss", "case")]
-        words = [t for t in words if t.i >= noun.i or t.head.i == noun.i]
+        words = [t for t in _role_words(noun) if (stop is None or t.i < stop) and t.dep_ not in ("det", "punct", "poss", "case")]
         nationality = [t for t in words if t.ent_type_ in ("GPE", "NORP") and t.i < noun.i]
         if nationality and entity.affiliation is None:
             entity.affiliation = " ".join(t.text for t in nationality)

@@ -132,3 +132,44 @@ def test_the_person_noun_endings_do_not_take_things():
     from quotes.engine.lexicon import is_person_noun
     assert [w for w in ("resident", "president", "applicant", "referee", "statement", "government", "committee",
                         "restaurant", "incident") if is_person_noun(w)] == ["resident", "president", "applicant", "referee"]
+
+
+def _speakers(nlp, text):
+    from quotes.engine.pipeline import extract_documents
+    from quotes.model import Document
+
+    return {s.name: s for s in next(extract_documents([Document("a", text)], nlp=nlp)).speakers}
+
+
+def test_a_role_is_the_noun_phrase_not_the_clause_a_parser_hung_on_it(nlp):
+    text = ("Chris Dale, the sitting governor who repeated accusations that his rival recites the same points, "
+            "said he would stay in the race.\n\n"
+            "Marta Voss, a securities analyst for Janney Group, said the casino would fail.")
+    by_name = _speakers(nlp, text)
+    assert by_name["Chris Dale"].role == "sitting governor"
+    assert by_name["Marta Voss"].role == "securities analyst for Janney Group"
+
+
+def test_words_the_model_took_into_a_name_are_left_out(nlp):
+    def speaker(text, startswith):
+        return next(q for q in extract(text, nlp=nlp) if q.text.startswith(startswith)).speaker
+
+    heading = "Black Lawmakers Rip Dana Whitcombe As A Fraud\n\nThe race is far from over, Whitcombe said on Monday."
+    assert speaker(heading, "The race") == "Dana Whitcombe"
+    opening = "Rival Dana Whitcombe’s campaign raised $15 million.\n\nThe race is far from over, Whitcombe said."
+    assert speaker(opening, "The race") == "Dana Whitcombe"
+
+
+def test_an_honorific_the_model_left_out_of_a_name_still_tells_its_gender(nlp):
+    text = ("Lena Ortiz, the first lady, spoke at the gala.\n\n"
+            "Mr. Ortiz said the campaign would go on.")
+    q = next(q for q in extract(text, nlp=nlp) if q.text.startswith("the campaign"))
+    assert q.speaker != "Lena Ortiz"
+
+
+def test_an_entity_drawn_over_two_people_is_two_names(nlp):
+    from quotes.engine.speakers import SpeakerIndex
+
+    doc = nlp("“It is late,” said Grant and Edmund together.")  # one PERSON entity
+    names = {e.name for e in SpeakerIndex(doc).entities}
+    assert "Grant and Edmund" not in names and "Edmund" in names
