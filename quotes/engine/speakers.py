@@ -225,12 +225,19 @@ def _known_name(token: Token) -> bool:
 
 
 def name_tokens(text: str) -> list[str]:
-    """The words of a name, without honorifics, titles or a possessive ending."""
+    """The words of a name, without honorifics, titles (with the words that go with them:
+    "House Speaker X") or a possessive ending."""
     words = []
     for word in visible(text).replace("\u2019s", "").replace("'s", "").split():
         word = word.strip(",.;:\u201c\u201d\"'()")
         if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
             words.append(word)
+    titles = [j for j, word in enumerate(words[:-1]) if word[:1].isupper() and is_title_word(word)]
+    if titles and all(word[:1].isupper() for word in words[titles[-1] + 1:]):
+        words = words[titles[-1] + 1:]
+    if len(words) > 2 and words[0].islower():  # "(Secretary) of State Ana Ruiz": from the given name
+        given = [j for j, word in enumerate(words[:-1]) if word.lower() in given_names()]
+        words = words[given[0]:] if given else words[-2:]
     return words
 
 

@@ -173,3 +173,12 @@ def test_an_entity_drawn_over_two_people_is_two_names(nlp):
     doc = nlp("“It is late,” said Grant and Edmund together.")  # one PERSON entity
     names = {e.name for e in SpeakerIndex(doc).entities}
     assert "Grant and Edmund" not in names and "Edmund" in names
+
+
+def test_a_title_and_the_words_that_go_with_it_are_no_part_of_the_name(nlp):
+    from quotes.engine.speakers import name_tokens
+
+    assert name_tokens("House Speaker Dana Rhee") == ["Dana", "Rhee"]
+    assert name_tokens("Secretary of State Dana Rhee") == ["Dana", "Rhee"]
+    assert name_tokens("Rahm Emanuel") == ["Rahm", "Emanuel"]  # a name a title word may close
+    assert name_tokens("Lena Judge") == ["Lena", "Judge"]
