@@ -117,7 +117,9 @@ def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | N
     described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" and not person else None
     if described is not None and described.nouns:
         return Resolved(None, described.name, "organisation", False)  # "Cisco Talos, a security firm"
-    known = ctx.index.entity_for_text(span) if root.pos_ == "PROPN" else None
+    # (a known name the tagger read as a noun: '…," Sinclair writes')
+    written_as_name = root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start)
+    known = ctx.index.entity_for_text(span) if written_as_name else None
     if known is not None:
         return Resolved(known, known.name, known.kind, False)
     label = root.ent_type_

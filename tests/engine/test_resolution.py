@@ -261,3 +261,11 @@ def test_a_relative_named_by_first_name_is_someone_new_and_his_father_is_not_him
     quotes = run(text)
     assert one(quotes, "his son grew up").speaker == "Joseph"
     assert one(quotes, "he worked with").speaker == "Joseph"
+
+
+def test_a_known_name_the_tagger_read_as_a_noun_is_still_the_person(run):
+    text = ("Sen. Murray Sinclair released the report on Friday.\n\n"
+            "\"The issues identified with policing are not the result of behaviours by individual racists,\" "
+            "Sinclair writes. \"They are systemic.\"")
+    q = one(run(text), "The issues identified")
+    assert (q.speaker, q.speaker_kind) == ("Murray Sinclair", "person")
