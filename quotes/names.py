@@ -143,7 +143,7 @@ def _word(word: str) -> str:
 
 
 def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    return word.endswith(("'s", "\u2019s", "\u2018s", "s'", "s\u2019"))
 
 
 def is_proper_name(name: str | None) -> bool:

@@ -44,7 +44,7 @@ class OrgMention:
 def display_name(text: str) -> str:
     """An organisation's name as the text writes it, without a possessive ending; a leading
     "The" in lower case ("the Democratic Harbour Committee")."""
-    text = re.sub(r"['\u2019]s$", "", " ".join(visible(text).split())).strip(" ,.;:")
+    text = re.sub(r"['\u2019\u2018]s$", "", " ".join(visible(text).split())).strip(" ,.;:")
     return re.sub(r"^The\s+", "the ", text)
 
 
@@ -52,7 +52,7 @@ def display_name(text: str) -> str:
 def clean_name(text: str) -> str:
     """An organisation's name without a leading "the" or a possessive ending: how names are
     compared."""
-    text = re.sub(r"['\u2019]s$", "", " ".join(visible(text).split()))
+    text = re.sub(r"['\u2019\u2018]s$", "", " ".join(visible(text).split()))
     return re.sub(r"^[Tt]he\s+", "", text).strip(" ,.;:")
 
 

@@ -27,6 +27,7 @@ from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_
 from .organisations import clean_name, is_acronym
 from .speakers import ORG_LABELS, PERSON_LABELS, Entity, described_as_person, is_org_noun
 from .state import Attribution, Context
+from .tokens import proper_nouns
 
 
 class Resolved(NamedTuple):
@@ -123,7 +124,7 @@ def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | N
     if known is not None:
         return Resolved(known, known.name, known.kind, False)
     label = root.ent_type_
-    if label in PERSON_LABELS or _mislabelled_person(span) or described_as_person(span) or (
+    if label in PERSON_LABELS or _mislabelled_person(span) or described_as_person(span) or _titled_elsewhere(span) or (
             root.pos_ == "PROPN" and label not in ORG_LABELS and not is_title_word(root.text) and not is_acronym(root.text)):
         entity = ctx.index.entity_at(span.start_char, span.end_char) or ctx.index.add_name(span)
         if entity is not None:
@@ -368,6 +369,17 @@ def _named_within(span: Span) -> bool:
     """A description that carries a name of its own ("the Sensei website", "the Liberal
     government"): not a pointer back."""
     return any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in span if t.i != span.root.i)
+
+
+def _titled_elsewhere(span: Span) -> bool:
+    """A one-word name the model took for an organisation or a people that the text writes
+    after an honorific or a title somewhere ("Mr. Hollande", "President Hollande"): a person."""
+    root = span.root
+    if len(span) != 1 or root.pos_ != "PROPN" or root.ent_type_ not in ("ORG", "NORP") or is_acronym(root.text):
+        return False
+    doc = root.doc
+    return any(t.i > 0 and t.text == root.text and is_title_word(doc[t.i - 1].text) and doc[t.i - 1].text[:1].isupper()
+               for t in proper_nouns(doc))
 
 
 def _mislabelled_person(span: Span) -> bool:

@@ -63,6 +63,7 @@ def person_span(ent: Span) -> Span:
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+POSSESSIVE = re.compile(r"['\u2019\u2018]s\b")  # (a left quotation mark typed for the apostrophe too)
 HEADING_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
                                   "to", "with", "vs", "via"})
 
@@ -228,7 +229,7 @@ def name_tokens(text: str) -> list[str]:
     """The words of a name, without honorifics, titles (with the words that go with them:
     "House Speaker X") or a possessive ending."""
     words = []
-    for word in visible(text).replace("\u2019s", "").replace("'s", "").split():
+    for word in POSSESSIVE.sub("", visible(text)).split():
         word = word.strip(",.;:\u201c\u201d\"'()")
         if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
             words.append(word)

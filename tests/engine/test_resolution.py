@@ -269,3 +269,23 @@ def test_a_known_name_the_tagger_read_as_a_noun_is_still_the_person(run):
             "Sinclair writes. \"They are systemic.\"")
     q = one(run(text), "The issues identified")
     assert (q.speaker, q.speaker_kind) == ("Murray Sinclair", "person")
+
+
+def test_a_one_word_name_written_after_a_title_elsewhere_is_a_person_whatever_its_tag(nlp):
+    from spacy.tokens import Span
+
+    from quotes.engine.resolution import _titled_elsewhere
+
+    doc = nlp("President Vasco met the delegation.\n\nVasco said the talks had gone well.")
+    said = [t for t in doc if t.text == "Vasco"]
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in said]  # the model took it for a firm
+    assert _titled_elsewhere(doc[said[1].i:said[1].i + 1])
+    other = nlp("Vasco said the talks had gone well.")
+    other.ents = [Span(other, 0, 1, label="ORG")]
+    assert not _titled_elsewhere(other[0:1])
+
+
+def test_a_possessive_typed_with_a_left_quotation_mark_is_no_part_of_the_name(run):
+    text = ("Senators criticised Mark Halvorsen\u2018s plan on Monday.\n\n"
+            "Halvorsen said the plan would pass.")
+    assert one(run(text), "the plan would pass").speaker == "Mark Halvorsen"
