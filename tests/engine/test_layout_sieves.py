@@ -52,3 +52,13 @@ def test_a_headline_title_speaker_is_the_person_the_article_gives_that_title(run
 
 def test_a_headline_colon_without_a_claim_is_no_statement(run):
     assert run("Euro/pound: DOWN at 90.12 pence from 90.28 pence.\n\nOrtiz and Renner: a long rivalry\n\nMarkets were calm.") == []
+
+
+def test_a_label_before_a_colon_is_no_speaker(run):
+    text = ("Lena Ortiz and Paul Renner, The Harbour Press\n\n"
+            "Warning: This story contains disturbing details.\n\n"
+            "BARRON, Wis. -- For nearly three months, a girl was forced to hide.\n\n"
+            "“No, that’s the mom,” says my two-year-old.\n\n"
+            "Relevant Reading: Understanding Gender in 2019 is Way Over My Head — But My Teen Girls Are Helping "
+            "Me Get There")
+    assert [q.text for q in run(text)] == ["No, that’s the mom,"]
