@@ -23,6 +23,7 @@ LABELS = {"ORG": "org", "GPE": "place"}
 FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:,?\s+(?:(?:of|and|for|the|on|in|to|at|&|de|du|des|la|le)\s+)*"
                              r"[A-Z][\w'\u2019&.-]*)+")
+RECENT_SENTENCES = 2  # sentences before a description in which its one organisation may be named
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
 
 
@@ -210,7 +211,11 @@ class OrgIndex:
         if here is None or not len(here):
             return None
         sentence = here[0].sent
-        start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        first = sentence
+        for _ in range(RECENT_SENTENCES):
+            if first.start > 0:
+                first = doc[first.start - 1].sent
+        start = first.start_char
         recent = {id(m.organisation): m.organisation for m in self.mentions
                   if start <= m.start < before and m.organisation.kind == "org"}
         if len(recent) != 1:

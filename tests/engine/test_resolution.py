@@ -289,3 +289,10 @@ def test_a_possessive_typed_with_a_left_quotation_mark_is_no_part_of_the_name(ru
     text = ("Senators criticised Mark Halvorsen\u2018s plan on Monday.\n\n"
             "Halvorsen said the plan would pass.")
     assert one(run(text), "the plan would pass").speaker == "Mark Halvorsen"
+
+
+def test_the_one_organisation_of_the_two_sentences_before_a_description_is_its_antecedent(run):
+    text = ("The regulator fined MetroLinx and its founder $20 million apiece. The founder was ordered to "
+            "step down as chair. In early November the company announced that Lena Ortiz would replace him.")
+    q = one(run(text), "Lena Ortiz would replace")
+    assert q.speaker == "MetroLinx" and q.speaker_mention == "the company"
