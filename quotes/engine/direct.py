@@ -243,14 +243,16 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, befo
     verb = None
     inverted = False
     # After a quote that ends its own sentence, only a short attribution follows it.
-    ends_sentence = ctx.text[q.start:q.end].rstrip()[-1:] in ("." , "!", "?")
+    last_mark = ctx.text[q.start:q.end].rstrip()[-1:]
+    ends_sentence = last_mark in (".", "!", "?")
     after_window = AFTER_SENTENCE_WINDOW if ends_sentence else MAX_CUE_DISTANCE
     after_verb = nearest_speech_verb(doc, a_start, min(a_end, a_start + after_window), ctx.in_quote)
     if after_verb is not None and ends_sentence and any(
             c.dep_ == "ccomp" and c.i > after_verb.i and c.i not in ctx.in_quote for c in after_verb.children):
         after_verb = None  # '“….” While critics say the plan …': that verb reports its own words
-    if after_verb is None and not ends_sentence:
+    if after_verb is None and (not ends_sentence or last_mark in ("?", "!")):
         # "“…,” X, who served as …, told reporters": the frame opens with the verb's subject
+        # (after a question too: "“…?” X, a strategist at Y, said")
         far = nearest_speech_verb(doc, a_start, a_end, ctx.in_quote)
         subject = subject_of(far) if far is not None else None
         if subject is not None and a_start <= subject.i < far.i and (subject.left_edge.i == a_start or all(

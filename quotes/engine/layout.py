@@ -59,6 +59,8 @@ def colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributio
         elif head is None:
             return None  # "The campaign worded it carefully: “…”", "A footnote makes it clear: “…”"
     span = mention_span(head)
+    if len(span) == 1 and span.text.isupper() and is_person_noun(span.text.lower()):
+        return None  # a heading's word for someone ("ANALYST'S VIEWPOINT:"), not a name ("WALLACE:")
     entity, name, kind, via = resolve(ctx, span, set(), previous)
     if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):
         return None

@@ -110,3 +110,10 @@ def test_chanting_and_slamming_are_speech_next_to_quote_marks(run):
                  "Paul Renner slammed the budget as “a fantasy from start to finish.”")
     assert one(quotes, "Four more").speaker == "Some"
     assert one(quotes, "the budget as").speaker == "Paul Renner"
+
+
+def test_after_a_question_the_attribution_may_open_with_its_subject_and_an_apposition(run):
+    text = ("The ferry service will resume in May.\n\n"
+            "\"Why would we stop now?\" Lena Ortiz, the harbour master at Port Elms, said on Friday.")
+    q = next(q for q in run(text) if q.text.startswith("Why would we"))
+    assert q.speaker == "Lena Ortiz"

@@ -62,3 +62,12 @@ def test_a_label_before_a_colon_is_no_speaker(run):
             "Relevant Reading: Understanding Gender in 2019 is Way Over My Head — But My Teen Girls Are Helping "
             "Me Get There")
     assert [q.text for q in run(text)] == ["No, that’s the mom,"]
+
+
+def test_a_heading_word_for_someone_before_a_colon_leaves_the_quote_to_its_attribution(run):
+    text = ("MARKETS: Stocks fell on Monday.\n\n"
+            "ANALYST'S VIEWPOINT: \"Today what matters is the second day of talks. Does he really need that "
+            "deal, or can he let his team push back harder?\" Lena Ortiz, a senior strategist for Harbour Bank, "
+            "said in a commentary.")
+    q = one(run(text), "Today what matters")
+    assert q.speaker == "Lena Ortiz"
