@@ -240,7 +240,7 @@ def _owners(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "for", "of", "at"):
             found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "acl":  # "a report released by X", "a release sent to media from X"
+        elif child.dep_ in ("acl", "relcl"):  # "a report released by X", "a study which is released by X"
             for agent in child.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in ("by", "from")):
                     found += [c for c in agent.children if c.dep_ == "pobj"]
@@ -268,6 +268,9 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
     if found is not None:
         return found
     lemma = noun.lemma_.lower()
+    if [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"]):
+        # "X said … . A statement said …": a new document, the one who has just spoken's
+        return _just_spoken(noun, previous)
     earlier = [(i, l, author) for i, l, author in _authored_sources(ctx) if i < noun.i]
     for i, l, author in reversed(earlier):
         if l == lemma:
@@ -276,6 +279,18 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
     # author of its own is the latest one it has
     if earlier and [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]:
         return earlier[-1][2]  # (not "a report", a new one, nor "press reports", any)
+    return None
+
+
+def _just_spoken(noun: Token, previous: Attribution | None) -> Resolved | None:
+    """The speaker of the statement right before, when its cue stands in the sentence
+    before `noun`'s or in the same one."""
+    if previous is None or not previous.decided() or previous.cue is None or not previous.speaker_name:
+        return None
+    sentence = noun.sent
+    before = noun.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    if before.start <= previous.cue.i < noun.i:
+        return Resolved(previous.speaker, previous.speaker_name, previous.speaker_kind, True)
     return None
 
 

@@ -296,3 +296,17 @@ def test_the_one_organisation_of_the_two_sentences_before_a_description_is_its_a
             "step down as chair. In early November the company announced that Lena Ortiz would replace him.")
     q = one(run(text), "Lena Ortiz would replace")
     assert q.speaker == "MetroLinx" and q.speaker_mention == "the company"
+
+
+def test_a_new_document_right_after_a_statement_is_that_speakers(run):
+    text = ("The militant group Red Dawn said in a statement that it had carried out the attack.\n\n"
+            "The aid group Harbour Relief said its director was among those killed. A statement said the "
+            "group was \"shocked and saddened\" to confirm his death.")
+    q = one(run(text), "the group was")
+    assert q.speaker == "Harbour Relief" and q.speaker_mention == "A statement"
+
+
+def test_a_document_a_relative_clause_says_who_released_is_theirs(run):
+    text = ("Retail is the best bet for youth, according to a study which is being released Monday by "
+            "the Harbour Institute.")
+    assert one(run(text), "Retail is the best bet").speaker == "the Harbour Institute"
