@@ -349,9 +349,8 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
             continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
         h_start, h_end = token_range(ctx.doc, p_start, p_start + colon)
         names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
-        if not names or not (names[-1].ent_type_ or is_title_word(names[-1].text)
-                             or ctx.index.entity_for_text(names[-1].text) is not None):
-            continue  # a label ("Warning: …", "Relevant: …"), no one the text names
+        if not names:
+            continue
         span = mention_span(names[-1])
         entity, name, kind, via = resolve(ctx, span, set(), None)
         if entity is None and all(is_title_word(t.text) for t in span):
