@@ -71,3 +71,10 @@ def test_a_heading_word_for_someone_before_a_colon_leaves_the_quote_to_its_attri
             "said in a commentary.")
     q = one(run(text), "Today what matters")
     assert q.speaker == "Lena Ortiz"
+
+
+def test_a_transcripts_speaker_before_a_colon_stays_a_speaker(run):
+    text = ("(END VIDEO CLIP.)\n\n"
+            "MARLOW: And obviously, you are supporting the governor, I think there are skeptical voters.\n\n"
+            "Q: You open your book on May 17, 2001. What did you find?")
+    assert [q.speaker for q in run(text)] == ["MARLOW", "Q"]
