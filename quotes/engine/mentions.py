@@ -65,7 +65,10 @@ def _single_mention(token: Token) -> Span:
     if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in group_words():
         preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "from")]
         if preps:
-            return doc[token.i:preps[-1].right_edge.i + 1]
+            # (to the noun of the phrase, not a clause hung on it: "many of the residents saying …")
+            nouns = [c for c in preps[-1].children if c.dep_ == "pobj"]
+            end = max((t.i for t in preps[-1].subtree if not nouns or t.i <= nouns[-1].i), default=preps[-1].i)
+            return doc[token.i:end + 1]
     # A common noun phrase: determiners, numbers, adjectives and compounds before the head.
     start = token.i
     for left in token.lefts:

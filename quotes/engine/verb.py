@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import cue_text, speech_verb
-from .lexicon import pronouns, speech_nouns
+from .lexicon import is_person_noun, pronouns, speech_nouns
 from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS
@@ -39,6 +39,17 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in small[-1].children if c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN")] if small else []
         if subjects:
             return subjects[0]
+        # "the killings have left 62 percent of voters saying …": the people right before it
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i and _people(c)]
+        if objects:
+            return objects[0]
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i + 1 == verb.i and _people(verb.head) \
+            and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"):
+        # "… left many of the residents saying …" (not "a letter to voters saying")
+        noun = verb.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM"):
+            noun = noun.head.head
+        return noun
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -62,6 +73,15 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
+
+
+def _people(noun: Token) -> bool:
+    """A noun phrase that names people: a person, "them", "residents", "62 percent of
+    voters", "many of them"."""
+    if noun.ent_type_ in PERSON_LABELS or (noun.pos_ == "PRON" and noun.lower_ in ("him", "her", "them", "us")):
+        return True
+    words = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(w.pos_ == "NOUN" and is_person_noun(w.lemma_.lower()) for w in words)
 
 
 def _reduced_clause_of_person(verb: Token) -> bool:

@@ -167,3 +167,10 @@ def test_a_relative_clause_keeps_who_as_the_mention_and_its_antecedent_as_the_sp
     text = "The plan was attacked by Lena Ortiz, who said the freshman senator lacks the experience."
     q = one(run(text), "the freshman senator")
     assert (q.speaker, q.speaker_mention) == ("Lena Ortiz", "who")
+
+
+def test_people_right_before_a_saying_clause_are_its_speakers(run):
+    quotes = run("The closures have left many of the residents saying the council ignored them.")
+    assert [q.speaker_mention for q in quotes if q.text.startswith("the council")] == ["many of the residents"]
+    quotes = run("The scandal has left 62 percent of voters saying the mayor should resign.")
+    assert [q.speaker_mention for q in quotes if q.text.startswith("the mayor")] == ["62 percent"]
