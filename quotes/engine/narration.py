@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..model import Method
 from .cues import speech_verb
+from .lexicon import speech_nouns
 from .mentions import mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS, gendered_pronoun
@@ -61,12 +62,14 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
     if not subjects or subjects[0].i in ctx.in_quote:
         return None
     subject = subjects[0]
+    # "The party issued a statement apologizing …" then "“On behalf of …”": its words
+    issued = any(c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns() for c in root.children)
     if subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
-            subject.pos_ == "PROPN" and not subject.ent_type_):
+            subject.pos_ == "PROPN" and not subject.ent_type_) and not issued:
         return None
     span = mention_span(subject)
     entity, name, kind, via = resolve(ctx, span, set(), previous)
-    if name is None or kind != "person" or entity is None:
+    if name is None or not (kind == "person" and entity is not None) and not (issued and kind == "organisation"):
         return None
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
                        method=Method.NARRATION)

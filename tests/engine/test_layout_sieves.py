@@ -78,3 +78,11 @@ def test_a_transcripts_speaker_before_a_colon_stays_a_speaker(run):
             "MARLOW: And obviously, you are supporting the governor, I think there are skeptical voters.\n\n"
             "Q: You open your book on May 17, 2001. What did you find?")
     assert [q.speaker for q in run(text)] == ["MARLOW", "Q"]
+
+
+def test_a_quote_after_an_organisation_issued_a_statement_is_that_statement(run):
+    text = ("At the chair’s direction, the Harbour Party issued a statement apologizing to Renner for the "
+            "emails.\n\n"
+            "“On behalf of everyone at the party, we want to offer a deep and sincere apology to Senator Renner.”")
+    q = one(run(text), "On behalf of everyone")
+    assert (q.speaker, q.speaker_kind) == ("the Harbour Party", "organisation")
