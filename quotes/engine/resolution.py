@@ -22,7 +22,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .lexicon import gendered_words, given_names, is_title_word, pronouns, source_nouns, speech_nouns, surnames
+from .lexicon import given_names, is_title_word, pronouns, source_nouns, speech_nouns, surnames
 from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_person, _display, _is_group, mention_span
 from .organisations import clean_name, is_acronym
 from .speakers import ORG_LABELS, PERSON_LABELS, Entity, described_as_person, is_org_noun
@@ -169,8 +169,7 @@ def _description(ctx: Context, span: Span, exclude: set[int], previous: Attribut
         # "the laid-back resident", "the minister", "his partner": a description of someone
         # the text has just named
         exclude = exclude | _owner(ctx, root, exclude)
-        gender = gendered_words().get(root.lower_)  # "her father": a man
-        mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender, window=NOMINAL_WINDOW)
+        mention = ctx.index.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
         if mention is not None:
             return Resolved(mention.entity, mention.entity.name, "person", True)
     return None

@@ -311,9 +311,3 @@ def test_a_document_a_relative_clause_says_who_released_is_theirs(run):
             "the Harbour Institute.")
     assert one(run(text), "Retail is the best bet").speaker == "the Harbour Institute"
 
-
-def test_a_gendered_description_agrees_with_the_person_it_points_to(run):
-    text = ("Paul Renner read by the fire while his wife sewed.\n\n"
-            "Mrs. Renner rang the bell, and Lena Renner was summoned to the library.\n\n"
-            "“Come here, child,” cried her father as she appeared.")
-    assert one(run(text), "Come here").speaker == "Paul Renner"
