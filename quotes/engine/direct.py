@@ -221,6 +221,11 @@ def _linked_verb(ctx: Context, q_start: int, q_end: int, p_start: int, p_end: in
 
 
 AFTER_SENTENCE_WINDOW = 4  # tokens after a quote that ends its sentence where its verb may stand
+def _reports_own_words(ctx: Context, verb: Token) -> bool:
+    """A speech verb with content of its own after it, not in quote marks."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and c.i not in ctx.in_quote for c in verb.children)
+
+
 BEFORE_VERB_REACH = 3  # tokens from a verb before a quote to the quote, with no colon or comma
 
 
@@ -247,8 +252,7 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, befo
     ends_sentence = last_mark in (".", "!", "?")
     after_window = AFTER_SENTENCE_WINDOW if ends_sentence else MAX_CUE_DISTANCE
     after_verb = nearest_speech_verb(doc, a_start, min(a_end, a_start + after_window), ctx.in_quote)
-    if after_verb is not None and ends_sentence and any(
-            c.dep_ == "ccomp" and c.i > after_verb.i and c.i not in ctx.in_quote for c in after_verb.children):
+    if after_verb is not None and ends_sentence and _reports_own_words(ctx, after_verb):
         after_verb = None  # '“….” While critics say the plan …': that verb reports its own words
     if after_verb is None and (not ends_sentence or last_mark in ("?", "!")):
         # "“…,” X, who served as …, told reporters": the frame opens with the verb's subject
@@ -256,8 +260,9 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, befo
         far = nearest_speech_verb(doc, a_start, a_end, ctx.in_quote)
         subject = subject_of(far) if far is not None else None
         if subject is not None and a_start <= subject.i < far.i and (subject.left_edge.i == a_start or all(
-                t.dep_ in ("compound", "flat") or t.is_punct for t in doc[a_start:subject.i])):
-            after_verb = far
+                t.dep_ in ("compound", "flat") or t.is_punct for t in doc[a_start:subject.i])) and not (
+                ends_sentence and _reports_own_words(ctx, far)):
+            after_verb = far  # ('“…?” X replied that it was': that verb reports its own words)
     if after_verb is None and a_start < a_end and inverted_cue(doc, a_start):
         after_verb, inverted = doc[a_start], True
     before_verb = nearest_speech_verb(doc, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, ctx.in_quote, reverse=True)

@@ -117,3 +117,9 @@ def test_after_a_question_the_attribution_may_open_with_its_subject_and_an_appos
             "\"Why would we stop now?\" Lena Ortiz, the harbour master at Port Elms, said on Friday.")
     q = next(q for q in run(text) if q.text.startswith("Why would we"))
     assert q.speaker == "Lena Ortiz"
+
+
+def test_after_a_question_a_verb_with_content_of_its_own_is_a_new_statement(run):
+    text = ("“Come here, child,” cried Paul Renner as she appeared. “Is it true?” Lena replied that it was.")
+    q = next(q for q in run(text) if q.text.startswith("Is it true"))
+    assert q.speaker == "Paul Renner"
