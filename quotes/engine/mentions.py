@@ -92,7 +92,7 @@ NAMING_VERBS = frozenset({"name", "call", "identify"})
 
 def _named_as(token: Token) -> Span | None:
     """The name a description is given in its own noun phrase: "a woman named Sue Porter",
-    "an official in the province named Jhony" (the parser may hang "named" on a noun of the
+    "an official in the province named Ana Ruiz" (the parser may hang "named" on a noun of the
     phrase's modifier)."""
     if token.pos_ != "NOUN" or not is_person_noun(token.lemma_.lower()):
         return None

@@ -94,7 +94,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 GLUED_COLON = (r"""(?<=[A-Za-z0-9.)\]]):(?=["\u201c\u2018'])""", r"""(?<=:)["\u201c\u2018']""")
 
 
-# A full stop after a name that ends in a capital ("according to GroupM.") ends the
+# A full stop after a name that ends in a capital ("according to QuillmarkQ.") ends the
 # sentence: the default rules keep a stop after a capital for initials ("J.", "U.S.").
 STOP_AFTER_INNER_CAPITAL = r"(?<=[a-z][A-Z])\."
 

@@ -118,7 +118,7 @@ def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | N
     described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" and not person else None
     if described is not None and described.nouns:
         return Resolved(None, described.name, "organisation", False)  # "Cisco Talos, a security firm"
-    # (a known name the tagger read as a noun: '…," Sinclair writes')
+    # (a known name the tagger read as a noun: '…," Ortiz writes')
     written_as_name = root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start)
     known = ctx.index.entity_for_text(span) if written_as_name else None
     if known is not None:
@@ -388,7 +388,7 @@ def _named_within(span: Span) -> bool:
 
 def _titled_elsewhere(span: Span) -> bool:
     """A one-word name the model took for an organisation or a people that the text writes
-    after an honorific or a title somewhere ("Mr. Hollande", "President Hollande"): a person."""
+    after an honorific or a title somewhere ("Mr. Renner", "President Renner"): a person."""
     root = span.root
     if len(span) != 1 or root.pos_ != "PROPN" or root.ent_type_ not in ("ORG", "NORP") or is_acronym(root.text):
         return False

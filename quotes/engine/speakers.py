@@ -38,9 +38,9 @@ def person_span(ent: Span) -> Span:
     doc = ent.doc
     start, end = ent.start, ent.end
     heading = _title_case_line(doc, ent.start_char)
-    # words the model took into the name: "Certainly Donald Trump", "Billionaire X"; in a
+    # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
-    # ("Lawmakers Rip Donald Trump")
+    # ("Lawmakers Rip Lena Ortiz")
     while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or (
             heading and end - start > 2 and doc[start].lower_ not in given_names()
             and doc[start + 1].lower_ in given_names())):
@@ -182,7 +182,7 @@ def _role_words(noun: Token) -> list[Token]:
 
 
 def _each_name(ent: Span) -> list[Span]:
-    """The names of an entity the model drew over two people ("Grant and Edmund")."""
+    """The names of an entity the model drew over two people ("Ortiz and Renner")."""
     cuts = [t.i for t in ent if t.lower_ in ("and", "&")]
     if not cuts:
         return [ent]
