@@ -205,7 +205,8 @@ class OrgIndex:
         return self._only_recent(before) if organisation_nouns()[noun] == "org" else None
 
     def _only_recent(self, before: int) -> Organisation | None:
-        """The one organisation the sentence before `before` (or its own, up to it) names."""
+        """The one organisation the sentences before `before` (RECENT_SENTENCES of them, and
+        its own up to it) name, unless the article cites it as news media."""
         doc = self.doc
         here = doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand")
         if here is None or not len(here):
