@@ -41,7 +41,7 @@ def person_span(ent: Span) -> Span:
     # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
-    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or (
+    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or doc[start].tag_ == "NNPS" or (
             heading and end - start > 2 and doc[start].lower_ not in given_names()
             and doc[start + 1].lower_ in given_names())):
         start += 1
@@ -168,8 +168,8 @@ def _role_words(noun: Token) -> list[Token]:
     """The words of a role noun phrase: its modifiers, the noun and one short phrase after
     it ("former managing director at Bear Creek"), never a clause, a second noun joined by
     "and" or what a parser hung on it ("… by the time her husband …")."""
-    words = [t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod", "advmod", "det", "poss", "case")
-             for t in c.subtree]
+    words = [t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "nummod", "advmod")
+             for t in c.subtree]  # (not a possessor: "Renner's fired campaign manager")
     words.append(noun)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS and child.i == noun.i + 1:

@@ -144,8 +144,10 @@ def _speakers(nlp, text):
 def test_a_role_is_the_noun_phrase_not_the_clause_a_parser_hung_on_it(nlp):
     text = ("Chris Dale, the sitting governor who repeated accusations that his rival recites the same points, "
             "said he would stay in the race.\n\n"
-            "Marta Voss, a securities analyst for Janney Group, said the casino would fail.")
+            "Marta Voss, a securities analyst for Janney Group, said the casino would fail.\n\n"
+            "Corey Lane, Dana Whitcombe's fired campaign manager, said the race was over.")
     by_name = _speakers(nlp, text)
+    assert by_name["Corey Lane"].role == "fired campaign manager"
     assert by_name["Chris Dale"].role == "sitting governor"
     assert by_name["Marta Voss"].role == "securities analyst for Janney Group"
 
