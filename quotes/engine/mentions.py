@@ -88,6 +88,7 @@ def _with_listed_words(ent: Span) -> Span:
 
 
 NAMING_VERBS = frozenset({"name", "call", "identify"})
+NAMED_REACH = 10  # tokens after a description in which "named X" may stand
 
 
 def _named_as(token: Token) -> Span | None:
@@ -96,7 +97,7 @@ def _named_as(token: Token) -> Span | None:
     phrase's modifier)."""
     if token.pos_ != "NOUN" or not is_person_noun(token.lemma_.lower()):
         return None
-    for t in token.subtree:
+    for t in token.doc[token.i + 1:min(token.right_edge.i + 1, token.i + NAMED_REACH)]:
         if t.dep_ == "acl" and t.lemma_.lower() in NAMING_VERBS and t.tag_ == "VBN":
             for name in t.children:
                 if name.dep_ in ("oprd", "dobj", "attr") and name.ent_type_ in PERSON_LABELS:

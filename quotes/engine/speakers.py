@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP
@@ -37,13 +38,12 @@ def person_span(ent: Span) -> Span:
     "Ilse Marwick"): proper nouns next to it that are no title and no other entity."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    heading = _title_case_line(doc, ent.start_char)
     # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
     while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or doc[start].tag_ == "NNPS" or (
-            heading and end - start > 2 and doc[start].lower_ not in given_names()
-            and doc[start + 1].lower_ in given_names())):
+            end - start > 2 and doc[start].lower_ not in given_names()
+            and doc[start + 1].lower_ in given_names() and _title_case_line(ent[0]))):
         start += 1
 
     def name_word(token: Token) -> bool:
@@ -55,8 +55,8 @@ def person_span(ent: Span) -> Span:
 
     # (a name that opens with a given name is whole: "Rival Dana Whitcombe", "Billionaire X")
     complete = end - start > 1 and doc[start].lower_ in given_names()
-    while start > 0 and not heading and not complete and name_word(doc[start - 1]) \
-            and doc[start - 1].head.i in range(start - 1, end) and not _after_the(doc, start - 1):
+    while start > 0 and not complete and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end) \
+            and not _after_the(doc, start - 1) and not _title_case_line(ent[0]):
         start -= 1
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
@@ -68,13 +68,11 @@ HEADING_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "fro
                                   "to", "with", "vs", "via"})
 
 
-def _title_case_line(doc: Doc, char: int) -> bool:
-    """The line holding `char` is a heading in title case ("Black Lawmakers Rip X As A
-    Fraud"): every word of three or more capitalised, the small words aside."""
-    text = doc.text
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text[start:end if end >= 0 else len(text)])
+def _title_case_line(token: Token) -> bool:
+    """The sentence holding `token` is a heading in title case ("Black Lawmakers Rip X As A
+    Fraud"): every word capitalised, the small words aside. (A paragraph always starts a
+    sentence, so a heading line is a sentence of its own.)"""
+    words = [t.text for t in token.sent if t.is_alpha]
     if len(words) < 4:
         return False
     return all(w[:1].isupper() for w in words if w.lower() not in HEADING_SMALL_WORDS)
@@ -228,6 +226,11 @@ def _known_name(token: Token) -> bool:
 def name_tokens(text: str) -> list[str]:
     """The words of a name, without honorifics, titles (with the words that go with them:
     "House Speaker X") or a possessive ending."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(text: str) -> tuple[str, ...]:
     words = []
     for word in POSSESSIVE.sub("", visible(text)).split():
         word = word.strip(",.;:\u201c\u201d\"'()")
@@ -239,7 +242,7 @@ def name_tokens(text: str) -> list[str]:
     if len(words) > 2 and words[0].islower():  # "(Secretary) of State Ana Ruiz": from the given name
         given = [j for j, word in enumerate(words[:-1]) if word.lower() in given_names()]
         words = words[given[0]:] if given else words[-2:]
-    return words
+    return tuple(words)
 
 
 @dataclass

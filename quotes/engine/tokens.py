@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = {".", "!", "?"}
 DASHES = ("-", "\u2014", "\u2013", "--")
+PROPER_NOUNS_KEY = "quotes.proper_nouns"
 CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
 
 
@@ -53,8 +54,11 @@ def mark_token(doc: Doc, char: int) -> int | None:
 
 
 def proper_nouns(doc: Doc) -> list[Token]:
-    """The PROPN tokens of `doc`, found without visiting every token."""
+    """The PROPN tokens of `doc`, found without visiting every token (once a document: kept
+    in its `user_data`)."""
     if not len(doc):
         return []
-    hits = numpy.flatnonzero(doc.to_array(POS) == PROPN)
-    return [doc[int(i)] for i in hits]
+    hits = doc.user_data.get(PROPER_NOUNS_KEY)
+    if hits is None:  # (positions, not tokens: user_data stays serialisable)
+        hits = doc.user_data[PROPER_NOUNS_KEY] = [int(i) for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
+    return [doc[i] for i in hits]
