@@ -184,3 +184,15 @@ def test_a_title_and_the_words_that_go_with_it_are_no_part_of_the_name(nlp):
     assert name_tokens("Secretary of State Dana Rhee") == ["Dana", "Rhee"]
     assert name_tokens("Rahm Emanuel") == ["Rahm", "Emanuel"]  # a name a title word may close
     assert name_tokens("Lena Judge") == ["Lena", "Judge"]
+
+
+def test_a_plural_proper_noun_the_model_took_into_a_name_is_left_out(nlp):
+    from spacy.tokens import Span
+
+    from quotes.engine.speakers import person_span
+
+    doc = nlp("In the debate, Republicans Jolly said the bill would fail.")
+    first = next(t for t in doc if t.text == "Republicans")
+    assert first.tag_ == "NNPS"
+    doc.ents = [Span(doc, first.i, first.i + 2, label="PERSON")]  # as the model drew it in an article
+    assert person_span(doc.ents[0]).text == "Jolly"
