@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import visible
 from .lexicon import organisation_name_words, organisation_nouns
-from .tokens import proper_nouns
+from .tokens import proper_nouns, sentences_back
 
 LABELS = {"ORG": "org", "GPE": "place"}
 FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
@@ -208,15 +208,10 @@ class OrgIndex:
         """The one organisation the sentences before `before` (RECENT_SENTENCES of them, and
         its own up to it) name, unless the article cites it as news media."""
         doc = self.doc
-        here = doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand")
+        here = doc.char_span(before, before + 1, alignment_mode="expand")  # (`before` starts a mention)
         if here is None or not len(here):
             return None
-        sentence = here[0].sent
-        first = sentence
-        for _ in range(RECENT_SENTENCES):
-            if first.start > 0:
-                first = doc[first.start - 1].sent
-        start = first.start_char
+        start = doc[sentences_back(here[0], RECENT_SENTENCES)].idx
         recent = {id(m.organisation): m.organisation for m in self.mentions
                   if start <= m.start < before and m.organisation.kind == "org"}
         if len(recent) != 1:

@@ -27,7 +27,7 @@ from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_
 from .organisations import clean_name, is_acronym
 from .speakers import ORG_LABELS, PERSON_LABELS, Entity, described_as_person, is_org_noun
 from .state import Attribution, Context
-from .tokens import proper_nouns
+from .tokens import proper_nouns, sentences_back
 
 
 class Resolved(NamedTuple):
@@ -287,9 +287,7 @@ def _just_spoken(noun: Token, previous: Attribution | None) -> Resolved | None:
     before `noun`'s or in the same one."""
     if previous is None or not previous.decided() or previous.cue is None or not previous.speaker_name:
         return None
-    sentence = noun.sent
-    before = noun.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-    if before.start <= previous.cue.i < noun.i:
+    if sentences_back(noun, 1) <= previous.cue.i < noun.i:
         return Resolved(previous.speaker, previous.speaker_name, previous.speaker_kind, True)
     return None
 

@@ -62,3 +62,14 @@ def proper_nouns(doc: Doc) -> list[Token]:
     if hits is None:  # (positions, not tokens: user_data stays serialisable)
         hits = doc.user_data[PROPER_NOUNS_KEY] = [int(i) for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
     return [doc[i] for i in hits]
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before `token`'s (its own for 0, the
+    document's first when there are fewer)."""
+    sentence = token.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start
