@@ -7,6 +7,7 @@ from ..model import Method
 from .cues import speech_verb
 from .lexicon import speech_nouns
 from .mentions import mention_span
+from .pullquotes import credited_speaker
 from .resolution import resolve
 from .speakers import PERSON_LABELS, gendered_pronoun
 from .state import Attribution, Context
@@ -35,6 +36,10 @@ def narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attrib
         before_start, before_end = ctx.paragraph_bounds(p_start - 1)
         if any(k in ctx.in_quote for k in range(before_start, before_end)):
             return None
+        pulled = credited_speaker(ctx, before_start, before_end)
+        if pulled is not None:  # a pull quote: its speaker's words, not narration
+            pulled.method = Method.NARRATION
+            return pulled
         last = before_end - 1
         while last > before_start and doc[last].is_space:
             last -= 1
@@ -59,12 +64,15 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
     if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None):
         return None
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= lowest]
+    owner = _owner_of_words(sent, lowest)
+    if owner is not None:  # "Her message is simple: …" then "“Don't share …”"
+        subjects = [owner]
     if not subjects or subjects[0].i in ctx.in_quote:
         return None
     subject = subjects[0]
     # "The party issued a statement apologizing …" then "“On behalf of …”": its words
     issued = any(c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns() for c in root.children)
-    if subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
+    if owner is None and subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
             subject.pos_ == "PROPN" and not subject.ent_type_) and not issued:
         return None
     span = mention_span(subject)
@@ -73,3 +81,15 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
         return None
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
                        method=Method.NARRATION)
+
+
+def _owner_of_words(sent, lowest: int):
+    """'Her message is simple: …', 'His answer:': the possessor of something said that
+    a colon opens, else None."""
+    for token in sent:
+        if token.i < lowest or token.text == ":":
+            break
+        if token.dep_ in ("nsubj", "ROOT") and token.lemma_.lower() in speech_nouns() and any(
+                t.text == ":" for t in token.doc[token.i + 1:sent.end]):
+            return next((c for c in token.children if c.dep_ == "poss"), None)
+    return None

@@ -22,6 +22,7 @@ from .marks import QuotedSpan
 from ..paragraphs import paragraph_spans
 from .speakers import PERSON_LABELS
 from .mentions import mention_span
+from .pullquotes import find_pull_quotes
 from .resolution import names_a_source, resolve
 from .sieves import CUE_PHRASE, REPORTED, attribute
 from .state import Attribution, Candidate, Context, Statement
@@ -185,9 +186,11 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     attribution set off by commas inside the clause it reports (the parser makes it a
     parataxis of that clause). The content is the clause without it, in one or two parts."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ == "advcl" and _closing_attribution(verb):
+        pass  # '…, where they left a grenade, a guard told Reuters.' read as an adverbial clause
+    elif verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+    elif any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return None
     words = [t for t in verb.subtree if not t.is_punct]
     doc = verb.doc
@@ -199,6 +202,23 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     if not parts or sum(len(p) for p in parts) < 3 or parts[0][0].i > verb.i:
         return None
     return parts
+
+
+def _closing_attribution(verb: Token) -> bool:
+    """An adverbial clause that is only an attribution closing its sentence after a comma:
+    a subject, the verb, perhaps the one told, then the full stop."""
+    doc = verb.doc
+    if verb.i < verb.head.i or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or subjects[0].left_edge.i == 0 or doc[subjects[0].left_edge.i - 1].text != ",":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    entry = speech_verb(verb)
+    if objects and (entry is None or "addressee" not in entry.flags):
+        return False
+    after = verb.right_edge.i + 1
+    return after >= len(doc) or doc[after].text in (".", "!") or doc[after].is_space
 
 
 def _clause_extent(verb: Token, clause: Token) -> list[Token]:
@@ -318,6 +338,7 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
     statements.extend(_according_to(ctx, direct + statements, skip, previous))
     statements.extend(find_fragment_statements(ctx, fragments, used_fragments, statements))
     statements.extend(_headline_colon(ctx, direct + statements, skip))
+    statements.extend(find_pull_quotes(ctx, direct + statements, skip))
     return statements
 
 

@@ -1,4 +1,4 @@
-"""The colon, dash and cue-phrase sieves, and headline colons (engine/layout.py, phrase.py, reported.py)."""
+"""The colon, dash and cue-phrase sieves, and headline colons (engine/layout.py, phrase.py, reported.py, pullquotes.py)."""
 
 from .conftest import one  # noqa: F401
 
@@ -86,3 +86,24 @@ def test_a_quote_after_an_organisation_issued_a_statement_is_that_statement(run)
             "“On behalf of everyone at the party, we want to offer a deep and sincere apology to Senator Renner.”")
     q = one(run(text), "On behalf of everyone")
     assert (q.speaker, q.speaker_kind) == ("the Harbour Party", "organisation")
+
+
+def test_a_pull_quote_is_the_credited_persons_statement(run):
+    text = ("Ferris Dunmore spent eleven years on the board.\n\n"
+            "The board's repeated failures to listen to the families constitute an emergency. Ferris Dunmore\n\n"
+            "The review is due in June.")
+    q = one(run(text), "The board's repeated failures")
+    assert q.speaker == "Ferris Dunmore" and q.type == "indirect"
+    assert not q.text.endswith("Dunmore")
+
+
+def test_a_quote_right_after_a_pull_quote_is_its_speakers(run):
+    text = ("“There is nothing in that decision that makes anyone safer,” prosecutor Anika Stroud said.\n\n"
+            "He has a long record of violence over most of his adult life. District Attorney Anika Stroud\n\n"
+            "\"We're bound by the sentencing rules of 1996. In no way does that create a safety net.\"")
+    assert one(run(text), "We're bound").speaker == "Anika Stroud"
+
+
+def test_a_paragraph_ending_with_a_name_after_a_verb_is_no_pull_quote(run):
+    quotes = run("The award this year went to Ferris Dunmore")
+    assert not quotes

@@ -195,3 +195,10 @@ def test_a_quoted_word_that_is_the_subject_of_a_speech_verb_is_no_statement(run)
     text = ("Party leaders got behind a comprehensive immigration overhaul, as the “autopsy” recommended, "
             "and watched it pass the Senate.")
     assert not [q for q in run(text) if q.text.startswith("autopsy")]
+
+
+def test_an_attribution_closing_its_sentence_after_a_clause_reports_it(run):
+    text = ("One group entered a nearby office building, where they left a grenade in the lobby, a "
+            "private security professional present during the attack told the Courier.")
+    q = one(run(text), "One group entered")
+    assert q.speaker.startswith("a private security professional")
