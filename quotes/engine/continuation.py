@@ -25,6 +25,8 @@ def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Att
     a, b = before.attribution, last.attribution
     if not (a.decided() and b.decided()) or a.speaker_name == b.speaker_name:
         return None
+    if a.speaker_kind == "organisation" and b.speaker_kind == "organisation":
+        return None  # (organisations issue statements; they do not answer each other)
     this_p = ctx.paragraph_bounds(t_start)
     last_p = ctx.paragraph_bounds(last.token_start)
     before_p = ctx.paragraph_bounds(before.token_start)
@@ -66,9 +68,22 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
             continue  # the previous speaker's own name
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
             entity = ctx.index.entity_at(t.idx, t.idx + len(t))
-            if entity is not speaker and not _in_passing(before.attribution, cue, t, entity):
+            if entity is not speaker and not _in_passing(before.attribution, cue, t, entity) \
+                    and not _aside_before_a_new_paragraph(ctx, t, p_prev, p_this):
                 return False
     return True
+
+
+def _aside_before_a_new_paragraph(ctx: Context, t: Token, p_prev: tuple[int, int], p_this: tuple[int, int]) -> bool:
+    """A name in narration that closes the previous quote's paragraph with no speech of its
+    own ('"…," said X, who … . Y has also won …'), when this quote opens the next paragraph:
+    X goes on."""
+    if p_this[0] != p_prev[1] and not all(u.is_space for u in ctx.doc[p_prev[1]:p_this[0]]):
+        return False
+    if not p_prev[0] <= t.i < p_prev[1]:
+        return False
+    sentence = t.sent
+    return not any(speech_verb(u) is not None or u.i in ctx.in_quote for u in sentence)
 
 
 def _plain_narration(ctx: Context, tokens, speaker) -> bool:

@@ -79,8 +79,8 @@ def _alternate(ctx: Context, run: list[list[Statement]]) -> None:
             if here is None or named is None:
                 continue
             sides[other] = there = named
-        if _same(here, there):
-            continue
+        if _same(here, there) or here.kind == there.kind == "organisation":
+            continue  # (organisations issue statements; they do not answer each other)
         for s in turn:
             if s.attribution.method in FREE:
                 s.attribution = Attribution(speaker=here.speaker, speaker_name=here.name,

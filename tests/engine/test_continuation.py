@@ -137,3 +137,27 @@ def test_a_quote_carried_on_from_a_reported_statement_passes_its_speaker_on(run)
             "\u201cThe board's failure to act is indicative of wilful blindness,\u201d Quill states. "
             "\u201cThe board has perpetuated systemic discrimination in the city.\u201d")
     assert one(run(text), "The board has perpetuated").speaker == "Mara Quill"
+
+
+def test_a_possessed_message_a_colon_opens_gives_the_next_quote_to_its_owner(run):
+    text = ("Marla Quinlan now lives in a small house outside Elmvale.\n\n"
+            "Her message now is simple: lock away old pills.\n\n"
+            "\"You never know who will open that cabinet. It only takes one.\"")
+    assert one(run(text), "You never know").speaker == "Marla Quinlan"
+
+
+def test_organisations_issuing_statements_are_no_dialogue(run):
+    text = ("The Northland Trade Office called for the release of the two men.\n\n"
+            "“We share the commitment to the rule of law,” the office said in a statement.\n\n"
+            "A statement from the Coastal Union said, “the stated motive raises concerns about research.”\n\n"
+            "“Holding people without a lawyer is contrary to the right of defence. The union supports "
+            "the efforts of the government.”")
+    assert one(run(text), "Holding people").speaker == "the Coastal Union"
+
+
+def test_a_quote_goes_on_over_a_closing_aside_that_names_others(run):
+    text = ('"We have had some tremendous success as a nation these last few years," said Owen Farrell, '
+            'who, along with Tate and Hume, has won on the tour. Mike Silvano and Nick Brandt have also won on the '
+            'junior tour.\n\n'
+            '"We are all proud to play for our country, and we hope to see a couple of us in contention."')
+    assert one(run(text), "We are all proud").speaker == "Owen Farrell"
