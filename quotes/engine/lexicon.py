@@ -127,6 +127,11 @@ def speech_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def obtaining_verbs() -> frozenset[str]:
+    return frozenset(lines("obtaining_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     return frozenset(lines("work_nouns.txt"))
 

@@ -124,7 +124,8 @@ def _is_group(span: Span) -> bool:
             and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
         # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")
         return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))
-    return any(t.lower_ in group_words() for t in span if t.i <= root.i)
+    return any(t.lower_ in group_words() and not (t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.dep_ == "amod"))
+               for t in span if t.i <= root.i)  # ("the most popular": no quantifier)
 
 
 def _display(span: Span) -> str:

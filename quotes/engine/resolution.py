@@ -10,6 +10,7 @@ Resolvers are tried in order, as the sieves are; the first that answers wins:
     organisation  "the company", "the utility": the organisation the article named
     title         "the minister": the person the article gave that title
     description   "the retired teacher": the person the text has just named
+    lede          a description that opens the article: the person the next sentence names
     anonymous     "a source", "officials": no one named; kept as written, marked anonymous
 
 A resolver returns a `Resolved`, or None to pass; `UNRESOLVED` stops the search with no
@@ -22,7 +23,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .lexicon import given_names, is_title_word, pronouns, source_nouns, speech_nouns, surnames
+from .lexicon import gendered_words, given_names, is_person_noun, is_title_word, obtaining_verbs, pronouns, source_nouns, speech_nouns, surnames
 from .mentions import NOMINAL_WINDOW, _coordinated, _definite, _describes_named_person, _display, _is_group, mention_span
 from .organisations import clean_name, is_acronym
 from .speakers import ORG_LABELS, PERSON_LABELS, Entity, described_as_person, is_org_noun
@@ -62,6 +63,9 @@ def _pronoun(ctx: Context, span: Span, exclude: set[int], previous: Attribution 
     if pron.person == "first":
         return Resolved(None, None, None, True)
     gender = pron.gender if pron.gender in ("male", "female") else None
+    unnamed = _unnamed_speaker(ctx, span, gender, previous)
+    if unnamed is not None:
+        return unnamed
     entity = ctx.index.pronoun_at(span.start_char)
     if entity is None or id(entity) in exclude:
         mention = ctx.index.recent_person(span.start_char, exclude=exclude, gender=gender)
@@ -71,6 +75,30 @@ def _pronoun(ctx: Context, span: Span, exclude: set[int], previous: Attribution 
     if gender and entity.gender is None:
         entity.gender = gender
     return Resolved(entity, entity.name, "person", True)
+
+
+def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Attribution | None) -> Resolved | None:
+    """'…, a security guard told reporters. … , he said': the unnamed person who has just
+    spoken, when the text names no person of that gender after them."""
+    if previous is None or previous.speaker_kind != "anonymous" or previous.mention is None or previous.cue is None:
+        return None
+    nouns = [t for t in previous.mention if t.tag_ == "NN" and is_person_noun(t.lemma_)]
+    if not nouns or _is_group(previous.mention) or any(gendered_words().get(t.lower_) not in (None, gender) for t in nouns):
+        return None
+    if not sentences_back(span.root, UNNAMED_SENTENCES) <= previous.cue.i < span.start:
+        return None
+    if any(_someone(ctx, t) for t in ctx.doc[previous.cue.i + 1:span.start]):
+        return None  # ('… a spokesperson said. Later the mayor spoke. “…,” he said')
+    named = ctx.index.recent_person(span.start_char, gender=gender)
+    if named is not None and named.start >= previous.mention.start_char:
+        return None
+    return Resolved(None, previous.speaker_name, "anonymous", True)
+
+
+def _someone(ctx: Context, token: Token) -> bool:
+    """A subject of the narration that is one person: a name or a description."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.i not in ctx.in_quote and (
+        token.ent_type_ in PERSON_LABELS or (token.tag_ == "NN" and is_person_noun(token.lemma_)))
 
 
 def _group(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
@@ -193,12 +221,38 @@ def _owner(ctx: Context, noun: Token, exclude: set[int]) -> set[int]:
     return set()
 
 
+def _lede(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
+    """'The most popular punching bag in golf finally said “no mas.”' then 'Lena Ortiz has
+    announced …': a description that opens an article, before any name, is the person the
+    next sentence names as its subject."""
+    root = span.root
+    if root.pos_ != "NOUN" or not _definite(span) or is_org_noun(root.lemma_.lower()) or _is_source_noun(root):
+        return None
+    first = root.doc[0].sent
+    if root.sent.start != first.start or first.end >= len(root.doc):
+        return None
+    following = root.doc[first.end].sent
+    if not following.text.strip():
+        following = root.doc[following.end].sent if following.end < len(root.doc) else following
+    for mention in ctx.index.mentions:
+        if mention.start >= following.end_char:
+            break
+        if mention.start < span.start_char:
+            return None  # someone named before: not the opening of the article
+        if mention.start >= following.start_char and mention.is_subject and not mention.pronoun \
+                and mention.entity.kind == "person" and id(mention.entity) not in exclude:
+            return Resolved(mention.entity, mention.entity.name, "person", True)
+    return None
+
+
 def _anonymous(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
     if span.root.pos_ in ("NOUN", "PROPN"):
         return Resolved(None, _described(span), "anonymous", False)
     return None
 
 
+UNNAMED_SENTENCES = 3  # sentences back in which an unnamed speaker's cue may stand for "he said"
+RECENT_DOCUMENT = 3  # sentences back in which a document is the one "the report" means
 DESCRIPTION_WORDS = 8  # at most this many words of what follows an unnamed source's noun
 
 
@@ -216,7 +270,7 @@ def _described(span: Span) -> str:
 
 
 RESOLVERS: tuple[Resolver, ...] = (_pronoun, _group, _source, _spokesperson, _name, _organisation, _title,
-                                   _description, _anonymous)
+                                   _description, _lede, _anonymous)
 
 
 # ---- helpers ---------------------------------------------------------------------------
@@ -240,7 +294,8 @@ def _owners(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "for", "of", "at"):
             found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ in ("acl", "relcl"):  # "a report released by X", "a study which is released by X"
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in obtaining_verbs():
+            # "a report released by X", "a study which is released by X" (not "a memo obtained by X")
             for agent in child.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in ("by", "from")):
                     found += [c for c in agent.children if c.dep_ == "pobj"]
@@ -260,6 +315,9 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
         if _is_source_noun(owner):
             continue
         found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
+        if found is None and owner.pos_ == "PROPN" and owner.text[:1].isupper() and is_org_noun(owner.lower_):
+            # "by the Premier's Office": a name the model did not tag, possessor and all
+            found = _organisation_named(ctx, owner.doc[owner.left_edge.i:owner.i + 1])
         if found is None and owner.pos_ == "NOUN":  # "a report by the city's auditor": as described
             found = resolve(ctx, mention_span(owner), set(), previous)
         if found is not None and found.name:
@@ -271,14 +329,18 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
     if [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"]):
         # "X said … . A statement said …": a new document, the one who has just spoken's
         return _just_spoken(noun, previous)
-    earlier = [(i, l, author) for i, l, author in _authored_sources(ctx) if i < noun.i]
+    earlier = [(i, l, author) for i, l, author in _sources(ctx) if i < noun.i]
+    definite = [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]
+    if definite and earlier and earlier[-1][0] >= sentences_back(noun, RECENT_DOCUMENT):
+        return earlier[-1][2]  # "A study by X … It found …" then "the report said": that study
     for i, l, author in reversed(earlier):
         if l == lemma:
-            return author
+            return author  # (None: "the memo" after "a memo has been circulating")
     # "the white paper" after "a report by X": a document the article has not given an
     # author of its own is the latest one it has
-    if earlier and [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]:
-        return earlier[-1][2]  # (not "a report", a new one, nor "press reports", any)
+    authored = [author for i, l, author in earlier if author is not None]
+    if authored and definite:
+        return authored[-1]  # (not "a report", a new one, nor "press reports", any)
     return None
 
 
@@ -304,34 +366,44 @@ def _published_by(ctx: Context, noun: Token) -> Resolved | None:
     return None
 
 
-def _authored_sources(ctx: Context) -> list[tuple[int, str, Resolved]]:
-    """(token, lemma, author) of every document or message the text gives an author: the
-    object of a clause with a subject ("X released a report"), or one whose owner is written
-    next to it. Computed once a document."""
+def _sources(ctx: Context) -> list[tuple[int, str, Resolved | None]]:
+    """(token, lemma, author) of the documents and messages the narration names with an
+    author (the subject of a clause it is the object of, "X released a report", or an
+    owner written next to it) or introduces without one ("a memo has been circulating":
+    author None). Computed once a document."""
     if ctx.authored is None:
         found = []
         for token in ctx.doc:
             if token.pos_ != "NOUN" or not _is_source_noun(token) or token.i in ctx.in_quote:
                 continue
-            author = None
-            for owner in _owners(token):
-                if owner.pos_ != "PRON" and not _is_source_noun(owner):
-                    author = _organisation_of(ctx, owner) or _person_of(ctx, owner)
-                    if author is not None:
-                        break
-            verb = token.head
-            if token.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
-                verb = verb.head
-            if author is None and token.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB":
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.pos_ != "PRON" and not _is_source_noun(subject):
-                    author = _organisation_of(ctx, subject) or _person_of(ctx, subject)
-            if author is None:
-                author = _published_by(ctx, token)
+            author = _writer(ctx, token) or _published_by(ctx, token)
             if author is not None and author.name:
                 found.append((token.i, token.lemma_.lower(), author))
+            elif [c.lower_ for c in token.children if c.dep_ == "det"] in (["a"], ["an"]):
+                found.append((token.i, token.lemma_.lower(), None))  # a new one, no author given
         ctx.authored = found
     return ctx.authored
+
+
+def _writer(ctx: Context, noun: Token) -> Resolved | None:
+    """Who the narration says wrote or issued a document: the subject of the clause that
+    has it as object or says what is in it ("X released a report", "X wrote in a report
+    for Y": X), else an owner written next to it ("Y's report", "a report by Y")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
+        verb = verb.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() not in obtaining_verbs():
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and not _is_source_noun(subject):
+            found = _organisation_of(ctx, subject) or _person_of(ctx, subject)
+            if found is not None and found.name:
+                return found
+    for owner in _owners(noun):
+        if owner.pos_ != "PRON" and not _is_source_noun(owner):
+            found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
+            if found is not None:
+                return found
+    return None
 
 
 def _organisation_of(ctx: Context, token: Token) -> Resolved | None:

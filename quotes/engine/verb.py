@@ -187,6 +187,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             relative = subject  # (None, or the relative pronoun the condition above found)
             subject, method = verb.head, Method.SYNTAX
+            if subject.dep_ == "appos" and subject.pos_ == "NOUN" and subject.head.pos_ == "PROPN":
+                subject = subject.head  # "X, the brawler who calls herself …": X
         elif (verb.dep_ == "acl" and verb.head.ent_type_ in PERSON_LABELS and verb.head.i < verb.i
               and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not (entry and "addressee" in entry.flags)))):
             subject, method = verb.head, Method.SYNTAX  # "X, the nominee, tweeted:" read as a reduced relative

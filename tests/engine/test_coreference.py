@@ -64,3 +64,32 @@ def test_an_owned_description_is_someone_new_not_the_last_person(run):
     text = ("Paul Renner voted against the plan. According to a report by the city's auditor, similar "
             "projects ran 38 per cent over budget.")
     assert one(run(text), "similar projects").speaker == "the city's auditor"
+
+
+def test_he_after_an_unnamed_witness_spoke_is_that_witness(run):
+    text = ("President Otto Kellner said the siege was over.\n\n"
+            "One group entered a nearby office building, where they left a grenade in the lobby, a "
+            "private security professional present during the attack told the Courier. Then they "
+            "fired into the offices.\n\n"
+            "The other group stayed outside. Eventually the attackers held the top floor, he said.")
+    assert one(run(text), "Eventually the attackers").speaker.startswith("a private security professional")
+
+
+def test_he_after_an_unnamed_speaker_goes_to_a_person_the_narration_names_since(run):
+    text = ("“The study was never done,” a spokesperson said.\n\n"
+            "On Friday, the mayor, Dale Morrow, raised the plan again.\n\n"
+            "“We can cut costs,” he said.")
+    assert one(run(text), "We can cut costs").speaker == "Dale Morrow"
+
+
+def test_a_description_opening_the_article_is_the_person_the_next_sentence_names(run):
+    text = ("The most talked-about referee in the league finally said “enough.”\n\n"
+            "Oren Maddox has announced that he will no longer officiate playoff games.")
+    assert one(run(text), "enough").speaker == "Oren Maddox"
+
+
+def test_a_description_after_a_name_is_no_lede(run):
+    text = ("Oren Maddox watched from the stands.\n\n"
+            "The most talked-about referee in the league finally said “enough.”\n\n"
+            "Ilse Brand has announced that she will no longer coach.")
+    assert one(run(text), "enough").speaker != "Ilse Brand"

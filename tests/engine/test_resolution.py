@@ -311,3 +311,31 @@ def test_a_document_a_relative_clause_says_who_released_is_theirs(run):
             "the Harbour Institute.")
     assert one(run(text), "Retail is the best bet").speaker == "the Harbour Institute"
 
+
+def test_a_document_obtained_by_someone_is_not_theirs(run):
+    text = ("A memo has been circulating among staff of the Corvell Press, outlining the offer.\n\n"
+            "According to the memo obtained by the Ledger, the fund believed in the value of the titles.")
+    q = one(run(text), "the fund believed")
+    assert q.speaker != "the Ledger"
+
+
+def test_the_report_is_the_document_just_described_whatever_it_was_called(run):
+    text = ("The Budget Office released a report in March on the program.\n\n"
+            "A study by the Harwick Institute looked at 13 transit projects. It found three whose "
+            "benefit was below their cost.\n\n"
+            "“It is remarkable how little scrutiny is brought to bear on them,” the report said.")
+    assert one(run(text), "It is remarkable").speaker == "the Harwick Institute"
+
+
+def test_who_wrote_in_a_report_for_an_institute_is_its_author(run):
+    text = ("“The boom never came,” economist Pavel Renko wrote in a recent report for the Dunmore "
+            "Institute.\n\n"
+            "Since 2016, spending has increased only 8.7 per cent, the report said.")
+    assert one(run(text), "Since 2016").speaker == "Pavel Renko"
+
+
+def test_a_statement_released_by_an_untagged_office_is_that_offices(run):
+    text = ('Vance and Prime Minister Ilse Brand discussed "the detention of two citizens and the need '
+            'for all sides to respect the rule of law," said a statement released by the Chief Minister\'s Office.')
+    q = one(run(text), "Vance and Prime Minister")
+    assert q.speaker == "the Chief Minister's Office" and q.speaker_kind == "organisation"

@@ -174,3 +174,9 @@ def test_people_right_before_a_saying_clause_are_its_speakers(run):
     assert [q.speaker_mention for q in quotes if q.text.startswith("the council")] == ["many of the residents"]
     quotes = run("The scandal has left 62 percent of voters saying the mayor should resign.")
     assert [q.speaker_mention for q in quotes if q.text.startswith("the mayor")] == ["62 percent"]
+
+
+def test_a_relative_clause_on_an_apposed_description_is_the_named_persons(run):
+    text = ('A crowd of 9,000 watched another win by Tessa Varga, the fearless striker who '
+            'calls herself "The Hammer."')
+    assert one(run(text), "herself").speaker == "Tessa Varga"
