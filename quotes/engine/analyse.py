@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Document, Quote, Result, Speaker
-from .boilerplate import boilerplate_regions
+from .boilerplate import boilerplate_regions, caption_regions
 from .direct import find_direct
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
 from .reported import find_indirect
@@ -23,9 +23,12 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset())
     """Statements of one parsed document (the text of `doc` is `document.text`), with the
     sieves named in `without` switched off."""
     text = document.text
-    skip = boilerplate_regions(text, document.title)
+    boilerplate = boilerplate_regions(text, document.title)
+    captions = caption_regions(text)
+    skip = sorted(boilerplate + captions)
     quoted = find_quoted_spans(text, skip)
-    index = SpeakerIndex(doc, skip, [(q.start, q.end) for q in quoted])
+    # (a caption's names are the article's people, but no pronoun points back to them)
+    index = SpeakerIndex(doc, boilerplate, sorted([(q.start, q.end) for q in quoted] + captions))
     ctx = Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without)
     direct, fragments = find_direct(ctx, quoted)
     indirect = find_indirect(ctx, direct, fragments, skip)

@@ -1,10 +1,11 @@
 """Regions of a text that are not the article (share prompts, "READ ALSO" teasers, comment
-forms, repeated headlines). They are marked, never removed: offsets keep indexing the original.
+forms, repeated headlines), and photo captions. They are marked, never removed: offsets keep
+indexing the original.
 """
 
 from __future__ import annotations
 
-from .lexicon import boilerplate_pattern
+from .lexicon import boilerplate_pattern, caption_pattern
 from ..paragraphs import paragraph_spans
 
 
@@ -22,6 +23,19 @@ def boilerplate_regions(text: str, title: str | None = None) -> list[tuple[int, 
             regions.append((start, end))
         seen.add(key)
     return regions
+
+
+def caption_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph that is a photo caption ("Lena Ortiz, left, and …"):
+    no statements, and the people it names point no pronoun back to them; but the names
+    it gives in full still join the article's shorter ones."""
+    pattern = caption_pattern()
+    return [(start, end) for start, end in paragraph_spans(text)
+            if pattern.search(text, start, end) is not None and not _quoted(text[start:end])]
+
+
+def _quoted(paragraph: str) -> bool:
+    return any(mark in paragraph for mark in "\"\u201c\u201d")
 
 
 def _key(text: str) -> str:

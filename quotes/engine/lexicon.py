@@ -168,8 +168,8 @@ def surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def organisation_nouns() -> dict[str, str]:
-    """Noun -> the kind of named entity a description headed by it points to: "org" or
-    "place" ("the company", "the city")."""
+    """Noun -> the kind of named entity a description headed by it points to: "org",
+    "place" or "town" ("the company", "the province", "the city")."""
     return {line.split()[0]: line.split()[1] for line in lines("organisation_nouns.txt")}
 
 
@@ -220,3 +220,10 @@ def is_title_word(word: str) -> bool:
 def boilerplate_pattern() -> re.Pattern:
     patterns = list(lines("boilerplate.txt"))
     return re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def caption_pattern() -> re.Pattern:
+    """A person placed in a photo: ", left," or "(centre)" after a name, "from left"."""
+    words = "|".join(re.escape(w) for w in sorted(lines("caption_positions.txt"), key=len, reverse=True))
+    return re.compile(rf"[A-Za-z],\s*(?:{words})\s*[,.]|\((?:{words})\)|\bfrom left\b", re.IGNORECASE)

@@ -330,7 +330,9 @@ class SpeakerIndex:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
                     and token.text[:1].isupper() and not is_title_word(token.text)
                     and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
-                         or speech_verb(token.head) is not None or _known_name(token))):
+                         or speech_verb(token.head) is not None or _known_name(token)
+                         or self.find(name_tokens(self.doc[_name_start(token):token.i + 1].text)) is not None)):
+                # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
                 span = self.doc[_name_start(token):token.i + 1]
                 if not self._skipped(span):
                     entity = self._entity_for_name(span)

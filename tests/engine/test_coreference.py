@@ -93,3 +93,28 @@ def test_a_description_after_a_name_is_no_lede(run):
             "The most talked-about referee in the league finally said “enough.”\n\n"
             "Ilse Brand has announced that she will no longer coach.")
     assert one(run(text), "enough").speaker != "Ilse Brand"
+
+
+def test_the_people_a_photo_caption_names_are_no_antecedents(run):
+    text = ("Immigration lawyer Ronda Kearey said the fees are a barrier.\n\n"
+            "Refugee Omar Haddad watches as his three daughters Lina, centre, Dana, left, and Rima play "
+            "at their home.\n\n"
+            "Meeting the fee costs can be almost impossible for some refugees, she said.")
+    assert one(run(text), "Meeting the fee costs").speaker == "Ronda Kearey"
+
+
+def test_a_caption_holds_no_statement_but_its_full_names_still_join(run):
+    text = ("Coach Dale Morrow, second from right, said the video moved him. (Photo: Team handout)\n\n"
+            "A peewee hockey coach says he is amazed by the response to the video.\n\n"
+            "Morrow said the team put it together in a week.")
+    quotes = run(text)
+    assert not [q for q in quotes if q.text.startswith("the video moved him")]
+    assert one(quotes, "the team put it together").speaker == "Dale Morrow"
+
+
+def test_an_untagged_subject_that_the_text_names_in_full_elsewhere_is_that_person(run):
+    text = ("The family of Mohammad Al Mnajer sat at the table.\n\n"
+            "Sara Kell, a teacher, gave lessons to the family. Kell said it was hard.\n\n"
+            "Al Mnajer passed his test earlier this year.\n\n"
+            "The 32-year-old labourer says each day he learns new words from co-workers.")
+    assert one(run(text), "each day he learns").speaker == "Mohammad Al Mnajer"
