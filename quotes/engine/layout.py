@@ -1,5 +1,6 @@
 """Sieves that read the layout around a direct quote: a colon that introduces it ("X: “…”",
-"X was blunt: “…”") and a trailing dash that signs it ("“…” - X").
+"X was blunt: “…”"), a trailing dash that signs it ("“…” - X"), and a sentence that says
+what the quote was ("“…” was the reply of X", "Her answer was, “…”").
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from spacy.tokens import Token
 from ..model import Method
 from .cues import nearest_speech_verb
 from .lexicon import is_person_noun, speech_nouns
-from .mentions import mention_span
+from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
 from .state import Attribution, Context
@@ -92,3 +93,31 @@ def dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | N
         return None
     return Attribution(cue=doc[j], cue_label="-", mention=span, speaker=entity, speaker_name=name,
                        speaker_kind=kind, method=Method.CUE_PHRASE)
+
+
+def equated_speaker(ctx: Context, content: tuple[int, int], previous: Attribution | None) -> Attribution | None:
+    """'“The best sleigh this Christmas!” was the response of one viewer', 'Her answer was,
+    “Not today.”': a quote that a sentence with "be" makes someone's words."""
+    doc = ctx.doc
+    root = doc[content[0]].sent.root
+    if root.lemma_ != "be" or content[0] <= root.i < content[1] or root.i in ctx.in_quote:
+        return None
+    said = next((c for c in root.children if c.dep_ in ("attr", "nsubj") and c.i not in ctx.in_quote
+                 and not content[0] <= c.i < content[1] and c.lemma_.lower() in speech_nouns()), None)
+    if said is None:
+        return None
+    owner = next((c for c in said.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    span = mention_span(owner)
+    entity, name, kind, via = resolve(ctx, span, set(), previous)
+    if name is None and owner.pos_ == "NUM":  # "of one jolly viewer": someone unnamed
+        span = doc[owner.left_edge.i:owner.right_edge.i + 1]
+        name, kind = _display(span), "anonymous"
+    if name is None:
+        return None
+    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
+                       method=Method.COREFERENCE if via else Method.CUE_PHRASE)

@@ -107,3 +107,14 @@ def test_a_quote_right_after_a_pull_quote_is_its_speakers(run):
 def test_a_paragraph_ending_with_a_name_after_a_verb_is_no_pull_quote(run):
     quotes = run("The award this year went to Ferris Dunmore")
     assert not quotes
+
+
+def test_a_quote_a_sentence_calls_someones_reply_is_theirs(run):
+    text = "The club posted a video of the match.\n\n“The best save this season!” was the response of one jolly viewer."
+    q = one(run(text), "The best save")
+    assert (q.speaker, q.speaker_kind, q.sieve) == ("one jolly viewer", "anonymous", "equated")
+
+
+def test_her_answer_was_gives_the_quote_to_her(run):
+    text = "Marta Ilic was asked about the vote.\n\nHer answer was, “Not today.”"
+    assert one(run(text), "Not today").speaker == "Marta Ilic"
