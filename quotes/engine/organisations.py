@@ -23,6 +23,7 @@ LABELS = {"ORG": "org", "GPE": "place"}
 FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:,?\s+(?:(?:of|and|for|the|on|in|to|at|&|de|du|des|la|le)\s+)*"
                              r"[A-Z][\w'\u2019&.-]*)+")
+MAIN_PLACE_MENTIONS = 3  # mentions that make a place the one "the city" means, with most of them
 RECENT_SENTENCES = 2  # sentences before a description in which its one organisation may be named
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
 
@@ -202,7 +203,27 @@ class OrgIndex:
             for organisation in reversed(earlier):
                 if kinds.intersection(w.strip(".,") for w in clean_name(organisation.name).lower().split()):
                     return organisation
-        return self._only_recent(before) if organisation_nouns()[noun] == "org" else None
+        kind = organisation_nouns()[noun]
+        if kind == "town":
+            return self._main_place(before)
+        return self._only_recent(before) if kind == "org" else None
+
+    def _main_place(self, before: int) -> Organisation | None:
+        """"The city said" in an article about one place: the place named before `before`
+        at least MAIN_PLACE_MENTIONS times and more than all others together."""
+        counts: dict[int, int] = {}
+        places: dict[int, Organisation] = {}
+        for m in self.mentions[:bisect_left(self._starts, before)]:
+            if m.organisation.kind == "place":
+                counts[id(m.organisation)] = counts.get(id(m.organisation), 0) + 1
+                places[id(m.organisation)] = m.organisation
+        if not counts:
+            return None
+        top = max(counts, key=counts.get)
+        total = sum(counts.values())
+        if counts[top] >= MAIN_PLACE_MENTIONS and counts[top] * 2 > total:
+            return places[top]
+        return None
 
     def _only_recent(self, before: int) -> Organisation | None:
         """The one organisation the sentences before `before` (RECENT_SENTENCES of them, and

@@ -177,6 +177,12 @@ def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribu
         if previous is not None and previous.speaker_kind == "organisation" and previous.speaker_name \
                 and previous.speaker_name[:1].isupper():
             return Resolved(None, previous.speaker_name, "organisation", True)  # "X said …. The company said"
+    if root.pos_ == "NOUN" and len(owned) == 1 and owned[0].pos_ == "PRON":
+        # "his office said": the office of the person "his" points to, by name
+        person = _pronoun(ctx, owned[0].doc[owned[0].i:owned[0].i + 1], exclude, previous)
+        if person is not None and person.kind == "person" and person.name:
+            rest = " ".join(t.text for t in span if t.i != owned[0].i)
+            return Resolved(None, f"{person.name}'s {rest}", "organisation", True)
     return Resolved(None, _display(span), "organisation", False)
 
 

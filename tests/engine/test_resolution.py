@@ -339,3 +339,24 @@ def test_a_statement_released_by_an_untagged_office_is_that_offices(run):
             'for all sides to respect the rule of law," said a statement released by the Chief Minister\'s Office.')
     q = one(run(text), "Vance and Prime Minister")
     assert q.speaker == "the Chief Minister's Office" and q.speaker_kind == "organisation"
+
+
+def test_the_city_is_the_place_the_article_names_most(run):
+    text = ("Shelters in Brackton are full again this winter. Brackton has 40 beds for every 100 people "
+            "who need one, and in Brackton the wait is long. Volunteers from Elm Falls help.\n\n"
+            "According to the city's survey, 8,700 people slept outdoors in April.")
+    assert one(run(text), "8,700 people").speaker == "Brackton"
+
+
+def test_the_province_is_not_the_city_the_article_names_most(run):
+    text = ("Shelters in Brackton are full again this winter. Brackton has 40 beds for every 100 people "
+            "who need one, and in Brackton the wait is long.\n\n"
+            "The province said it would fund 200 more beds.")
+    assert one(run(text), "it would fund").speaker != "Brackton"
+
+
+def test_his_office_is_the_office_of_the_person_his_points_to(run):
+    text = ('Prime Minister Dale Morrow spoke with the leaders of two allies on Monday.\n\n'
+            'The leaders "discussed the detention of two citizens and the rule of law," said his office.')
+    q = one(run(text), "The leaders")
+    assert (q.speaker, q.speaker_kind, q.speaker_mention) == ("Dale Morrow's office", "organisation", "his office")

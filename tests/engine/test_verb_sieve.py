@@ -68,7 +68,7 @@ def test_as_someone_put_it_names_the_speaker(run):
 def test_the_ones_a_message_is_sent_to_are_not_its_speaker(run):
     quotes = run("Paul Renner won the vote.\n\nBefore the vote, his campaign sent out a text message to supporters "
                  "saying: “With your help, we won!”\n\nHis office sent a letter to voters saying, “The vote is on Tuesday.”")
-    assert [(q.speaker, q.cue) for q in quotes] == [("his campaign", "saying"), ("His office", "saying")]
+    assert [(q.speaker, q.cue) for q in quotes] == [("Paul Renner's campaign", "saying"), ("Paul Renner's office", "saying")]
 
 
 def test_no_speaker_is_taken_from_inside_quoted_words(run):
