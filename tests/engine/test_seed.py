@@ -15,6 +15,8 @@ def test_seed_score_does_not_drop(nlp):
     assert scores["end_to_end_f1"] >= SEED_E2E_FLOOR, scores
     # the quotes with quote marks: 9 direct and 1 mixed
     assert report["direct_and_mixed"]["gold"] == 10 and report["direct_and_mixed"]["end_to_end_f1"] >= SEED_E2E_FLOOR
+    # 13 of 14 speakers are names; the other, "the two defense ministers", is an unnamed source
+    assert report["named_rate"] == round(13 / 14, 4) and report["named_rate_without_anonymous"] == 1.0
 
 
 def test_seed_records(nlp, seed_text):
