@@ -19,6 +19,7 @@ speaker (the record keeps the mention).
 
 from __future__ import annotations
 
+import re
 from typing import Callable, NamedTuple
 
 from spacy.tokens import Span, Token
@@ -135,13 +136,39 @@ def _spokesperson(ctx: Context, span: Span, exclude: set[int], previous: Attribu
         found = _organisation_of(ctx, token)
         if found is None and token.pos_ == "PROPN" and _person_of(ctx, token) is None:
             found = _organisation_named(ctx, mention_span(token))  # a name no one else bears: "for Facebook"
+        if found is None and token.pos_ == "NOUN" and is_org_noun(token.lemma_.lower()):
+            found = _organisation(ctx, mention_span(token), exclude, previous)  # "the company's spokesman"
+            found = found if found is not None and found.name and found.name[:1].isupper() else None
         if found is not None:
+            named = _named_spokesperson(ctx, found.name)
+            if named is not None:  # the article names her: she speaks, for the organisation
+                return Resolved(named, named.name, "person", True)
             return found._replace(via=True)
+    named = _named_spokesperson(ctx, None)
+    if named is not None:
+        return Resolved(named, named.name, "person", True)
     return Resolved(None, _display(span), "anonymous", False)
+
+
+def _named_spokesperson(ctx: Context, organisation: str | None):
+    """The one person the article names as a spokesperson (of `organisation`, when the role
+    names one), else None."""
+    found = []
+    for entity in ctx.index.entities:
+        role = f"{entity.role or ''} {entity.affiliation or ''}"
+        if entity.kind != "person" or "spokes" not in role.lower():
+            continue
+        named = [w for w in re.findall(r"[A-Z][\w&'-]+", role) if not w.lower().startswith("spokes")]
+        if organisation and named and not set(named) & set(re.findall(r"[A-Z][\w&'-]+", organisation)):
+            continue  # another organisation's spokesperson
+        found.append(entity)
+    return found[0] if len(found) == 1 else None
 
 
 def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
     root = span.root
+    if root.pos_ == "NOUN" and root.is_lower and any(c.dep_ == "poss" for c in root.children):
+        return None  # "Lena s friend" the model tagged as a name with her: someone else
     person = root.ent_type_ in PERSON_LABELS or described_as_person(span)  # "X, CEO of Y, a group"
     described = ctx.orgs.find(span.text) if root.pos_ == "PROPN" and not person else None
     if described is not None and described.nouns:

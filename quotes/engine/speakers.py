@@ -38,6 +38,14 @@ def person_span(ent: Span) -> Span:
     "Ilse Marwick"): proper nouns next to it that are no title and no other entity."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    # a name ends at its possessive ("Lena s invitation", an apostrophe lost) and starts
+    # after a common noun the model took in ("Norvale Grid spokeswoman Lena Ortiz")
+    possessive = next((t.i for t in ent if t.tag_ == "POS" and t.i > start), None)
+    if possessive is not None:
+        end = possessive
+    nouns = [t.i for t in doc[start:end - 1] if t.pos_ == "NOUN" and t.is_lower]
+    if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
+        start = nouns[-1] + 1
     # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
@@ -145,6 +153,9 @@ def _name_start(token: Token) -> int:
     """Where the name whose last word is `token` begins: its compounds, without a
     participle that opens the sentence ("Knowing Renner was a fan" names Renner)."""
     start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+    nouns = [t.i for t in token.doc[start:token.i] if t.pos_ == "NOUN" and t.is_lower]
+    if nouns:  # "Norvale Grid spokeswoman Ana Ruiz": the name is what follows the noun
+        start = nouns[-1] + 1
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
             and first.lower_ not in given_names():
@@ -339,6 +350,8 @@ class SpeakerIndex:
                     if entity is not None:
                         self._learn_role(span, entity)
                         self.mentions.append(self._mention(span, entity))
+            elif token.pos_ == "NOUN" and is_person_noun(token.lemma_):
+                self._apposed_name(token)
         # The surname of a person named in full, with no entity tag at all ("For Renner, who
         # …"), or a subject that is a known person's one name: a mention of them too, so that
         # a pronoun or a description after it finds them.
@@ -357,6 +370,21 @@ class SpeakerIndex:
                 self.mentions.append(self._mention(span, matches[0]))
         self.mentions.sort(key=lambda m: m.start)
         self._chain_pronouns(subjects)
+
+    def _apposed_name(self, noun: Token) -> None:
+        """"The spokeswoman, Ana Ruiz, said": a name the model did not tag, apposed to a
+        person noun that is a subject, with what the noun says of them."""
+        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_
+                     and c.text[:1].isupper() and not is_title_word(c.text)), None)
+        if name is None:
+            return
+        span = self.doc[_name_start(name):name.i + 1]
+        if len(span) < 2 or self._skipped(span):
+            return  # (a full name only: one word could be anything)
+        entity = self._entity_for_name(span)
+        if entity is not None:
+            self._learn_from_noun(noun, entity)
+            self.mentions.append(self._mention(span, entity))
 
     def _chain_pronouns(self, subjects: list[Token]) -> None:
         """Each "he"/"she" subject of the narration, in reading order, becomes a mention of

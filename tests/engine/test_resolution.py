@@ -360,3 +360,34 @@ def test_his_office_is_the_office_of_the_person_his_points_to(run):
             'The leaders "discussed the detention of two citizens and the rule of law," said his office.')
     q = one(run(text), "The leaders")
     assert (q.speaker, q.speaker_kind, q.speaker_mention) == ("Dale Morrow's office", "organisation", "his office")
+
+
+def test_a_spokeswoman_the_article_names_later_is_the_speaker(run):
+    text = ("“We are working on it,” a Norvale Grid spokeswoman said on Monday.\n\n"
+            "The spokeswoman, Ana Ruiz, said crews would work through the night.")
+    assert one(run(text), "We are working on it").speaker == "Ana Ruiz"
+
+
+def test_another_organisations_spokesman_is_not_the_one_who_spoke(run):
+    text = ("“We are working on it,” a spokesman for Harbor Electronics Co. said.\n\n"
+            "Tom Berg, a spokesman for the Coastal Union, said the workers would strike.")
+    assert one(run(text), "We are working on it").speaker == "Harbor Electronics Co"
+
+
+def test_the_companys_spokesperson_speaks_for_the_company_the_article_named(run):
+    text = ("Harbor Electronics Co. raised its prices on Monday.\n\n"
+            "“We are working on it,” the company's spokesperson said.")
+    q = one(run(text), "We are working on it")
+    assert (q.speaker, q.speaker_kind) == ("Harbor Electronics Co", "organisation")
+
+
+def test_a_name_ends_at_a_possessive_whose_apostrophe_was_lost(run):
+    text = '"I shall be very happy to go," said Catherine s friend. "Do come," said Catherine.'
+    quotes = run(text)
+    assert one(quotes, "I shall be").speaker != "Catherine"
+    assert one(quotes, "Do come").speaker == "Catherine"
+
+
+def test_a_common_noun_before_a_name_is_no_part_of_it(run):
+    text = "Norvale Grid spokeswoman Ana Ruiz said crews would work through the night."
+    assert one(run(text), "crews would work").speaker == "Ana Ruiz"
