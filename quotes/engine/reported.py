@@ -24,6 +24,7 @@ from .speakers import PERSON_LABELS
 from .mentions import mention_span
 from .pullquotes import find_pull_quotes
 from .resolution import names_a_source, resolve
+from .verb import closing_inversion
 from .sieves import CUE_PHRASE, REPORTED, attribute
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
@@ -87,6 +88,9 @@ def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
     inside it ('says he'd sit him down and tell him “…” and tells the crowd …'): a
     coordinated speech verb in the cue's own tense, with no subject of its own."""
     for k, t in enumerate(tokens):
+        if k >= 2 and _goes_on_saying(t, tokens[k - 1]):
+            kept = trim_end(tokens[:k - 1])
+            return kept if len(kept) >= 2 else tokens
         if k < 2 or t.dep_ != "conj" or t.tag_ != verb.tag_ or t.tag_ not in ("VBZ", "VBD"):
             continue
         entry = speech_verb(t)
@@ -98,6 +102,14 @@ def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
         kept = trim_end(tokens[:cut])
         return kept if len(kept) >= 2 else tokens
     return tokens
+
+
+def _goes_on_saying(t: Token, before: Token) -> bool:
+    """', saying the party needs to move on', ', adding that …': a statement of its own that
+    the parser hung inside the one before."""
+    entry = speech_verb(t)
+    return (before.text == "," and t.dep_ == "advcl" and t.tag_ == "VBG" and entry is not None and not entry.weak
+            and any(c.dep_ == "ccomp" for c in t.children))
 
 
 FRAME_MARKS = frozenset({"as", "while"})
@@ -186,8 +198,12 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     attribution set off by commas inside the clause it reports (the parser makes it a
     parataxis of that clause). The content is the clause without it, in one or two parts."""
     head = verb.head
+    name = closing_inversion(verb)
+    if name is not None:  # '…, but for society at large, argued Ortiz.': all before the verb
+        parts = _parts_around(verb.doc, head, range(verb.i, name.right_edge.i + 1))
+        return parts if parts and sum(len(p) for p in parts) >= 3 and parts[-1][-1].i < verb.i else None
     if verb.dep_ == "advcl" and _closing_attribution(verb):
-        pass  # '…, where they left a grenade, a guard told Reuters.' read as an adverbial clause
+        pass  # '…, where they left a grenade in the lobby, a guard told X.' read as an adverbial clause
     elif verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
         return None
     elif any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):

@@ -19,9 +19,31 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 
 
+def closing_inversion(verb: Token) -> Token | None:
+    """'…, but for society at large, argued Palvetzian.': a verb after a comma with the name
+    of its speaker after it and nothing more, which the parser made a conjunct or an
+    adverbial clause of the reported words; the name, else None."""
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "advcl") or verb.i == 0 or doc[verb.i - 1].text != "," or verb.i < verb.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    if len(after) != 1 or after[0].dep_ not in ("dobj", "npadvmod", "attr", "appos", "oprd"):
+        return None
+    name = after[0]
+    if not (name.pos_ == "PROPN" or name.ent_type_ in PERSON_LABELS):
+        return None
+    end = name.right_edge.i + 1
+    return name if end >= len(doc) or doc[end].text in (".", "!") or doc[end].is_space else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
     "X went on to say …", "he was quoted as saying …"."""
+    inverted = closing_inversion(verb)
+    if inverted is not None:
+        return inverted
     root = verb.sent.root
     if (verb.tag_ == "VBG" and root is not verb and speech_verb(root) is not None
             and any(a.dep_ == "ccomp" for a in verb.ancestors)):

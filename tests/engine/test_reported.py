@@ -202,3 +202,18 @@ def test_an_attribution_closing_its_sentence_after_a_clause_reports_it(run):
             "private security professional present during the attack told the Courier.")
     q = one(run(text), "One group entered")
     assert q.speaker.startswith("a private security professional")
+
+
+def test_an_inverted_attribution_closing_the_sentence_reports_all_before_it(run):
+    text = ("Lena Ortiz runs the council.\n\n"
+            "That is not just a problem for the youth who are directly affected, but for society at large, argued Ortiz.")
+    q = one(run(text), "That is not just a problem")
+    assert q.speaker == "Lena Ortiz" and q.text.endswith("society at large")
+
+
+def test_going_on_saying_is_a_statement_of_its_own(run):
+    text = ("Former premier Dale Morrow announced recently that he'll be stepping down as leader earlier "
+            "than planned, saying the party needs to move on.")
+    quotes = run(text)
+    assert one(quotes, "he'll be stepping down").text.endswith("than planned")
+    assert one(quotes, "the party needs to move on").speaker == "Dale Morrow"
