@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..model import Method
 from .cues import nearest_speech_verb
-from .lexicon import is_person_noun, speech_nouns
+from .lexicon import is_person_noun, is_title_word, speech_nouns
 from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
@@ -121,3 +121,29 @@ def equated_speaker(ctx: Context, content: tuple[int, int], previous: Attributio
         return None
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
                        method=Method.COREFERENCE if via else Method.CUE_PHRASE)
+
+
+LABEL_WORDS = 3  # words of a speaker's label at most ("WALLACE:", "SEN. LENA ORTIZ:")
+
+
+def label_speaker(ctx: Context, content: tuple[int, int]) -> Attribution | None:
+    """'"WALLACE: Governor, I don't want to interrupt …"': a transcript line in quote marks
+    opens with its speaker's name in capitals and a colon."""
+    doc = ctx.doc
+    i = content[0]
+    while i < content[1] and (doc[i].is_punct and doc[i].text != ":" or doc[i].is_space):
+        i += 1
+    j = i
+    while j < content[1] and j - i < LABEL_WORDS and doc[j].text != ":" and (
+            doc[j].is_upper and len(doc[j].text.rstrip(".")) > 1 or doc[j].text == "."):
+        j += 1
+    if j == i or j >= content[1] or doc[j].text != ":" or j + 1 >= content[1]:
+        return None
+    span = doc[i:j]
+    words = [t.text.rstrip(".").title() for t in span if t.is_alpha or t.text.rstrip(".").isalpha()]
+    if not words or is_title_word(words[-1]):
+        return None
+    entity = ctx.index.find(words[-1:]) or ctx.index.find(words)
+    name = entity.name if entity is not None else " ".join(words)
+    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind="person",
+                       cue=doc[j], cue_label=":", method=Method.CUE_PHRASE)

@@ -140,6 +140,10 @@ def _marks_in(text: str, start: int, end: int):
         i += 1
 
 
+# A transcript line's label: "PENCE: …" opens someone else's turn, not more of the quote before.
+TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'\u2019 -]{1,30}:\s")
+
+
 def _reopens(text: str, start: int, family: str) -> int | None:
     """Offset just after an opening mark of `family` at the start of a paragraph."""
     if family == "double" and text[start:start + 2] in ("\u2018\u2018", "``"):
@@ -191,6 +195,7 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
             parts.append((content_start, p_end))
             next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             if (next_start is not None and _reopens(text, next_start, family) is not None
+                    and not TRANSCRIPT_LABEL.match(text, _reopens(text, next_start, family))
                     and _straight(text[open_at]) == _straight(text[next_start])
                     and (len(parts) > 1 or _opens_quotation(text, open_at))):
                 carry = (open_at, family, parts)

@@ -17,7 +17,7 @@ from ..model import Method
 from .confidence import confidence
 from .continuation import continuation, continue_reported
 from .dialogue import assign_turns
-from .layout import colon_speaker, dash_speaker, equated_speaker
+from .layout import colon_speaker, dash_speaker, equated_speaker, label_speaker
 from .narration import narration_subject
 from .phrase import attribute_phrase
 from .state import Attribution, Candidate, Context, Statement
@@ -73,6 +73,10 @@ def _dash(ctx: Context, candidate: Candidate) -> Attribution | None:
     return dash_speaker(ctx, candidate.content[1], candidate.paragraph[1], candidate.previous)
 
 
+def _label(ctx: Context, candidate: Candidate) -> Attribution | None:
+    return label_speaker(ctx, candidate.content)
+
+
 def _equated(ctx: Context, candidate: Candidate) -> Attribution | None:
     return equated_speaker(ctx, candidate.content, candidate.previous)
 
@@ -90,6 +94,8 @@ CUE_PHRASE = Sieve("cue_phrase", _cue_phrase, (Method.CUE_PHRASE, Method.COREFER
 COLON = Sieve("colon", _colon, (Method.CUE_PHRASE, Method.SYNTAX, Method.INVERSION, Method.COREFERENCE),
               "a name or a clause ending in a colon before the quote")
 DASH = Sieve("dash", _dash, (Method.CUE_PHRASE, Method.COREFERENCE), "a name after a dash that follows the quote")
+LABEL = Sieve("label", _label, (Method.CUE_PHRASE,),
+              "a transcript line's own label in capitals ('“WALLACE: …”')")
 EQUATED = Sieve("equated", _equated, (Method.CUE_PHRASE, Method.COREFERENCE),
                 "a sentence that says whose words the quote were ('“…” was the reply of X')")
 NARRATION = Sieve("narration", _narration, (Method.NARRATION,),
@@ -98,7 +104,7 @@ CONTINUATION = Sieve("continuation", continuation, (Method.CONTINUATION,),
                      "the speaker of the quote right before a quote with no cue")
 
 # One ordered list per kind of statement, most precise first.
-DIRECT = (VERB, CUE_PHRASE, COLON, DASH, EQUATED, NARRATION, CONTINUATION)
+DIRECT = (VERB, CUE_PHRASE, LABEL, COLON, DASH, EQUATED, NARRATION, CONTINUATION)
 REPORTED = (VERB, CUE_PHRASE)
 FRAGMENT = (VERB,)
 # After the sieves, in this order, over every statement of the document.

@@ -118,3 +118,12 @@ def test_a_quote_a_sentence_calls_someones_reply_is_theirs(run):
 def test_her_answer_was_gives_the_quote_to_her(run):
     text = "Marta Ilic was asked about the vote.\n\nHer answer was, “Not today.”"
     assert one(run(text), "Not today").speaker == "Marta Ilic"
+
+
+def test_a_transcript_line_in_quote_marks_is_its_labels_and_the_next_label_starts_a_new_quote(run):
+    text = ("Lena Ortiz questioned Tom Brandt on Sunday.\n\n"
+            "\"ORTIZ: Governor, I don't want to interrupt, but I want to try to get an answer.\n\n"
+            "\"BRANDT: And that is why we will win the state in November.\"")
+    quotes = run(text)
+    assert one(quotes, "ORTIZ").speaker == "Lena Ortiz"
+    assert one(quotes, "BRANDT").speaker == "Tom Brandt"

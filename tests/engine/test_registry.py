@@ -15,7 +15,8 @@ from quotes.model import Document, Method
 
 
 def test_the_order_of_each_list_is_pinned():
-    assert [s.name for s in sieves.DIRECT] == ["verb", "cue_phrase", "colon", "dash", "equated", "narration", "continuation"]
+    assert [s.name for s in sieves.DIRECT] == ["verb", "cue_phrase", "label", "colon", "dash", "equated", "narration",
+                                              "continuation"]
     assert [s.name for s in sieves.REPORTED] == ["verb", "cue_phrase"]
     assert [s.name for s in sieves.FRAGMENT] == ["verb"]
     assert [p.name for p in sieves.PASSES] == ["turn_taking", "continuation"]
