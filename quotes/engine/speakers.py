@@ -40,7 +40,7 @@ def person_span(ent: Span) -> Span:
     start, end = ent.start, ent.end
     # a name ends at its possessive ("Lena s invitation", an apostrophe lost) and starts
     # after a common noun the model took in ("Norvale Grid spokeswoman Lena Ortiz")
-    possessive = next((t.i for t in ent if t.tag_ == "POS" and t.i > start), None)
+    possessive = next((t.i for t in ent if t.i > start and (t.tag_ == "POS" or t.dep_ == "case" or t.text == "s")), None)
     if possessive is not None:
         end = possessive
     nouns = [t.i for t in doc[start:end - 1] if t.pos_ == "NOUN" and t.is_lower]

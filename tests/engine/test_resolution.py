@@ -391,3 +391,9 @@ def test_a_name_ends_at_a_possessive_whose_apostrophe_was_lost(run):
 def test_a_common_noun_before_a_name_is_no_part_of_it(run):
     text = "Norvale Grid spokeswoman Ana Ruiz said crews would work through the night."
     assert one(run(text), "crews would work").speaker == "Ana Ruiz"
+
+
+def test_a_lost_apostrophes_s_the_parser_took_for_a_name_word_ends_the_name(run):
+    text = ('"I am tired of it," said Marianne. This was the last sentence by which he could weary '
+            'Marianne s\nattention, for he was just then borne off.')
+    assert one(run(text), "I am tired").speaker == "Marianne"
