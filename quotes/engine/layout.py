@@ -140,7 +140,7 @@ def label_speaker(ctx: Context, content: tuple[int, int]) -> Attribution | None:
     if j == i or j >= content[1] or doc[j].text != ":" or j + 1 >= content[1]:
         return None
     span = doc[i:j]
-    words = [t.text.rstrip(".").title() for t in span if t.is_alpha or t.text.rstrip(".").isalpha()]
+    words = [t.text.rstrip(".").title() for t in span if t.text.rstrip(".").isalpha()]
     if not words or is_title_word(words[-1]):
         return None
     entity = ctx.index.find(words[-1:]) or ctx.index.find(words)

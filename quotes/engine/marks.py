@@ -194,8 +194,8 @@ def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> l
         if open_at is not None:
             parts.append((content_start, p_end))
             next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if (next_start is not None and _reopens(text, next_start, family) is not None
-                    and not TRANSCRIPT_LABEL.match(text, _reopens(text, next_start, family))
+            reopened = _reopens(text, next_start, family) if next_start is not None else None
+            if (reopened is not None and not TRANSCRIPT_LABEL.match(text, reopened)
                     and _straight(text[open_at]) == _straight(text[next_start])
                     and (len(parts) > 1 or _opens_quotation(text, open_at))):
                 carry = (open_at, family, parts)

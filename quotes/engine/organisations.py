@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -211,19 +212,12 @@ class OrgIndex:
     def _main_place(self, before: int) -> Organisation | None:
         """"The city said" in an article about one place: the place named before `before`
         at least MAIN_PLACE_MENTIONS times and more than all others together."""
-        counts: dict[int, int] = {}
-        places: dict[int, Organisation] = {}
-        for m in self.mentions[:bisect_left(self._starts, before)]:
-            if m.organisation.kind == "place":
-                counts[id(m.organisation)] = counts.get(id(m.organisation), 0) + 1
-                places[id(m.organisation)] = m.organisation
+        counts = Counter(m.organisation for m in self.mentions[:bisect_left(self._starts, before)]
+                         if m.organisation.kind == "place")
         if not counts:
             return None
-        top = max(counts, key=counts.get)
-        total = sum(counts.values())
-        if counts[top] >= MAIN_PLACE_MENTIONS and counts[top] * 2 > total:
-            return places[top]
-        return None
+        top, n = counts.most_common(1)[0]
+        return top if n >= MAIN_PLACE_MENTIONS and n * 2 > sum(counts.values()) else None
 
     def _only_recent(self, before: int) -> Organisation | None:
         """The one organisation the sentences before `before` (RECENT_SENTENCES of them, and

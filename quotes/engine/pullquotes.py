@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from ..model import Method
 from ..paragraphs import paragraph_spans
+from .boilerplate import inside
 from .confidence import confidence
 from .lexicon import is_title_word
 from .resolution import resolve
@@ -58,6 +59,12 @@ def credit(ctx: Context, t_start: int, t_end: int) -> tuple[int, Span] | None:
 
 def credited_speaker(ctx: Context, t_start: int, t_end: int) -> Attribution | None:
     """The attribution a pull quote in tokens [t_start, t_end) gives its words, else None."""
+    found = _credited(ctx, t_start, t_end)
+    return found[1] if found is not None else None
+
+
+def _credited(ctx: Context, t_start: int, t_end: int) -> tuple[int, Attribution] | None:
+    """(the token that ends the words, their attribution) for a pull quote, else None."""
     found = credit(ctx, t_start, t_end)
     if found is None:
         return None
@@ -65,23 +72,23 @@ def credited_speaker(ctx: Context, t_start: int, t_end: int) -> Attribution | No
     entity, speaker, kind, via = resolve(ctx, name, set(), None)
     if speaker is None or kind != "person":
         return None
-    return Attribution(mention=name, speaker=entity, speaker_name=speaker, speaker_kind=kind,
-                       method=Method.CUE_PHRASE)
+    return end, Attribution(mention=name, speaker=entity, speaker_name=speaker, speaker_kind=kind,
+                            method=Method.CUE_PHRASE)
 
 
 def find_pull_quotes(ctx: Context, known: list[Statement], skip) -> list[Statement]:
     """The pull quotes of a document that no statement found so far overlaps."""
     found = []
     for p_start, p_end in paragraph_spans(ctx.text):
-        if any(s <= p_start and p_end <= e for s, e in skip):
+        if inside(skip, p_start, p_end):
             continue
         t_start, t_end = token_range(ctx.doc, p_start, p_end)
         if t_end <= t_start or not (ctx.doc[t_end - 1].pos_ == "PROPN" or ctx.doc[t_end - 1].is_space):
             continue  # (a cheap test first: a paragraph that ends with a name)
-        attribution = credited_speaker(ctx, t_start, t_end)
-        if attribution is None:
+        credited = _credited(ctx, t_start, t_end)
+        if credited is None:
             continue
-        end_token = credit(ctx, t_start, t_end)[0]
+        end_token, attribution = credited
         start, end = ctx.doc[t_start].idx, ctx.doc[end_token].idx + len(ctx.doc[end_token])
         if any(k.start < end and start < k.end for k in known):
             continue

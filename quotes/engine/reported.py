@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Method
+from .boilerplate import inside
 from .confidence import confidence
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
 from .direct import is_a_title
@@ -27,7 +28,7 @@ from .resolution import names_a_source, resolve
 from .verb import closing_inversion
 from .sieves import CUE_PHRASE, REPORTED, attribute
 from .state import Attribution, Candidate, Context, Statement
-from .tokens import CLOSING_MARKS, token_range, trim_end, word_count
+from .tokens import CLOSING_MARKS, ends_sentence, token_range, trim_end, word_count
 
 
 def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, list[Token]] | None:
@@ -202,11 +203,10 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     if name is not None:  # '…, but for society at large, argued Ortiz.': all before the verb
         parts = _parts_around(verb.doc, head, range(verb.i, name.right_edge.i + 1))
         return parts if parts and sum(len(p) for p in parts) >= 3 and parts[-1][-1].i < verb.i else None
-    if verb.dep_ == "advcl" and _closing_attribution(verb):
-        pass  # '…, where they left a grenade in the lobby, a guard told X.' read as an adverbial clause
-    elif verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
-        return None
-    elif any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+    # ('…, where they left a grenade in the lobby, a guard told X.' read as an adverbial clause)
+    closing = verb.dep_ == "advcl" and _closing_attribution(verb)
+    if not closing and (verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX")
+                        or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)):
         return None
     words = [t for t in verb.subtree if not t.is_punct]
     doc = verb.doc
@@ -233,8 +233,7 @@ def _closing_attribution(verb: Token) -> bool:
     entry = speech_verb(verb)
     if objects and (entry is None or "addressee" not in entry.flags):
         return False
-    after = verb.right_edge.i + 1
-    return after >= len(doc) or doc[after].text in (".", "!") or doc[after].is_space
+    return ends_sentence(doc, verb.right_edge.i + 1)
 
 
 def _clause_extent(verb: Token, clause: Token) -> list[Token]:
@@ -366,7 +365,7 @@ def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statemen
     name a speaker: the rest is that speaker's statement."""
     found = []
     for p_start, p_end in paragraph_spans(ctx.text):
-        if any(s <= p_start and p_end <= e for s, e in skip):
+        if inside(skip, p_start, p_end):
             continue
         paragraph = ctx.text[p_start:p_end]
         colon = paragraph.find(":")

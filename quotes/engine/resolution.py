@@ -359,11 +359,11 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
     if found is not None:
         return found
     lemma = noun.lemma_.lower()
-    if [c.lower_ for c in noun.children if c.dep_ == "det"] in (["a"], ["an"]):
+    if _article(noun) in ("a", "an"):
         # "X said … . A statement said …": a new document, the one who has just spoken's
         return _just_spoken(noun, previous)
     earlier = [(i, l, author) for i, l, author in _sources(ctx) if i < noun.i]
-    definite = [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]
+    definite = _article(noun) == "the"
     if definite and earlier and earlier[-1][0] >= sentences_back(noun, RECENT_DOCUMENT):
         return earlier[-1][2]  # "A study by X … It found …" then "the report said": that study
     for i, l, author in reversed(earlier):
@@ -375,6 +375,12 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
     if authored and definite:
         return authored[-1]  # (not "a report", a new one, nor "press reports", any)
     return None
+
+
+def _article(noun: Token) -> str | None:
+    """The noun's one determiner in lower case ("a", "the", "this"), else None."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return determiners[0] if len(determiners) == 1 else None
 
 
 def _just_spoken(noun: Token, previous: Attribution | None) -> Resolved | None:
@@ -412,7 +418,7 @@ def _sources(ctx: Context) -> list[tuple[int, str, Resolved | None]]:
             author = _writer(ctx, token) or _published_by(ctx, token)
             if author is not None and author.name:
                 found.append((token.i, token.lemma_.lower(), author))
-            elif [c.lower_ for c in token.children if c.dep_ == "det"] in (["a"], ["an"]):
+            elif _article(token) in ("a", "an"):
                 found.append((token.i, token.lemma_.lower(), None))  # a new one, no author given
         ctx.authored = found
     return ctx.authored

@@ -43,9 +43,7 @@ def person_span(ent: Span) -> Span:
     possessive = next((t.i for t in ent if t.i > start and (t.tag_ == "POS" or t.dep_ == "case" or t.text == "s")), None)
     if possessive is not None:
         end = possessive
-    nouns = [t.i for t in doc[start:end - 1] if t.pos_ == "NOUN" and t.is_lower]
-    if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
-        start = nouns[-1] + 1
+    start = _after_common_noun(doc, start, end)
     # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
@@ -153,13 +151,20 @@ def _name_start(token: Token) -> int:
     """Where the name whose last word is `token` begins: its compounds, without a
     participle that opens the sentence ("Knowing Renner was a fan" names Renner)."""
     start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
-    nouns = [t.i for t in token.doc[start:token.i] if t.pos_ == "NOUN" and t.is_lower]
-    if nouns:  # "Norvale Grid spokeswoman Ana Ruiz": the name is what follows the noun
-        start = nouns[-1] + 1
+    start = _after_common_noun(token.doc, start, token.i + 1)
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
             and first.lower_ not in given_names():
         start += 1
+    return start
+
+
+def _after_common_noun(doc: Doc, start: int, end: int) -> int:
+    """Where a name in tokens [start, end) begins: after the last common noun before its
+    last word ("Norvale Grid spokeswoman Ana Ruiz"), when a proper noun follows that noun."""
+    nouns = [t.i for t in doc[start:end - 1] if t.pos_ == "NOUN" and t.is_lower]
+    if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
+        return nouns[-1] + 1
     return start
 
 
@@ -339,12 +344,13 @@ class SpeakerIndex:
         subjects = _subjects(self.doc)
         for token in subjects:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
-                    and token.text[:1].isupper() and not is_title_word(token.text)
-                    and (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
-                         or speech_verb(token.head) is not None or _known_name(token)
-                         or self.find(name_tokens(self.doc[_name_start(token):token.i + 1].text)) is not None)):
-                # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
+                    and token.text[:1].isupper() and not is_title_word(token.text)):
                 span = self.doc[_name_start(token):token.i + 1]
+                # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
+                if not (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+                        or speech_verb(token.head) is not None or _known_name(token)
+                        or self.find(name_tokens(span.text)) is not None):
+                    continue
                 if not self._skipped(span):
                     entity = self._entity_for_name(span)
                     if entity is not None:

@@ -53,7 +53,7 @@ class Context:
     in_quote: set[int]  # token indices inside any quoted span (its marks included)
     without: frozenset[str] = frozenset()  # sieves switched off (`quotes evaluate --without`)
     orgs: OrgIndex | None = None  # the organisations and places the document names
-    authored: list | None = None  # documents and messages whose author the text gives (resolution.py)
+    authored: list | None = None  # documents and messages the narration names, with their authors (resolution.py)
 
     def __post_init__(self) -> None:
         if self.orgs is None:

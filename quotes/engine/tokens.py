@@ -64,6 +64,11 @@ def proper_nouns(doc: Doc) -> list[Token]:
     return [doc[i] for i in hits]
 
 
+def ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether token `i` is past the end, a full stop or exclamation mark, or a break."""
+    return i >= len(doc) or doc[i].text in (".", "!") or doc[i].is_space
+
+
 def sentences_back(token: Token, count: int) -> int:
     """The first token of the sentence `count` sentences before `token`'s (its own for 0, the
     document's first when there are fewer)."""

@@ -13,7 +13,7 @@ from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS
 from .state import Attribution, Context
-from .tokens import DASHES, entity_span
+from .tokens import DASHES, ends_sentence, entity_span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
@@ -34,8 +34,7 @@ def closing_inversion(verb: Token) -> Token | None:
     name = after[0]
     if not (name.pos_ == "PROPN" or name.ent_type_ in PERSON_LABELS):
         return None
-    end = name.right_edge.i + 1
-    return name if end >= len(doc) or doc[end].text in (".", "!") or doc[end].is_space else None
+    return name if ends_sentence(doc, name.right_edge.i + 1) else None
 
 
 def subject_of(verb: Token) -> Token | None:
