@@ -191,19 +191,30 @@ def _name(ctx: Context, span: Span, exclude: set[int], previous: Attribution | N
 
 def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
     """"The company", "the utility", "the city": the organisation or place the article
-    named and described so; a description the article gives no antecedent stays as written."""
+    named and described so, or wrote the noun with ("police" after "the Elmsford police");
+    a definite description the article gives no antecedent stays as written, and a bare or
+    indefinite one ("authorities said", "a group of scholars") names no one: anonymous."""
     root = span.root
     lemma = root.lemma_.lower()
     if not is_org_noun(lemma):
         return None
     owned = [c for c in root.children if c.dep_ == "poss"]
-    if root.pos_ == "NOUN" and _definite(span) and not owned and not _named_within(span):
+    common = root.pos_ == "NOUN" and not _named_within(span)
+    definite = common and _definite(span) and not owned
+    bare = common and not any(c.dep_ in ("det", "poss") for c in root.children)
+    if definite:
         organisation = ctx.orgs.described(lemma, span.start_char, _modifiers(root))
         if organisation is not None:
             return Resolved(None, organisation.name, "organisation", True)
         if previous is not None and previous.speaker_kind == "organisation" and previous.speaker_name \
                 and previous.speaker_name[:1].isupper():
             return Resolved(None, previous.speaker_name, "organisation", True)  # "X said …. The company said"
+    if definite or bare:
+        named = _named_earlier(root)
+        if named is not None:
+            return Resolved(None, named, "organisation", True)
+    if bare or (common and _article(root) in ("a", "an")):
+        return Resolved(None, _described(span), "anonymous", False)
     if root.pos_ == "NOUN" and len(owned) == 1 and owned[0].pos_ == "PRON":
         # "his office said": the office of the person "his" points to, by name
         person = _pronoun(ctx, owned[0].doc[owned[0].i:owned[0].i + 1], exclude, previous)
@@ -211,6 +222,21 @@ def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribu
             rest = " ".join(t.text for t in span if t.i != owned[0].i)
             return Resolved(None, f"{person.name}'s {rest}", "organisation", True)
     return Resolved(None, _display(span), "organisation", False)
+
+
+def _named_earlier(noun: Token) -> str | None:
+    """"Police said" after "the Thunder Bay police": the same noun as the article last
+    wrote it after a name, with that name."""
+    doc = noun.doc
+    for token in reversed(doc[:noun.i]):
+        if token.pos_ != "NOUN" or token.lemma_.lower() != noun.lemma_.lower():
+            continue
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if names:
+            words = doc[min(c.left_edge.i for c in names):token.i + 1]
+            if all(t.pos_ == "PROPN" or t.i == token.i for t in words):
+                return words.text
+    return None
 
 
 def _title(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Resolved | None:
@@ -326,7 +352,11 @@ def _owners(noun: Token) -> list[Token]:
     found += [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_)]
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "for", "of", "at"):
-            found += [c for c in child.children if c.dep_ == "pobj"]
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                # "a survey of local clubs by X": the parser hangs "by X" on what was surveyed
+                found += [c for by in pobj.children if by.dep_ == "prep" and by.lower_ == "by"
+                          for c in by.children if c.dep_ == "pobj"] if child.lower_ == "of" else []
+                found.append(pobj)
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in obtaining_verbs():
             # "a report released by X", "a study which is released by X" (not "a memo obtained by X")
             for agent in child.children:
@@ -345,7 +375,7 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
             if found is not None and found.name:
                 return found
             continue
-        if _is_source_noun(owner):
+        if _is_source_noun(owner) and owner.pos_ != "PROPN":  # (not "a National Post review")
             continue
         found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
         if found is None and owner.pos_ == "PROPN" and owner.text[:1].isupper() and is_org_noun(owner.lower_):

@@ -397,3 +397,30 @@ def test_a_lost_apostrophes_s_the_parser_took_for_a_name_word_ends_the_name(run)
     text = ('"I am tired of it," said Marianne. This was the last sentence by which he could weary '
             'Marianne s\nattention, for he was just then borne off.')
     assert one(run(text), "I am tired").speaker == "Marianne"
+
+
+def test_a_document_named_after_its_publisher_is_theirs_whatever_the_name_says(run):
+    # ("Post" is also a message, "a post", to the lexicon)
+    text = ("Funding has begun to flow. A Norvale Post review of the latest data suggests "
+            "most of the money went to roads.")
+    q = one(run(text), "most of the money")
+    assert (q.speaker, q.speaker_kind) == ("Norvale Post", "organisation")
+
+
+def test_a_survey_of_someone_by_someone_else_is_the_surveyors(run):
+    text = "The result, according to a survey of local clubs by Brightwater Radio, is a drop of a third."
+    assert {q.speaker for q in run(text)} == {"Brightwater Radio"}
+
+
+def test_a_bare_noun_joins_the_name_the_article_wrote_it_with(run):
+    text = ("A review slammed the Elmsford police for their handling of the case.\n\n"
+            "On Friday, police said the death was being treated as a homicide.")
+    q = one(run(text), "the death was")
+    assert (q.speaker, q.speaker_kind) == ("Elmsford police", "organisation")
+
+
+def test_authorities_and_an_unnamed_group_are_anonymous(run):
+    q = one(run("She fled the cabin on foot, authorities said."), "She fled")
+    assert (q.speaker, q.speaker_kind) == ("authorities", "anonymous")
+    q = one(run("A group of scholars said the detentions were unjust."), "the detentions")
+    assert q.speaker_kind == "anonymous" and q.speaker.lower() == "a group of scholars"
