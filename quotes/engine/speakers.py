@@ -132,6 +132,15 @@ def _title_chain(doc: Doc, before: int) -> list[Token]:
     return chain
 
 
+def _heading(ent: Span) -> bool:
+    """A line of its own in capitals ("CHAPTER V"): a heading, not a person."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.start_char)
+    line = text[start:end if end >= 0 else len(text)].strip(" .:")
+    return ent.text.isupper() and line == ent.text.strip().strip(" .:")
+
+
 def _credit(ent: Span) -> bool:
     """A photo or byline credit ("Tijana Martin / The Canadian Press"): a name set off by a
     slash names whoever took the picture, not anyone in the story."""
@@ -142,9 +151,30 @@ def _credit(ent: Span) -> bool:
 
 
 def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
-    words = [t for t in ent if not t.is_space]
+    words = [t for t in ent if not t.is_space and t.tag_ != "POS"]  # ("Elena Nunez’s")
     return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and words[0].lower_ in given_names() and words[-1].lower_ in surnames_seen)
+
+
+def _untagged_full_names(doc: Doc, surnames_seen: set[str]) -> list[Span]:
+    """Full names NER left untagged or tagged in part ("Amanda" nothing, "Verhaegen"
+    PRODUCT): two or three capitalised proper nouns, the first a known given name and the
+    last a surname in `surnames_seen`. (One the model tagged whole is an entity already.)"""
+    found = []
+    for token in doc:
+        if token.lower_ not in surnames_seen or token.pos_ != "PROPN" or token.i == 0 \
+                or token.ent_type_ in PERSON_LABELS:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name
+        for start in (token.i - 1, token.i - 2):
+            words = doc[max(start, 0):token.i + 1]
+            if start >= 0 and not doc[start].ent_type_ and _full_name_of(words, surnames_seen) \
+                    and not is_title_word(doc[start].text) and not any(t.is_upper or t.is_space for t in words) \
+                    and not (start > 0 and doc[start - 1].pos_ == "PROPN"):  # (not "Miss Thorpe", a heading)
+                found.append(words)
+                break
+    return found
 
 
 def _name_start(token: Token) -> int:
@@ -176,6 +206,7 @@ def _in_name(token: Token) -> bool:
 
 ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "in", "on"})
 ROLE_WORDS = 8  # at most this many words of a role
+SHARED_SURNAME_WINDOW = 1000  # characters back in which a surname several people share means the one named last
 
 
 def _role_words(noun: Token) -> list[Token]:
@@ -196,7 +227,10 @@ def _role_words(noun: Token) -> list[Token]:
 
 
 def _each_name(ent: Span) -> list[Span]:
-    """The names of an entity the model drew over two people ("Ortiz and Renner")."""
+    """The names of an entity the model drew over two people ("Ortiz and Renner"); none in
+    the title of a case or a book ("Ortiz v. Ortiz")."""
+    if any(t.text in ("v", "v.", "vs", "vs.", "versus") for t in ent):  # (not the initial "V.")
+        return []
     cuts = [t.i for t in ent if t.lower_ in ("and", "&")]
     if not cuts:
         return [ent]
@@ -317,16 +351,23 @@ class SpeakerIndex:
     def _collect(self) -> None:
         people = [person_span(part) for ent in self.doc.ents
                   if ent.label_ in PERSON_LABELS and not self._skipped(ent) and not _credit(ent)
-                  for part in _each_name(ent)]
-        # A full name the model took for an organisation ("Morgan McNeely" ORG, later
-        # "McNeely" PERSON): a given name first and a surname the text gives a person.
+                  and not _heading(ent) for part in _each_name(ent)]
+        # A full name the model took for an organisation or did not tag at all ("Morgan
+        # McNeely" ORG, "Nino Ortner scored" untagged): a given name first and a surname
+        # the text gives a person ("McNeely" PERSON) or writes alone as a subject ("Ortner
+        # said").
         surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
+        surnames_seen |= {t.lower_ for t in self.doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                          and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
         people += [ent for ent in self.doc.ents if ent.label_ in ORG_LABELS and not self._skipped(ent)
                    and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
+        people += [span for span in _untagged_full_names(self.doc, surnames_seen) if not self._skipped(span)]
         # Full names first, so surnames join them whatever the order in the text; then the
         # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
+        # (A surname two people share waits for the text's order: which of them it means
+        # depends on who was last named as a subject.)
         for ent in sorted(people, key=lambda e: (-len(name_tokens(e.text)), _honorific_before(e) is None)):
-            self._entity_for_name(ent)
+            self._entity_for_name(ent, create=not self._shared_surname(name_tokens(ent.text)))
         for ent in people:
             entity = self._entity_for_name(ent)
             if entity is None:
@@ -499,16 +540,32 @@ class SpeakerIndex:
     def find(self, words: list[str], gender: str | None = None, before: int | None = None,
              first_name: bool = True) -> Entity | None:
         """The entity a name belongs to: same full name, a surname of one full name (of
-        the one the text had named before `before`, when several share it), or a
+        the one the text had named before `before`, when several share it, the one it
+        already calls by it, else the one it last named in full as a subject, a few
+        sentences before at most), or a
         near-spelling that agrees on everything else (gender included, when known)."""
         key = [w.lower() for w in words]
         if not key:
             return None
         joined = " ".join(key)
+        entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
+        shared = [e for e in entities if len(key) == 1 and e.words[-1].lower() == key[0]
+                  and (before is None or e.first < before)]  # ("Renner" before his son is named)
+        claimed = any(len(e.words) > 1 for e in self._by_name.get(joined, ()))
+        if len(shared) > 1 and before is not None and gender is None and not claimed:
+            # a surname several people share, that the text has not yet used alone for one of
+            # them (it goes on meaning that one): the one last named in full as a subject, if recent
+            latest = max((m for m in self.mentions if m.start < before and not m.pronoun
+                          and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
+                          and self._names_subject(m)),
+                         key=lambda m: m.start, default=None)
+            if latest is not None and before - latest.start <= SHARED_SURNAME_WINDOW:
+                return latest.entity
         for entity in self._by_name.get(joined, ()):
+            if len(shared) > 1 and gender and entity.gender != gender:
+                continue  # ("Mrs. Khan" is not whichever Khan the surname found first)
             if not (gender and entity.gender and entity.gender != gender):
                 return entity
-        entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
         if len(key) == 1:
             matches = [e for e in entities if e.words[-1].lower() == key[0]]
             if len(matches) > 1 and before is not None:  # "Renner" before his son is named
@@ -623,6 +680,17 @@ class SpeakerIndex:
         i = bisect_left(starts, mention.start)
         self.mentions.insert(i, mention)
         starts.insert(i, mention.start)
+
+    def _shared_surname(self, words: list[str]) -> bool:
+        return len(words) == 1 and sum(e.words[-1].lower() == words[0].lower() for e in self.entities) > 1
+
+    def _names_subject(self, mention: Mention) -> bool:
+        """Whether a mention is its clause's subject or the name set beside it ("His
+        father, Ernie Ortiz, says"), not someone the clause names in passing."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        return root is not None and (root.dep_ in ("nsubj", "nsubjpass")
+                                     or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")))
 
     def by_title(self, title: str, before: int | None = None) -> Entity | None:
         """The most recent person before `before` whose role holds the title word; with no

@@ -424,3 +424,54 @@ def test_authorities_and_an_unnamed_group_are_anonymous(run):
     assert (q.speaker, q.speaker_kind) == ("authorities", "anonymous")
     q = one(run("A group of scholars said the detentions were unjust."), "the detentions")
     assert q.speaker_kind == "anonymous" and q.speaker.lower() == "a group of scholars"
+
+
+def test_a_full_name_the_model_left_untagged_or_took_for_an_organisation_is_the_speaker(run):
+    # (a given name first, and a surname the text later writes alone as a subject)
+    text = ("INGLEWOOD, Calif. -- Amanda Verhaegen pulled off the upset on Saturday night.\n\n"
+            "Verhaegen knocked her rival down twice.\n\n"
+            "“I wanted this,” Verhaegen said.")
+    assert one(run(text), "I wanted this").speaker == "Amanda Verhaegen"  # no entity
+    text = ("KAPALUA, Hawaii – Part of Elena Nunez’s pursuit of the title ends here.\n\n"
+            "Nunez hosts a dinner every year.\n\n"
+            "“It is about the game,” Nunez said.")
+    assert one(run(text), "It is about").speaker == "Elena Nunez"  # ORG
+
+
+def test_a_surname_two_people_share_is_the_one_last_named_as_a_subject(run):
+    text = ("Jason Marcel Ortner died in a holding cell in 2016.\n\n"
+            "His father, Ernie Ortner, says his son struggled for years.\n\n"
+            "“Your anxiety gets that bad, you look for something,” Ortner said.")
+    assert one(run(text), "Your anxiety").speaker == "Ernie Ortner"
+    text = ("Sean Dale died in the attack.\n\n"
+            "However, Patricia Dale, mother of victim Sean Dale, rejected the account.\n\n"
+            "“She lied to me,” Dale said.")
+    assert one(run(text), "She lied").speaker == "Patricia Dale"  # (not the one named in passing)
+
+
+def test_the_title_of_a_case_is_nobody_a_surname_could_mean(run):
+    text = ("Dana Ortiz sued her brother in 2010.\n\n"
+            "In the divorce case, Ortiz v. Ortiz, the judge ruled for her.\n\n"
+            "“It was never about the money,” Ortiz said.")
+    assert one(run(text), "It was never").speaker == "Dana Ortiz"
+
+
+def test_a_surname_stays_with_the_one_the_text_calls_by_it_when_the_other_goes_by_a_first_name(run):
+    text = ("Dora Weller has written twelve cookbooks.\n\n"
+            "“I bake every day,” Weller says.\n\n"
+            "Her husband, Mike Weller, met her in a bakery. “I knew I had to go back,” says Mike.\n\n"
+            "Weller did not go back to school. “I was bored,” says Weller.")
+    assert one(run(text), "I was bored").speaker == "Dora Weller"
+
+
+def test_a_middle_initial_is_no_title_of_a_case(run):
+    text = ("The president, Vladislav V. Orlov, praised the deal.\n\n"
+            "“It is a good day,” Orlov said.")
+    assert one(run(text), "It is a good day").speaker == "Vladislav V Orlov"
+
+
+def test_a_heading_in_capitals_is_nobody(run):
+    text = ("She went home to Lena.\n\n\n\n\nCHAPTER V.\n\n\n"
+            "“Mother, are you happy?” whispered the girl.\n\n"
+            "“I am,” she said.")
+    assert all(q.speaker != "CHAPTER V" for q in run(text))
