@@ -103,7 +103,7 @@ def reason_apart(db, a: dict, b: dict, how: str, parsed: dict, by_surname: dict,
         if goes == other["id"]:
             return None  # it would join now: an order of ingestion the store did not undo
         full = [o for o in by_surname[pa.surname] if not parsed[o].bare]
-        if not full and given_name_alone(pa.surname):
+        if given_name_alone(pa.surname) and not ((bare["role"] or title_of(bare["name"])) and other["role"]):
             return f"a given name alone, without a role on both sides: {pa.surname}"
         if len(full) > 1:
             return f"a bare surname that several people share, no role picks one: {len(full)} people"

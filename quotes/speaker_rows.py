@@ -166,18 +166,18 @@ def _bare(speaker: Speaker, parsed: PersonName, people: dict) -> list[int]:
     database with a full name of that surname (when the roles agree), or the one whose role
     positively agrees when there are several; else the row of earlier bare mentions of
     that surname with an agreeing role. A word more common as a given name ("Hannah",
-    "Thomas"), when no full name in the database has it as a surname, is someone's first
-    name: it joins earlier mentions only when both give a role and the roles agree ("Sir
-    Thomas")."""
+    "Henry"), even where a full name in the database has it as a surname ("Mary Kay
+    Henry"), is someone's first name: it joins a full name or earlier mentions only when
+    both give a role and the roles agree ("Sir Thomas")."""
     full = {sid: person for sid, person in people.items() if any(not n.bare for n in person[0])}
     role = _role(speaker)
+    first_name = given_name_alone(parsed.surname)
     agreeing = [sid for sid, (_, other, affiliation) in full.items() if agree(speaker, other, affiliation)]
-    if len(full) == 1 and agreeing:
-        return agreeing
     positive = [sid for sid in agreeing if role and full[sid][1]]
+    if len(full) == 1 and agreeing and (positive or not first_name):
+        return agreeing
     if len(full) > 1 and len(positive) == 1:
         return positive
-    first_name = not full and given_name_alone(parsed.surname)
     buckets = [sid for sid, (_, other, affiliation) in people.items()
                if sid not in full and agree(speaker, other, affiliation)
                and not (first_name and not (role and other))]

@@ -40,7 +40,8 @@ def person_span(ent: Span) -> Span:
     start, end = ent.start, ent.end
     # a name ends at its possessive ("Lena s invitation", an apostrophe lost) and starts
     # after a common noun the model took in ("Norvale Grid spokeswoman Lena Ortiz")
-    possessive = next((t.i for t in ent if t.i > start and (t.tag_ == "POS" or t.dep_ == "case" or t.text == "s")), None)
+    possessive = next((t.i for t in ent if t.i > start
+                       and (t.tag_ == "POS" or t.dep_ == "case" or t.text in ("s", "s."))), None)
     if possessive is not None:
         end = possessive
     start = _after_common_noun(doc, start, end)

@@ -475,3 +475,9 @@ def test_a_heading_in_capitals_is_nobody(run):
             "“Mother, are you happy?” whispered the girl.\n\n"
             "“I am,” she said.")
     assert all(q.speaker != "CHAPTER V" for q in run(text))
+
+
+def test_a_lost_apostrophes_s_before_a_full_stop_ends_the_name(run):
+    text = ("They all spent the evening together at Dunmore s. Lena was\n"
+            "disturbed and out of spirits.\n\n\"I am tired,\" said Lena.")
+    assert one(run(text), "I am tired").speaker == "Lena"

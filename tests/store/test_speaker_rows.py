@@ -171,6 +171,14 @@ def test_a_bare_surname_among_namesakes(db):
     assert who(db, "k") == ["Walter Thomas"]
 
 
+def test_a_given_name_alone_joins_no_full_name_whose_surname_it_is_without_a_role(db):
+    article(db, "a", person("Lena Kay Henry", role="union president"))
+    article(db, "b", person("Henry"))  # a chapter's Henry, by first name
+    assert who(db, "b") == ["Henry"] and names(db) == ["Henry", "Lena Kay Henry"]
+    article(db, "c", person("Henry", role="union president"))  # a role that agrees does
+    assert who(db, "c") == ["Lena Kay Henry"]
+
+
 def test_honorifics_that_disagree_keep_bare_surnames_apart(db):
     article(db, "a", person("Mr. Fenwick"))
     article(db, "b", person("Mrs. Fenwick"))
