@@ -134,12 +134,19 @@ def _title_chain(doc: Doc, before: int) -> list[Token]:
 
 
 def _heading(ent: Span) -> bool:
-    """A line of its own in capitals ("CHAPTER V"): a heading, not a person."""
-    text = ent.doc.text
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.start_char)
-    line = text[start:end if end >= 0 else len(text)].strip(" .:")
-    return ent.text.isupper() and line == ent.text.strip().strip(" .:")
+    """A line of its own in capitals ("CHAPTER V."): a heading, not a person. (Tokens, not
+    `doc.text`, which spaCy joins anew on every read.)"""
+    if not ent.text.strip().isupper():
+        return False
+    doc = ent.doc
+    end = ent.end
+    while end > ent.start and doc[end - 1].is_space:
+        end -= 1
+    while end < len(doc) and doc[end].text in (".", ":"):
+        end += 1
+    starts_line = ent.start == 0 or (doc[ent.start - 1].is_space and "\n" in doc[ent.start - 1].text)
+    ends_line = end == len(doc) or (doc[end].is_space and "\n" in doc[end].text)
+    return starts_line and ends_line
 
 
 def _credit(ent: Span) -> bool:
@@ -192,8 +199,9 @@ def _name_start(token: Token) -> int:
 
 def _after_common_noun(doc: Doc, start: int, end: int) -> int:
     """Where a name in tokens [start, end) begins: after the last common noun before its
-    last word ("Norvale Grid spokeswoman Ana Ruiz"), when a proper noun follows that noun."""
-    nouns = [t.i for t in doc[start:end - 1] if t.pos_ == "NOUN" and t.is_lower]
+    last word ("Norvale Grid spokeswoman Ana Ruiz"), or a plural name of a people or a
+    party ("Republicans Ortiz of Elm Shores and …"), when a proper noun follows it."""
+    nouns = [t.i for t in doc[start:end - 1] if (t.pos_ == "NOUN" and t.is_lower) or t.tag_ == "NNPS"]
     if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
         return nouns[-1] + 1
     return start

@@ -481,3 +481,9 @@ def test_a_lost_apostrophes_s_before_a_full_stop_ends_the_name(run):
     text = ("They all spent the evening together at Dunmore s. Lena was\n"
             "disturbed and out of spirits.\n\n\"I am tired,\" said Lena.")
     assert one(run(text), "I am tired").speaker == "Lena"
+
+
+def test_a_party_written_before_two_names_is_no_part_of_either(run):
+    text = ("Republicans Ortner of Elm Shores and Dunmore of Ponte Verde are against closing "
+            "the department.\n\nOrtner said he would be cautious about the change.")
+    assert one(run(text), "he would be cautious").speaker == "Ortner"
