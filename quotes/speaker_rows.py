@@ -166,7 +166,7 @@ def _bare(speaker: Speaker, parsed: PersonName, people: dict) -> list[int]:
     database with a full name of that surname (when the roles agree), or the one whose role
     positively agrees when there are several; else the row of earlier bare mentions of
     that surname with an agreeing role. A word more common as a given name ("Hannah",
-    "Henry"), even where a full name in the database has it as a surname ("Mary Kay
+    "Henry"), even where a full name in the database has it as a surname ("Lena Kay
     Henry"), is someone's first name: it joins a full name or earlier mentions only when
     both give a role and the roles agree ("Sir Thomas")."""
     full = {sid: person for sid, person in people.items() if any(not n.bare for n in person[0])}

@@ -225,7 +225,7 @@ def _organisation(ctx: Context, span: Span, exclude: set[int], previous: Attribu
 
 
 def _named_earlier(noun: Token) -> str | None:
-    """"Police said" after "the Thunder Bay police": the same noun as the article last
+    """"Police said" after "the Elmsford police": the same noun as the article last
     wrote it after a name, with that name."""
     doc = noun.doc
     for token in reversed(doc[:noun.i]):
@@ -375,7 +375,7 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Resolved
             if found is not None and found.name:
                 return found
             continue
-        if _is_source_noun(owner) and owner.pos_ != "PROPN":  # (not "a National Post review")
+        if _is_source_noun(owner) and owner.pos_ != "PROPN":  # (not "a Norvale Post review")
             continue
         found = _organisation_of(ctx, owner) or _person_of(ctx, owner)
         if found is None and owner.pos_ == "PROPN" and owner.text[:1].isupper() and is_org_noun(owner.lower_):

@@ -215,7 +215,7 @@ def _in_name(token: Token) -> bool:
 
 ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "in", "on"})
 ROLE_WORDS = 8  # at most this many words of a role
-SHARED_SURNAME_WINDOW = 1000  # characters back in which a surname several people share means the one named last
+SHARED_SURNAME_WINDOW = 1000  # characters back in which a shared surname means the one last named in full as a subject
 
 
 def _role_words(noun: Token) -> list[Token]:
@@ -572,7 +572,7 @@ class SpeakerIndex:
                 return latest.entity
         for entity in self._by_name.get(joined, ()):
             if len(shared) > 1 and gender and entity.gender != gender:
-                continue  # ("Mrs. Khan" is not whichever Khan the surname found first)
+                continue  # ("Mrs. Renner" is not whichever Renner the surname found first)
             if not (gender and entity.gender and entity.gender != gender):
                 return entity
         if len(key) == 1:
