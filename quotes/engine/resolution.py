@@ -353,9 +353,9 @@ def _owners(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "for", "of", "at"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                # "a survey of local clubs by X": the parser hangs "by X" on what was surveyed
-                found += [c for by in pobj.children if by.dep_ == "prep" and by.lower_ == "by"
-                          for c in by.children if c.dep_ == "pobj"] if child.lower_ == "of" else []
+                if child.lower_ == "of":  # "a survey of local clubs by X": "by X" hung on the clubs
+                    found += [c for by in pobj.children if by.dep_ == "prep" and by.lower_ == "by"
+                              for c in by.children if c.dep_ == "pobj"]
                 found.append(pobj)
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in obtaining_verbs():
             # "a report released by X", "a study which is released by X" (not "a memo obtained by X")

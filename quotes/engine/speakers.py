@@ -169,9 +169,8 @@ def _untagged_full_names(doc: Doc, surnames_seen: set[str]) -> list[Span]:
     PRODUCT): two or three capitalised proper nouns, the first a known given name and the
     last a surname in `surnames_seen`. (One the model tagged whole is an entity already.)"""
     found = []
-    for token in doc:
-        if token.lower_ not in surnames_seen or token.pos_ != "PROPN" or token.i == 0 \
-                or token.ent_type_ in PERSON_LABELS:
+    for token in proper_nouns(doc):
+        if token.lower_ not in surnames_seen or token.i == 0 or token.ent_type_ in PERSON_LABELS:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue  # part of a longer name
@@ -366,7 +365,7 @@ class SpeakerIndex:
         # the text gives a person ("McNeely" PERSON) or writes alone as a subject ("Ortner
         # said").
         surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
-        surnames_seen |= {t.lower_ for t in self.doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+        surnames_seen |= {t.lower_ for t in proper_nouns(self.doc) if t.dep_ in ("nsubj", "nsubjpass")
                           and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
         people += [ent for ent in self.doc.ents if ent.label_ in ORG_LABELS and not self._skipped(ent)
                    and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
@@ -558,10 +557,10 @@ class SpeakerIndex:
             return None
         joined = " ".join(key)
         entities = [e for e in self.entities if not (gender and e.gender and e.gender != gender)]
-        shared = [e for e in entities if len(key) == 1 and e.words[-1].lower() == key[0]
-                  and (before is None or e.first < before)]  # ("Renner" before his son is named)
-        claimed = any(len(e.words) > 1 for e in self._by_name.get(joined, ()))
-        if len(shared) > 1 and before is not None and gender is None and not claimed:
+        same = [e for e in entities if e.words[-1].lower() == key[0]] if len(key) == 1 else []
+        shared = [e for e in same if before is None or e.first < before]  # ("Renner" before his son is named)
+        if len(shared) > 1 and before is not None and gender is None \
+                and not any(len(e.words) > 1 for e in self._by_name.get(joined, ())):
             # a surname several people share, that the text has not yet used alone for one of
             # them (it goes on meaning that one): the one last named in full as a subject, if recent
             latest = max((m for m in self.mentions if m.start < before and not m.pronoun
@@ -576,9 +575,7 @@ class SpeakerIndex:
             if not (gender and entity.gender and entity.gender != gender):
                 return entity
         if len(key) == 1:
-            matches = [e for e in entities if e.words[-1].lower() == key[0]]
-            if len(matches) > 1 and before is not None:  # "Renner" before his son is named
-                matches = [e for e in matches if e.first < before]
+            matches = shared if len(same) > 1 else same
             if len(matches) == 1:
                 return matches[0]
             matches = [e for e in entities if near_spelling(e.words[-1], key[0])]
