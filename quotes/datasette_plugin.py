@@ -26,6 +26,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from . import charts, pages, reader
+from .links import web_url
 
 CONTEXT_VIEW = "quotes_in_context"
 STATEMENTS_VIEW = "statements"
@@ -316,6 +317,7 @@ async def article_page(datasette, request):
     heading = document["title"] or (document["text"].strip().split("\n")[0][:140] if document["text"] else "")
     return await _page(datasette, request, "quotes_article.html", {
         "database": name, "document": document, "heading": heading,
+        "original_url": web_url(document["url"]),
         "paragraphs": reader.paragraphs(document["text"], document["quotes"], colours, link),
         "people": sorted(people.values(), key=lambda p: (-p["count"], p["name"] is None, p["name"] or "")),
         "speaker_url": link, "anchor": reader.anchor,

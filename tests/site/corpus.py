@@ -33,6 +33,7 @@ ARTICLES = [
          "\u201cThe island deserves a better service,\u201d Peter Lindqvist said.\n\n"
          "Tomas Herrera said the ministry would fund half of the cost.\n")},
     {"id": "valley-2023-03-08-script", "source": "Valley Times", "published": "2023-03-08",
+     "url": " JaVaScRiPt:alert('url')",
      "title": "Hackers <script>alert('x')</script> target city site",
      "text": (
          "Hackers target city site\n\n"

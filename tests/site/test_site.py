@@ -213,6 +213,9 @@ def test_article_reader_marks_every_statement(visit, db):
     text = page.locator("article.article-text").inner_text()
     assert text.count(SCRIPT) == 2
     assert page.locator("article script").count() == 0
+    # its url is a script, not a web address: shown as text, never a link (F26)
+    assert page.locator("a.original").count() == 0
+    assert "alert('url')" in page.locator(".facts .original-text").inner_text()
     quotes = db.execute("select start, \"end\", text, speaker_id from quotes where document_id = ? order by start",
                         [doc]).fetchall()
     marks = page.locator("article mark.statement")
