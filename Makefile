@@ -21,8 +21,10 @@ ingest: $(STAMP)
 serve: ingest
 	$(BIN)/quotes serve $(DB)
 
+# The browser tests drive Chromium: found, installed when root can (apt-get), or one line
+# saying what to run, before any test starts.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	@chrome=$$(sh tests/chromium.sh) && QUOTES_CHROMIUM="$$chrome" $(BIN)/python -m pytest
 
 evaluate: $(STAMP)
 	@if [ -d "$(GOLD)" ]; then \

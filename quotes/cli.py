@@ -317,7 +317,7 @@ def serve(db_path, host, port, metadata, allow_sql):
 
     Example: quotes serve quotes.db
     """
-    from .serve import MetadataError, serve as run
+    from .site.serve import MetadataError, serve as run
     from .store import StoreError, read_only_mode
 
     try:

@@ -106,7 +106,7 @@ LEFT JOIN speakers AS addressees ON addressees.id = quotes.addressee_id
 ORDER BY documents.published, quotes.document_id, quotes.start
 """,
     # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
-    # only the <mark> around the quote added (quotes/datasette_plugin.py renders it).
+    # only the <mark> around the quote added (quotes/site/plugin.py renders it).
     "quotes_in_context": """
 WITH spans AS (
   SELECT

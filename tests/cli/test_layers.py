@@ -15,7 +15,7 @@ from ..conftest import ROOT
 LIGHT = """
 import sys, tempfile, os
 from click.testing import CliRunner
-import quotes, quotes.model, quotes.store, quotes.serve, quotes.datasette_plugin, quotes.curation, quotes.export
+import quotes, quotes.model, quotes.store, quotes.site.serve, quotes.site.plugin, quotes.curation, quotes.export
 from quotes.cli import cli
 db = os.path.join(tempfile.mkdtemp(), "q.db")
 from quotes.store import open_db
@@ -36,7 +36,7 @@ def test_commands_that_parse_nothing_never_import_spacy_or_the_engine():
 
 
 def test_storage_imports_no_engine_module():
-    for name in ("store.py", "curation.py", "export.py", "serve.py", "datasette_plugin.py", "model.py", "names.py"):
+    for name in ("store.py", "curation.py", "export.py", "site/serve.py", "site/plugin.py", "model.py", "names.py"):
         source = open(os.path.join(ROOT, "quotes", name), encoding="utf-8").read()
         assert not re.search(r"^\s*(from|import)\s+(\.engine|quotes\.engine|spacy)", source, re.M), name
 

@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 from datasette.app import Datasette
 
-from quotes.serve import datasette_args, metadata_path, prepared_metadata
+from quotes.site.serve import datasette_args, metadata_path, prepared_metadata
 from quotes.store import open_db
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -3,7 +3,7 @@
 import pytest
 from datasette.app import Datasette
 
-from quotes.serve import datasette_args, metadata_path
+from quotes.site.serve import datasette_args, metadata_path
 
 
 def make_datasette(path):

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from quotes.links import web_url
+from quotes.site.links import web_url
 
 from .build import quotes_command
 from .test_datasette import make_datasette

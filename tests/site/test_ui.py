@@ -10,7 +10,7 @@ import pytest
 import yaml
 from sqlite_utils import Database
 
-from quotes.datasette_plugin import context_html
+from quotes.site.plugin import context_html
 from quotes.store import VIEWS, ensure_db_shape
 
 from ..conftest import ROOT

@@ -4,7 +4,7 @@ entry point group in pyproject.toml; needs no serving flag.
 - Pages of its own (register_routes), under each database: a speaker's profile
   (`/DB/-/speaker/ID`, and `/DB/-/speaker?name=…`), an article with its statements marked
   (`/DB/-/article/ID`), one search over statements and speakers (`/DB/-/search?q=…`) and a
-  dashboard (`/DB/-/dashboard`). Their templates are in quotes/templates/, with the
+  dashboard (`/DB/-/dashboard`). Their templates are in quotes/site/templates/, with the
   overrides of Datasette's home and table pages; the style sheet is `/-/quotes-site.css`.
 - The statements and in-context views open on a lean set of columns (a redirect adds
   `_col`; any `_col` or `_nocol` in the address keeps what the user chose).

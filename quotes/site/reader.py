@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .charts import NO_SPEAKER, colour
-from .paragraphs import paragraph_spans
+from ..paragraphs import paragraph_spans
 
 
 def anchor(start: int, end: int) -> str:

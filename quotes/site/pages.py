@@ -9,21 +9,13 @@ description such as "the spokesman").
 
 from __future__ import annotations
 
-import os
-
 from datasette.utils import escape_fts
+
+from ..datafiles import lines
 
 STATEMENT = "(quotes.document_id || ':' || coalesce(quotes.statement, quotes.id))"
 MONTH = "substr(documents.published, 1, 7)"
-DATA = os.path.join(os.path.dirname(__file__), "data")
-
-
-def _pronouns() -> tuple[str, ...]:
-    with open(os.path.join(DATA, "pronouns.txt"), encoding="utf-8") as handle:
-        return tuple(line.split()[0] for line in handle if line.strip() and not line.startswith("#"))
-
-
-PRONOUNS = _pronouns()
+PRONOUNS = tuple(line.split()[0] for line in lines("pronouns.txt"))
 # A named person: kind person, a name that starts with a capital letter, is no pronoun and
 # does not start with an article ("The spokesman").
 NAMED_PERSON = (
