@@ -8,6 +8,7 @@ import sys
 import click
 
 from . import __version__
+from .formats import FORMATS
 
 
 def _nlp(model):
@@ -187,7 +188,7 @@ stdin), without a database. Formats: {_formats_help()}, and .gz of each.
 
 Example: quotes extract seeds/ --format jsonl""")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
               show_default=True, help="How to print the quotes.")
 @click.option("--output", metavar="DIR", default=None,
               help="Write the records as Parquet files into the new folder DIR (for `quotes "
