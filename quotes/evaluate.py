@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .evaluate_gender import GenderReport, format_gender, has_gender_gold, score_genders
 from .model import Document, Quote
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -120,6 +121,7 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     documents: int = 0
     by_name: bool = True
+    gender: GenderReport | None = None  # where the gold names the women and men quoted
 
     def row(self, key: str) -> dict:
         c = self.counts
@@ -162,6 +164,7 @@ class Report:
             "sieves": {name: dict(c) for name, c in sorted(self.sieves.items())},
             "methods": {name: dict(c) for name, c in sorted(self.methods.items())},
             "misses": self.misses,
+            **({"gender": self.gender.as_dict()} if self.gender is not None else {}),
         }
 
 
@@ -271,6 +274,9 @@ def evaluate(path: str, nlp=None, without: Iterable[str] = ()) -> Report:
     results = extract_documents(documents, nlp=nlp, without=frozenset(without))
     for gold, result in zip(gold_documents, results):
         score_document(gold, result.quotes, report, ignored)
+        if has_gender_gold(gold):
+            report.gender = report.gender or GenderReport()
+            score_genders(gold, result, report.gender, lambda p, g: same_person(p, g, {}, ignored))
     return report
 
 
@@ -288,6 +294,8 @@ def format_table(report: Report, misses: int = 20) -> str:
     for name, c in data["sieves"].items():
         lines.append(f"  {name:14} {c.get('decided', 0):>6} {c.get('right', 0):>6} "
                      f"{c.get('right', 0) / c['decided'] if c.get('decided') else 0:>7.3f}")
+    if report.gender is not None:
+        lines.append(format_gender(report.gender))
     shown = data["misses"][:misses]
     if shown:
         lines.append(f"misses (first {len(shown)} of {len(data['misses'])}):")

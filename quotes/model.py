@@ -67,6 +67,12 @@ class Speaker:
     role: str | None = None  # "Defense Minister"
     affiliation: str | None = None  # "Norland"
     aliases: tuple[str, ...] = ()  # every way the document writes the name
+    # a person's gender from how this article refers to them (quotes/gender.py): female,
+    # male or unknown (None for an organisation, a group or an anonymous source), and the
+    # evidence as (kind, word, count): ("pronoun", "she", 4), ("honorific", "ms", 1),
+    # ("noun", "spokeswoman", 1), ("given name", "lena", 1)
+    gender: str | None = None
+    gender_evidence: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)

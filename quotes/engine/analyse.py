@@ -6,11 +6,16 @@ statements -> continuation after reported speech -> quote records and speakers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
+
+from ..gender import as_tuples, decide, evidence_of
 
 from ..model import Document, Quote, Result, Speaker
 from .boilerplate import boilerplate_regions, caption_regions
 from .direct import find_direct
+from .gender import evidence_by_entity
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
 from .reported import find_indirect
 from .sieves import run_passes
@@ -35,7 +40,7 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset())
     statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
     run_passes(ctx, statements)
     quotes = _records(document, statements)
-    return Result(document, quotes, _speakers_of(quotes, index), quote_mark_notes(text, quoted))
+    return Result(document, quotes, _speakers_of(quotes, index, ctx.in_quote), quote_mark_notes(text, quoted))
 
 
 def _quoted_tokens(doc: Doc, quoted: list[QuotedSpan]) -> set[int]:
@@ -99,14 +104,20 @@ def _record(document: Document, text: str, s: Statement, start: int, end: int, s
     )
 
 
-def _speakers_of(quotes: list[Quote], index: SpeakerIndex) -> list[Speaker]:
-    """One Speaker per name that speaks or is spoken to, with what the document says of it."""
+def _speakers_of(quotes: list[Quote], index: SpeakerIndex, in_quote: set[int] = frozenset()) -> list[Speaker]:
+    """One Speaker per name that speaks or is spoken to, with what the document says of it
+    (a person's gender and its evidence included)."""
     by_name: dict[str, Speaker] = {}
     entities = {entity.name: entity for entity in index.entities}
+    evidence = evidence_by_entity(index, quotes, in_quote)
     for q in quotes:
         for name, kind in ((q.speaker, q.speaker_kind or "person"), (q.addressee, "person")):
             if not name or name in by_name:
                 continue
             entity = entities.get(name)
-            by_name[name] = entity.speaker() if entity is not None else Speaker(name, kind, aliases=(name,))
+            speaker = entity.speaker() if entity is not None else Speaker(name, kind, aliases=(name,))
+            if speaker.kind == "person":
+                found = evidence.get(id(entity)) if entity is not None else evidence_of((), None, name)
+                speaker = replace(speaker, gender=decide(found)[0], gender_evidence=as_tuples(found))
+            by_name[name] = speaker
     return list(by_name.values())

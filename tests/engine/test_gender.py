@@ -1,0 +1,150 @@
+"""A person's gender from how the article refers to them: pronouns resolved to them,
+honorifics and gendered nouns beside the name, and the given name only when the text says
+nothing. Evidence that disagrees gives "unknown"; organisations have no gender."""
+
+import pytest
+
+from quotes.engine.pipeline import extract_documents
+from quotes.gender import (BY_GIVEN_NAME, BY_TEXT, FEMALE, MALE, UNKNOWN, as_tuples, decide, describe,
+                           evidence_of, from_tuples)
+from quotes.model import Document
+
+
+@pytest.fixture(scope="module")
+def people(nlp):
+    def _people(text):
+        result = next(extract_documents([Document(id="t", text=text)], nlp=nlp))
+        return {s.name: s for s in result.speakers}
+    return _people
+
+
+def evidence(speaker):
+    return {(kind, word): n for kind, word, n in speaker.gender_evidence}
+
+
+def test_pronouns_resolved_to_a_person_are_counted(people):
+    found = people("Tasvir Oyelaran opened the new clinic on Monday. She said the town had waited "
+                   "ten years for it. \u201cWe will be open every day,\u201d she said.")
+    speaker = found["Tasvir Oyelaran"]
+    assert speaker.gender == FEMALE
+    assert evidence(speaker)["pronoun", "she"] == 2
+
+
+def test_an_honorific_before_the_name_tells_the_gender(people):
+    found = people("\u201cThe bridge stays closed,\u201d said Mr. Okonkwo-Dale, the county engineer. "
+                   "Residents were not pleased.")
+    speaker = next(s for s in found.values() if "Okonkwo-Dale" in s.name)
+    assert speaker.gender == MALE
+    assert evidence(speaker)["honorific", "mr"] == 1
+
+
+def test_a_gendered_noun_beside_the_name_tells_the_gender(people):
+    found = people("\u201cWe have no comment on the audit,\u201d said Brenwick Council spokeswoman "
+                   "Tasvir Oyelaran on Tuesday.")
+    speaker = found["Tasvir Oyelaran"]
+    assert speaker.gender == FEMALE
+    assert ("noun", "spokeswoman") in evidence(speaker)
+
+
+def test_a_word_of_an_organisations_name_in_the_role_tells_nothing(people):
+    found = people("Tasvir Oyelaran, a politics professor at Queen Adela College, said the vote "
+                   "would be close.")
+    speaker = found["Tasvir Oyelaran"]
+    assert speaker.gender == UNKNOWN and not speaker.gender_evidence
+
+
+def test_the_given_name_decides_only_when_the_text_says_nothing(people):
+    found = people("Denise Halvorsen said the harvest was the worst in a decade.")
+    speaker = found["Denise Halvorsen"]
+    assert speaker.gender == FEMALE
+    assert speaker.gender_evidence == (("given name", "denise", 1),)
+    assert decide(from_tuples(speaker.gender_evidence)) == (FEMALE, BY_GIVEN_NAME)
+
+
+def test_a_one_word_given_name_is_a_given_name_but_a_surname_is_not(people):
+    assert people("\u201cI loved every minute,\u201d Heather said after the final.")["Heather"].gender == FEMALE
+    assert decide(evidence_of([("Ortiz", "name")], None, "Ortiz")) == (UNKNOWN, None)
+
+
+def test_no_evidence_is_unknown_never_a_guess(people):
+    found = people("Tasvir Oyelaran said the harvest was the worst in a decade.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN
+
+
+def test_an_organisation_has_no_gender(people):
+    found = people("The Brenwick Water Board said on Monday that the reservoir was full.")
+    board = next(s for s in found.values() if "Water Board" in s.name)
+    assert board.kind == "organisation" and board.gender is None and board.gender_evidence == ()
+
+
+def test_a_possessive_that_can_mean_only_one_person_counts(people):
+    found = people("\u201cThe guide is overdue,\u201d said Tasvir Oyelaran, who writes about food "
+                   "policy on her blog.")
+    speaker = found["Tasvir Oyelaran"]
+    assert speaker.gender == FEMALE and evidence(speaker)["pronoun", "her"] == 1
+
+
+def test_a_possessive_in_a_clause_whose_subject_is_the_name_does_not_count(people):
+    # "her" is someone else: the person named is the clause's subject
+    found = people("Tasvir Oyelaran said the court had been unfair. Tasvir Oyelaran then visited "
+                   "her home in the valley.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN
+
+
+def test_a_possessive_after_a_person_noun_does_not_count(people):
+    found = people("Tasvir Oyelaran and a lawyer met on Monday. \u201cIt went well,\u201d said "
+                   "Tasvir Oyelaran, whose lawyer said her client would appeal.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN
+
+
+def test_evidence_that_disagrees_gives_unknown():
+    assert decide({("honorific", "mr"): 1, ("honorific", "ms"): 1}) == (UNKNOWN, None)
+    assert decide({("pronoun", "she"): 3, ("pronoun", "he"): 2}) == (UNKNOWN, None)
+    # one stray pronoun in many does not undo the rest
+    assert decide({("pronoun", "she"): 14, ("pronoun", "he"): 1}) == (FEMALE, BY_TEXT)
+
+
+def test_a_pronoun_or_two_against_the_given_name_is_a_disagreement():
+    assert decide({("pronoun", "he"): 2, ("given name", "tracy", ): 1}) == (UNKNOWN, None)
+    assert decide({("pronoun", "he"): 4, ("given name", "tracy"): 1}) == (MALE, BY_TEXT)
+    assert decide({("honorific", "mr"): 1, ("given name", "tracy"): 1}) == (MALE, BY_TEXT)
+
+
+def test_evidence_reads_the_narrow_input_any_mention_model_gives():
+    found = evidence_of([("Mrs. Ortiz", "name"), ("she", "pronoun"), ("Her", "pronoun"), ("it", "pronoun"),
+                         ("wife", "noun")], "spokeswoman for the board", "Lena Ortiz")
+    assert as_tuples(found) == (("pronoun", "her", 1), ("pronoun", "she", 1), ("honorific", "mrs", 1),
+                                ("noun", "spokeswoman", 1), ("noun", "wife", 1), ("given name", "lena", 1))
+
+
+def test_evidence_is_written_for_a_reader():
+    assert describe([("pronoun", "she", 14, 6), ("honorific", "ms", 2, 1), ("given name", "lena", 3, 3)]) == \
+        "she: 14 times in 6 articles; Ms: 2 times; given name Lena (weaker)"
+
+
+def test_a_noun_in_apposition_with_the_name_tells_the_gender(people):
+    found = people("The farmer's wife, Tasvir Oyelaran, said the harvest was the worst in a decade.")
+    speaker = found["Tasvir Oyelaran"]
+    assert speaker.gender == FEMALE and evidence(speaker) == {("noun", "wife"): 1}
+
+
+def test_evaluate_scores_genders_against_gold_that_names_the_women_and_men(nlp, tmp_path):
+    import json
+
+    from quotes.evaluate import evaluate, format_table
+
+    text = ("\u201cThe roads are ready,\u201d said Denise Halvorsen, the county engineer. She added that "
+            "crews would work all night.\n\n\u201cWe are not so sure,\u201d said Marcus Thornbury, who "
+            "runs the depot.\n\nTasvir Oyelaran said the budget was too small.")
+    gold = {"id": "g1", "text": text, "quotes": [],
+            "meta": {"sources_female": ["Denise Halvorsen", "Tasvir Oyelaran"], "sources_male": ["Marcus Thornbury"]}}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    report = evaluate(str(path), nlp=nlp)
+    g = report.as_dict()["gender"]
+    # Oyelaran: found, but nothing in the text (nor the Census) tells her gender
+    assert (g["sources"], g["found"], g["gendered"], g["right"]) == (3, 3, 2, 2)
+    assert g["precision"] == 1.0 and g["coverage"] == round(2 / 3, 4)
+    # ours: 1 woman of 2 people with a gender; the gold's: 2 of 3
+    assert g["articles"] == 1 and g["share_within"] == 0.0
+    assert "gender: precision 1.000" in format_table(report)
