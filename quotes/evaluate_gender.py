@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .gender import FEMALE, MALE
 from .model import Result, Speaker
+from .names import is_proper_name
 
 SHARE_TOLERANCE = 0.05
 
@@ -49,10 +50,8 @@ def has_gender_gold(gold: dict) -> bool:
 
 def _people(result: Result) -> list[Speaker]:
     """The named people the article quotes (not only speaks to)."""
-    from .speaker_rows import has_row
-
     speaking = {q.speaker for q in result.quotes if q.speaker}
-    return [s for s in result.speakers if s.kind == "person" and s.name in speaking and has_row(s)]
+    return [s for s in result.speakers if s.kind == "person" and s.name in speaking and is_proper_name(s.name)]
 
 
 def share(women: int, men: int) -> float | None:
