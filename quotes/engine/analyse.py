@@ -1,7 +1,9 @@
 """One parsed document in, its records out: the engine's stages in order.
 
-quoted spans (marks) -> direct quotes, each attributed by the sieves -> reported and mixed
-statements -> continuation after reported speech -> quote records and speakers.
+quoted spans (marks) -> candidates (the detectors: direct quotes, reported speech,
+"according to", quoted fragments, headlines, pull quotes) -> statements (each candidate
+tried by its sieves, `decide.py`) -> document passes (turn-taking, continuation) -> quote
+records and speakers.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ from spacy.tokens import Doc
 from ..gender import as_tuples, decide, evidence_of
 
 from ..model import Document, Quote, Result, Speaker
+from ..paragraphs import paragraph_spans
 from .boilerplate import boilerplate_regions, caption_regions
-from .direct import find_direct
+from .decide import Found, decide_statements
+from .direct import direct_candidates
+from .fragments import fragment_candidates
 from .gender import evidence_by_entity
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
-from .reported import find_indirect
+from .reported import according_candidates, reported_candidates
 from .sieves import run_passes
 from .speakers import SpeakerIndex
+from .standalone import headline_candidates, pull_quote_candidates
 from .state import Context, Statement
 from .tokens import token_range
 
@@ -28,19 +34,27 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset())
     """Statements of one parsed document (the text of `doc` is `document.text`), with the
     sieves named in `without` switched off."""
     text = document.text
-    boilerplate = boilerplate_regions(text, document.title)
-    captions = caption_regions(text)
+    paragraphs = paragraph_spans(text)
+    boilerplate = boilerplate_regions(text, document.title, paragraphs)
+    captions = caption_regions(text, paragraphs)
     skip = sorted(boilerplate + captions)
-    quoted = find_quoted_spans(text, skip)
+    quoted = find_quoted_spans(text, skip, paragraphs)
     # (a caption's names are the article's people, but no pronoun points back to them)
     index = SpeakerIndex(doc, boilerplate, sorted([(q.start, q.end) for q in quoted] + captions))
-    ctx = Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without)
-    direct, fragments = find_direct(ctx, quoted)
-    indirect = find_indirect(ctx, direct, fragments, skip)
-    statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
+    ctx = Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without,
+                  paragraphs=paragraphs, skip=skip)
+    statements = decide_statements(ctx, detect(ctx, quoted))
     run_passes(ctx, statements)
     quotes = _records(document, statements)
     return Result(document, quotes, _speakers_of(quotes, index, ctx.in_quote), quote_mark_notes(text, quoted))
+
+
+def detect(ctx: Context, quoted: list[QuotedSpan]) -> Found:
+    """Every candidate statement of a document, by detector; none has a speaker yet."""
+    direct, fragments = direct_candidates(ctx, quoted)
+    return Found(direct=direct, reported=reported_candidates(ctx, direct, fragments),
+                 according_to=according_candidates(ctx), fragment=fragment_candidates(ctx, fragments),
+                 headline=headline_candidates(ctx), pull_quote=pull_quote_candidates(ctx))
 
 
 def _quoted_tokens(doc: Doc, quoted: list[QuotedSpan]) -> set[int]:

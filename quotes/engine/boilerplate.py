@@ -9,13 +9,15 @@ from .lexicon import boilerplate_pattern, caption_pattern
 from ..paragraphs import paragraph_spans
 
 
-def boilerplate_regions(text: str, title: str | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph that is boilerplate, in order."""
+def boilerplate_regions(text: str, title: str | None = None,
+                        paragraphs: tuple[tuple[int, int], ...] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph that is boilerplate, in order (`paragraphs`: the
+    text's, when they are known)."""
     pattern = boilerplate_pattern()
     seen: set[str] = set()
     title_key = _key(title) if title else None
     regions = []
-    for start, end in paragraph_spans(text):
+    for start, end in paragraphs if paragraphs is not None else paragraph_spans(text):
         paragraph = text[start:end]
         key = _key(paragraph)
         repeated_heading = key in seen and len(paragraph) < 300 and "\n" not in paragraph
@@ -25,12 +27,12 @@ def boilerplate_regions(text: str, title: str | None = None) -> list[tuple[int, 
     return regions
 
 
-def caption_regions(text: str) -> list[tuple[int, int]]:
+def caption_regions(text: str, paragraphs: tuple[tuple[int, int], ...] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each paragraph that is a photo caption ("Lena Ortiz, left, and …"):
     no statements, and the people it names point no pronoun back to them; but the names
     it gives in full still join the article's shorter ones."""
     pattern = caption_pattern()
-    return [(start, end) for start, end in paragraph_spans(text)
+    return [(start, end) for start, end in (paragraphs if paragraphs is not None else paragraph_spans(text))
             if pattern.search(text, start, end) is not None and not _quoted(text[start:end])]
 
 

@@ -1,22 +1,20 @@
 """Direct quotes in a parsed document: the quoted spans that stand as quotations (scare
-quotes, titles and terms in quote marks are left as fragments for `reported.py`), each
-attributed by the sieves of `attribute.py` as it is found, then by continuation and
-turn-taking (`dialogue.py`) where it has no cue of its own.
+quotes, titles and terms in quote marks are left as fragments for `reported.py` and
+`fragments.py`), each a candidate with the cue verb that introduces it, if any. Who
+speaks is for the sieves (`decide.py` runs them).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Method
-from .continuation import split_by_attribution
 from .cues import MAX_CUE_DISTANCE, nearest_speech_verb, speech_verb
-from .lexicon import speech_verbs, work_nouns
+from .lexicon import speech_verbs
 from .marks import QuotedSpan
-from .sieves import DIRECT, attribute
-from .state import Attribution, Candidate, Context, Statement
+from .state import Candidate, Context, Statement
+from .syntax import subject_of
 from .tokens import SENTENCE_END, mark_token, token_range, word_count
-from .verb import subject_of
+from .works import looks_like_a_title, names_a_work
 
 FRAGMENT_MAX_WORDS = 8  # a quoted phrase inside a sentence, shorter than this, is a fragment
 
@@ -111,45 +109,6 @@ def _introduced(ctx: Context, t: int | None) -> bool:
     return speech_verb(doc[k]) is not None
 
 
-def is_a_title(ctx: Context, quoted: QuotedSpan, after_verb: bool = False) -> bool:
-    """A name in quote marks where a name of a work goes: 'on “Evening Hour,”', 'the
-    paper’s “Word of the Day”'. Next to a verb (`after_verb`), only after a preposition or a
-    possessive: a noun there is what a naming verb names ('calls the county “Everytown”')."""
-    if not looks_like_a_title(ctx.text[quoted.start:quoted.end].strip()):
-        return False
-    t = mark_token(ctx.doc, quoted.open_at)
-    prev = ctx.doc[t - 1] if t is not None and t > 0 else None
-    if after_verb and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS":
-        return False
-    return names_a_work(prev)
-
-
-POSSESSIVE = ("'s", "\u2019s")  # (the tagger may take the curly one for a closing mark)
-
-
-def names_a_work(prev: Token | None) -> bool:
-    """What stands right before a title in quote marks: a preposition, a determiner or a
-    possessive (on the network’s “…”), a noun (the show “…”), or a verb that takes an
-    addressee (told “…”)."""
-    if prev is None:
-        return False
-    if prev.pos_ in ("ADP", "DET", "NOUN", "PROPN") or prev.tag_ == "POS" or prev.lower_ in POSSESSIVE:
-        return True
-    if prev.text == "," and prev.i > 0 and prev.doc[prev.i - 1].lemma_.lower() in work_nouns():
-        return True  # "in his book, “…,” he"
-    entry = speech_verb(prev)
-    return entry is not None and "addressee" in entry.flags
-
-
-def looks_like_a_title(content: str) -> bool:
-    """Title Case words, no sentence of their own: the name of a book, show or slogan."""
-    words = [w for w in content.rstrip(",.").split() if any(c.isalpha() for c in w)]
-    if not 2 <= len(words) <= 8 or content.rstrip()[-1:] in "!?":
-        return False
-    long_words = [w for w in words if len(w.strip("\"'\u2019,")) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words) and words[0][:1].isupper()
-
-
 def _speech_follows(ctx: Context, quoted: QuotedSpan) -> bool:
     """A speech verb right after the closing mark, alone or after a short subject."""
     if quoted.close_at is None:
@@ -229,9 +188,13 @@ def _reports_own_words(ctx: Context, verb: Token) -> bool:
 BEFORE_VERB_REACH = 3  # tokens from a verb before a quote to the quote, with no colon or comma
 
 
-def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, before: list[Statement]) -> Candidate:
+def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int,
+                     before: list[Statement] | None = None) -> Candidate:
     """A direct quote waiting for its speaker: its place, and its cue verb when it has one
-    (the verb the parse links to it, else one right after it, else one right before it)."""
+    (the verb the parse links to it, else one right after it, else one right before it).
+    `before` holds the direct statements before it, when they are known (the attribution
+    stage sets them)."""
+    before = before if before is not None else []
     doc = ctx.doc
     p_start, p_end = ctx.paragraph_bounds(t_start)
     # token range of the quote including its marks
@@ -281,14 +244,15 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int, befo
         previous=before[-1].attribution if before else None, verb=verb,
         stop=None if verb is None else (a_end if verb.i >= q_end else q_start),
         inverted=inverted and verb is after_verb, phrase_ranges=((a_start, a_end), (b_start, b_end)),
-        paragraph=(p_start, p_end), closed=q.closed, before=before)
+        paragraph=(p_start, p_end), closed=q.closed, before=before,
+        found_by="direct", start=q.start, end=q.end, spans=q.parts, tokens=(t_start, t_end), quoted=q)
 
 
-def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement], list[QuotedSpan]]:
-    """Direct quotes with their attribution, and the fragments left for mixed statements."""
-    statements: list[Statement] = []
+def direct_candidates(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Candidate], list[QuotedSpan]]:
+    """A candidate for every quoted span that stands as a quotation, and the fragments left
+    for mixed statements."""
+    candidates: list[Candidate] = []
     fragments: list[QuotedSpan] = []
-    next_id = 0
     for q in quoted:
         if is_fragment(ctx, q):
             fragments.append(q)
@@ -296,26 +260,5 @@ def find_direct(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Statement]
         t_start, t_end = token_range(ctx.doc, q.start, q.end)
         if t_end <= t_start:
             continue
-        attribution = attribute(ctx, direct_candidate(ctx, q, t_start, t_end, statements), DIRECT)
-        before = statements[-1] if statements else None
-        if before is not None and _same_statement(ctx, before, attribution, t_start):
-            statement_id = before.statement
-        else:
-            statement_id, next_id = next_id, next_id + 1
-        statements.append(Statement(q.start, q.end, "direct", attribution, q.parts, q.closed, statement_id,
-                                    t_start, t_end))
-    return statements, fragments
-
-
-def _same_statement(ctx: Context, before: Statement, attribution: Attribution, t_start: int) -> bool:
-    """The quote goes on with the statement before it in the same paragraph: both hang on
-    one cue ('"…," replied X, "…"'), or it continues that speaker, or neither has a speaker
-    and only the attribution of the first stands between them."""
-    if ctx.paragraph_bounds(t_start) != ctx.paragraph_bounds(before.token_start):
-        return False
-    previous = before.attribution
-    if previous.cue is not None and attribution.cue is not None and attribution.cue.i == previous.cue.i:
-        return True
-    if attribution.decided():
-        return attribution.method is Method.CONTINUATION
-    return not previous.decided() and split_by_attribution(ctx, before, t_start)
+        candidates.append(direct_candidate(ctx, q, t_start, t_end))
+    return candidates, fragments

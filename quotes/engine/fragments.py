@@ -10,11 +10,11 @@ from spacy.tokens import Token
 
 from .cues import asserted, speech_verb
 from .lexicon import prepositions
-from .direct import is_a_title
 from .marks import QuotedSpan
-from .sieves import FRAGMENT, attribute
-from .state import Candidate, Context, Statement
+from .state import Candidate, Context
+from .syntax import described_on
 from .tokens import token_range, trim_end
+from .works import is_a_title
 
 
 GOVERNING_STEPS = 1
@@ -78,14 +78,11 @@ def _object_phrase(span) -> tuple[Token, list[Token]] | None:
     return None
 
 
-def find_fragment_statements(ctx: Context, fragments: list[QuotedSpan], used: set[int],
-                       known: list[Statement]) -> list[Statement]:
+def fragment_candidates(ctx: Context, fragments: list[QuotedSpan]) -> list[Candidate]:
     """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
-    “to clarify”') is that speaker's words: a mixed statement."""
-    found: list[Statement] = []
+    “to clarify”') is that speaker's words: a mixed statement, with what the words describe."""
+    found: list[Candidate] = []
     for f in fragments:
-        if id(f) in used or any(s.start <= f.start and f.end <= s.end for s in known + found):
-            continue
         t_start, t_end = token_range(ctx.doc, f.start, f.end)
         if t_end <= t_start or is_a_title(ctx, f, after_verb=True):
             continue  # ('said on “Evening Hour”': where, not what)
@@ -97,41 +94,25 @@ def find_fragment_statements(ctx: Context, fragments: list[QuotedSpan], used: se
                 words = trim_end(words)
                 if len(words) < 2:
                     continue
-                attribution = attribute(ctx, Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), verb=verb),
-                                        FRAGMENT)
-                if attribution.decided():
-                    start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
-                    found.append(Statement(start, end, "mixed", attribution, ((start, end),), f.closed, None,
-                                           words[0].i, words[-1].i + 1))
+                start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
+                found.append(Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), verb=verb,
+                                       closed=f.closed, found_by="fragment", start=start, end=end,
+                                       spans=((start, end),), tokens=(words[0].i, words[-1].i + 1), quoted=f))
             continue
-        attribution = attribute(ctx, Candidate(kind="mixed", content=(t_start, t_end), verb=verb), FRAGMENT)
-        if attribution.decided():
-            start, parts = f.start, f.parts
-            named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
-                     or _clause_start(ctx, verb, t_start, t_end))
-            if named is not None:
-                # 'calling him a “loser”', 'referred to X as “…”': what the words describe
-                start = named.idx
-                parts = ((start, parts[0][1]),) + tuple(parts[1:])
-            end, t_end = described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
-            if end > f.end:
-                parts = parts[:-1] + ((parts[-1][0], end),)
-            found.append(Statement(start, end, "mixed", attribution, parts, f.closed, None,
-                                   named.i if named is not None else t_start, t_end))
+        start, parts = f.start, f.parts
+        named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
+                 or _clause_start(ctx, verb, t_start, t_end))
+        if named is not None:
+            # 'calling him a “loser”', 'referred to X as “…”': what the words describe
+            start = named.idx
+            parts = ((start, parts[0][1]),) + tuple(parts[1:])
+        end, s_end = described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
+        if end > f.end:
+            parts = parts[:-1] + ((parts[-1][0], end),)
+        found.append(Candidate(kind="mixed", content=(t_start, t_end), verb=verb, closed=f.closed,
+                               found_by="fragment", start=start, end=end, spans=parts,
+                               tokens=(named.i if named is not None else t_start, s_end), quoted=f))
     return found
-
-
-def described_on(ctx: Context, span, end: int, t_end: int) -> tuple[int, int]:
-    """(end, token end) of a quoted fragment's words, run on over what the unquoted text
-    after it adds to them ('called it “a step forward” [in the fight against …]')."""
-    last = span.root.right_edge
-    if last.i < t_end or last.sent.start != span.root.sent.start:
-        return end, t_end
-    words = trim_end([t for t in ctx.doc[t_end:last.i + 1] if not t.is_space])
-    if not words or words[-1].idx < end or all(t.is_punct for t in words) \
-            or any(t.i in ctx.in_quote and t.idx > end for t in words):
-        return end, t_end
-    return words[-1].idx + len(words[-1]), words[-1].i + 1
 
 
 def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token | None:

@@ -1,16 +1,18 @@
-"""Sieves that read the layout around a direct quote: a colon that introduces it ("X: “…”",
-"X was blunt: “…”"), a trailing dash that signs it ("“…” - X"), and a sentence that says
-what the quote was ("“…” was the reply of X", "Her answer was, “…”").
+"""Sieves that read the layout around a statement: a colon that introduces a quote ("X:
+“…”", "X was blunt: “…”"), a trailing dash that signs it ("“…” - X"), a sentence that says
+what the quote was ("“…” was the reply of X", "Her answer was, “…”"), a headline's words
+before its colon ("Minister: talks will resume") and a pull quote's credit.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import nearest_speech_verb
 from .lexicon import is_person_noun, is_title_word, speech_nouns
 from .mentions import _display, mention_span
+from .pullquotes import credit
 from .resolution import resolve
 from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
 from .state import Attribution, Context
@@ -147,3 +149,44 @@ def label_speaker(ctx: Context, content: tuple[int, int]) -> Attribution | None:
     name = entity.name if entity is not None else " ".join(words)
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind="person",
                        cue=doc[j], cue_label=":", method=Method.CUE_PHRASE)
+
+
+def headline_speaker(ctx: Context, h_start: int, h_end: int) -> Attribution | None:
+    """The speaker a headline names before its colon (tokens [h_start, h_end)): the last
+    name there, or a title the article gives someone later ("Minister: …")."""
+    doc = ctx.doc
+    names = [t for t in doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
+    if not names:
+        return None
+    span = mention_span(names[-1])
+    entity, name, kind, via = resolve(ctx, span, set(), None)
+    if entity is None and all(is_title_word(t.text) for t in span):
+        entity = ctx.index.by_title(span.root.lemma_)  # the article names the minister later
+        if entity is not None:
+            name, kind = entity.name, "person"
+    if name is None or kind == "group":
+        return None
+    colon = doc[h_end] if h_end < len(doc) else None
+    return Attribution(cue=colon, cue_label=":", mention=span, speaker=entity, speaker_name=name,
+                       speaker_kind=kind, method=Method.CUE_PHRASE)
+
+
+def credited_speaker(ctx: Context, t_start: int, t_end: int) -> Attribution | None:
+    """The person a pull quote in tokens [t_start, t_end) credits, else None."""
+    found = credit(ctx, t_start, t_end)
+    return credited_person(ctx, found[1]) if found is not None else None
+
+
+def credited_person(ctx: Context, name: Span) -> Attribution | None:
+    """The attribution a pull quote's credit gives its words, when it names a person (a name
+    the model took for an organisation counts when the text makes it a person)."""
+    known = ctx.index.entity_for_text(name)
+    if name[-1].ent_type_ not in PERSON_LABELS and (known is None or known.kind != "person"):
+        return None
+    while len(name) > 1 and name[0].ent_type_ not in PERSON_LABELS and known is None:
+        name = name[1:]
+    entity, speaker, kind, via = resolve(ctx, name, set(), None)
+    if speaker is None or kind != "person":
+        return None
+    return Attribution(mention=name, speaker=entity, speaker_name=speaker, speaker_kind=kind,
+                       method=Method.CUE_PHRASE)

@@ -154,10 +154,12 @@ def _reopens(text: str, start: int, family: str) -> int | None:
     return None
 
 
-def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
-    """Top-level quoted spans of `text`, in order, ignoring paragraphs inside `skip`."""
+def find_quoted_spans(text: str, skip: list[tuple[int, int]] | None = None,
+                      paragraphs: tuple[tuple[int, int], ...] | None = None) -> list[QuotedSpan]:
+    """Top-level quoted spans of `text`, in order, ignoring paragraphs inside `skip`
+    (`paragraphs`: the text's, when they are known)."""
     spans: list[QuotedSpan] = []
-    paragraphs = paragraph_spans(text)
+    paragraphs = paragraphs if paragraphs is not None else paragraph_spans(text)
     skip = skip or []
     carry = None  # an open quote continued from the previous paragraph: (open_at, family, parts)
     for index, (p_start, p_end) in enumerate(paragraphs):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..model import Method
 from .cues import speech_verb
+from .layout import credited_speaker
 from .lexicon import speech_nouns
 from .mentions import mention_span
-from .pullquotes import credited_speaker
 from .resolution import resolve
 from .speakers import PERSON_LABELS, gendered_pronoun
 from .state import Attribution, Context

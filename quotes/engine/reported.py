@@ -1,6 +1,6 @@
 """Reported statements: indirect speech ("X said that …"), mixed statements (reported
-speech with a quoted fragment), "according to X", and headline colons ("Minister: …").
-Quoted fragments that no reported clause holds go to `fragments.py`.
+speech with a quoted fragment) and "according to X", each a candidate with its cue. Quoted
+fragments that no reported clause holds go to `fragments.py`.
 
 A speech verb's clausal complement is the content, grown over what the verb governs and
 cut at what the speaker does next; asides in parentheses, an attribution set inside the
@@ -12,23 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Method
-from .boilerplate import inside
-from .confidence import confidence
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
-from .direct import is_a_title
-from .fragments import described_on, find_fragment_statements
-from .lexicon import is_title_word
 from .marks import QuotedSpan
-from ..paragraphs import paragraph_spans
-from .speakers import PERSON_LABELS
-from .mentions import mention_span
-from .pullquotes import find_pull_quotes
-from .resolution import names_a_source, resolve
-from .verb import closing_inversion
-from .sieves import CUE_PHRASE, REPORTED, attribute
-from .state import Attribution, Candidate, Context, Statement
-from .tokens import CLOSING_MARKS, ends_sentence, token_range, trim_end, word_count
+from .state import Candidate, Context
+from .syntax import closing_inversion, described_on
+from .tokens import CLOSING_MARKS, ends_sentence, token_range, trim_end
+from .works import is_a_title
 
 
 def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, list[Token]] | None:
@@ -282,32 +271,30 @@ def _without_attribution(anchor: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in drop]
 
 
-def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedSpan], skip) -> list[Statement]:
+def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[QuotedSpan]) -> list[Candidate]:
+    """A candidate for every speech verb that reports content of its own (not a direct
+    quote's), in reading order; a verb inside content found before is left to the
+    attribution stage to drop ("X said that the city expects …": part of what X said)."""
     doc = ctx.doc
     direct_tokens = set()
-    for s in direct:
-        direct_tokens.update(range(s.token_start, s.token_end))
-    statements = []
-    used_fragments = set()
-    previous = None
-    reported: set[int] = set()  # tokens of the content found so far
+    for c in direct:
+        direct_tokens.update(range(*c.tokens))
+    found = []
     for verb in speech_verbs_in(doc):
         if verb.i in ctx.in_quote:
             continue
-        if any(s <= verb.idx < e for s, e in skip):
+        if any(s <= verb.idx < e for s, e in ctx.skip):
             continue
         if not asserted(verb):
             continue
-        if verb.i in reported:
-            continue  # "X said that the city expects …": part of what X said
         parts = _around_attribution(verb)
         if parts:
             tokens = [t for part in parts for t in part]
         else:
-            found = _content_of(verb, direct_tokens)
-            if found is None:
+            content = _content_of(verb, direct_tokens)
+            if content is None:
                 continue
-            anchor, tokens = found
+            anchor, tokens = content
             if any(f.start <= anchor.idx < f.end and is_a_title(ctx, f) for f in fragments):
                 continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
             tokens = trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
@@ -329,7 +316,6 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
         inside = [f for f in fragments if start <= f.start < end]
         if inside:
             kind = "mixed"
-            used_fragments.update(id(f) for f in inside)
             end = max(end, max(f.end for f in inside))  # '… that “he loves you.”': the whole fragment
             last = max(inside, key=lambda f: f.end)
             f_start, f_end = token_range(doc, last.start, last.end)
@@ -337,81 +323,23 @@ def find_indirect(ctx: Context, direct: list[Statement], fragments: list[QuotedS
             if f_end > f_start and doc[f_start:f_end].root.i not in in_content:
                 # (the words of a fragment the content only leads into: 'called it “…” in …')
                 end = max(end, described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
-        candidate = Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), previous=previous, verb=verb,
-                              phrase_ranges=((tokens[0].i, tokens[-1].i + 1),))
-        attribution = attribute(ctx, candidate, REPORTED)
-        if not attribution.decided() and not (attribution.mention is not None and names_a_source(attribution.mention)):
-            continue  # (kept without a speaker: "the report says …" where the text names no author)
-        if speech_verb(verb).weak and attribution.speaker_kind not in ("person", "anonymous"):
-            continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
         spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
-        statements.append(Statement(start, end, kind, attribution, spans, True, None,
-                                    tokens[0].i, tokens[-1].i + 1))
-        reported.update(t.i for t in tokens)
-        previous = attribution
-    statements.extend(_according_to(ctx, direct + statements, skip, previous))
-    statements.extend(find_fragment_statements(ctx, fragments, used_fragments, statements))
-    statements.extend(_headline_colon(ctx, direct + statements, skip))
-    statements.extend(find_pull_quotes(ctx, direct + statements, skip))
-    return statements
-
-
-HEADLINE_MAX_WORDS = 20
-
-
-def _headline_colon(ctx: Context, known: list[Statement], skip) -> list[Statement]:
-    """'Minister: talks will resume' — a short paragraph whose first words, up to a colon,
-    name a speaker: the rest is that speaker's statement."""
-    found = []
-    for p_start, p_end in paragraph_spans(ctx.text):
-        if inside(skip, p_start, p_end):
-            continue
-        paragraph = ctx.text[p_start:p_end]
-        colon = paragraph.find(":")
-        if colon <= 0 or word_count(paragraph) > HEADLINE_MAX_WORDS or "\n" in paragraph:
-            continue
-        head, rest = paragraph[:colon], paragraph[colon + 1:]
-        if word_count(head) > 5 or word_count(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" or any(c in head for c in ".!?"):
-            continue
-        start = p_start + colon + 1 + (len(rest) - len(rest.lstrip()))
-        end = p_end
-        while end > start and ctx.text[end - 1] in ".!?":
-            end -= 1
-        if any(k.start < end and start < k.end for k in known):
-            continue
-        r_start, r_end = token_range(ctx.doc, start, end)
-        if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[r_start:r_end]):
-            continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
-        h_start, h_end = token_range(ctx.doc, p_start, p_start + colon)
-        names = [t for t in ctx.doc[h_start:h_end] if t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS]
-        if not names:
-            continue
-        span = mention_span(names[-1])
-        entity, name, kind, via = resolve(ctx, span, set(), None)
-        if entity is None and all(is_title_word(t.text) for t in span):
-            entity = ctx.index.by_title(span.root.lemma_)  # the article names the minister later
-            if entity is not None:
-                name, kind = entity.name, "person"
-        if name is None or kind == "group":
-            continue
-        colon_token = ctx.doc[h_end] if h_end < len(ctx.doc) else None
-        attribution = Attribution(cue=colon_token, cue_label=":", mention=span, speaker=entity, speaker_name=name,
-                                  speaker_kind=kind, method=Method.CUE_PHRASE, sieve="headline",
-                                  confidence=confidence(Method.CUE_PHRASE, headline=True))
-        t_start, t_end = token_range(ctx.doc, start, end)
-        found.append(Statement(start, end, "indirect", attribution, ((start, end),), True, None, t_start, t_end))
+        found.append(Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), verb=verb,
+                               phrase_ranges=((tokens[0].i, tokens[-1].i + 1),), found_by="reported",
+                               start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1),
+                               holds=tuple(inside)))
     return found
 
 
-def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[Statement]:
+def according_candidates(ctx: Context) -> list[Candidate]:
     """'According to X, …' standing alone: the clause it modifies is X's statement."""
     doc = ctx.doc
     found = []
     for token in tokens_with_lower(doc, "according"):
         if token.i in ctx.in_quote:
             continue
-        if any(s <= token.idx < e for s, e in skip):
+        if any(s <= token.idx < e for s, e in ctx.skip):
             continue
         head = token.head
         if head.pos_ not in ("VERB", "AUX"):
@@ -425,16 +353,10 @@ def _according_to(ctx: Context, known: list[Statement], skip, previous) -> list[
             continue
         tokens = [t for p in parts for t in p]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if any(s.start < end and start < s.end for s in known):
-            continue
-        candidate = Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), previous=previous,
-                              phrase_ranges=((token.i, token.right_edge.i + 1),))
-        attribution = attribute(ctx, candidate, (CUE_PHRASE,))
-        if not attribution.decided() and not (attribution.mention is not None and names_a_source(attribution.mention)):
-            continue
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
-        found.append(Statement(start, end, "indirect", attribution, spans, True, None,
-                               tokens[0].i, tokens[-1].i + 1))
+        found.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1),
+                               phrase_ranges=((token.i, token.right_edge.i + 1),), found_by="according_to",
+                               start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1)))
     return found
 
 

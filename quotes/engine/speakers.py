@@ -21,10 +21,7 @@ from .lexicon import (Pronoun, gendered_words, given_names, is_person_noun, is_t
                       source_nouns, surnames)
 from ..model import Speaker
 from ..names import near_spelling, visible
-from .tokens import entity_span, proper_nouns
-
-PERSON_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG", "NORP", "GPE"}
+from .tokens import ORG_LABELS, PERSON_LABELS, entity_span, proper_nouns  # (the labels: imported from here too)
 
 
 def is_org_noun(lemma: str) -> bool:

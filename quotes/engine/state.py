@@ -54,12 +54,16 @@ class Context:
     without: frozenset[str] = frozenset()  # sieves switched off (`quotes evaluate --without`)
     orgs: OrgIndex | None = None  # the organisations and places the document names
     authored: list | None = None  # documents and messages the narration names, with their authors (resolution.py)
+    paragraphs: tuple[tuple[int, int], ...] | None = None  # (start, end) of each paragraph, computed once
+    skip: list[tuple[int, int]] = field(default_factory=list)  # boilerplate and captions: no statements there
 
     def __post_init__(self) -> None:
         if self.orgs is None:
             self.orgs = OrgIndex(self.doc)
+        if self.paragraphs is None:
+            self.paragraphs = paragraph_spans(self.text)
         # token range of every paragraph, and the paragraph of every token
-        starts = numpy.array([start for start, _ in paragraph_spans(self.text)] or [0], dtype=numpy.int64)
+        starts = numpy.array([start for start, _ in self.paragraphs] or [0], dtype=numpy.int64)
         offsets = self.doc.to_array(IDX).astype(numpy.int64) if len(self.doc) else numpy.zeros(0, dtype=numpy.int64)
         paragraph_of = numpy.maximum(numpy.searchsorted(starts, offsets, side="right") - 1, 0)
         self._paragraph_of: list[int] = paragraph_of.tolist()
@@ -82,7 +86,9 @@ class Context:
 
 @dataclass
 class Candidate:
-    """A statement waiting for its speaker, with what the sieves need to know of its place."""
+    """A statement a detector found, waiting for its speaker: where it is, what the sieves
+    need to know of its place, and which detector found it (`found_by`, whose sieves then
+    try it: `sieves.ORDERS`)."""
 
     kind: str  # direct, indirect, mixed
     content: tuple[int, int]  # token range of the words said (a direct quote's with its marks)
@@ -96,6 +102,19 @@ class Candidate:
     closed: bool = True  # a direct quote whose closing mark was found
     before: list["Statement"] = field(default_factory=list)  # the statements of its kind so far
     partial: Attribution | None = None  # what a sieve learned without deciding (addressee, mention)
+    found_by: str = "direct"  # the detector: direct, reported, according_to, fragment, headline, pull_quote
+    start: int = 0  # character range of the statement, and of its parts
+    end: int = 0
+    spans: tuple[tuple[int, int], ...] = ()
+    tokens: tuple[int, int] = (0, 0)  # token range of the statement
+    quoted: object = None  # the quoted span (marks.QuotedSpan) it is, for a direct quote or a fragment
+    holds: tuple = ()  # the quoted fragments inside reported content (a mixed statement)
+    credit: tuple[int, int] = (0, 0)  # token range of the words that name its source (a headline's, a pull quote's)
+
+    def statement(self, attribution: "Attribution", statement: int | None = None) -> "Statement":
+        """The statement this candidate is, once attributed."""
+        return Statement(self.start, self.end, self.kind, attribution, self.spans, self.closed, statement,
+                         self.tokens[0], self.tokens[1])
 
 
 @dataclass

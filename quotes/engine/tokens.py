@@ -12,6 +12,8 @@ SENTENCE_END = {".", "!", "?"}
 DASHES = ("-", "\u2014", "\u2013", "--")
 PROPER_NOUNS_KEY = "quotes.proper_nouns"
 CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
+PERSON_LABELS = {"PERSON"}  # the entity labels of people
+ORG_LABELS = {"ORG", "NORP", "GPE"}  # of organisations, peoples and places that speak
 
 
 def entity_span(token: Token) -> Span | None:

@@ -8,139 +8,15 @@ from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import cue_text, speech_verb
-from .lexicon import is_person_noun, pronouns, speech_nouns
+from .lexicon import pronouns, speech_nouns
 from .mentions import _display, mention_span
 from .resolution import resolve
 from .speakers import PERSON_LABELS
 from .state import Attribution, Context
-from .tokens import DASHES, ends_sentence, entity_span
+from .syntax import closing_inversion, subject_of
+from .tokens import entity_span
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
-
-
-def closing_inversion(verb: Token) -> Token | None:
-    """'…, but for society at large, argued Palvetzian.': a verb after a comma with the name
-    of its speaker after it and nothing more, which the parser made a conjunct or an
-    adverbial clause of the reported words; the name, else None."""
-    doc = verb.doc
-    if verb.dep_ not in ("conj", "advcl") or verb.i == 0 or doc[verb.i - 1].text != "," or verb.i < verb.head.i:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
-        return None
-    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
-    if len(after) != 1 or after[0].dep_ not in ("dobj", "npadvmod", "attr", "appos", "oprd"):
-        return None
-    name = after[0]
-    if not (name.pos_ == "PROPN" or name.ent_type_ in PERSON_LABELS):
-        return None
-    return name if ends_sentence(doc, name.right_edge.i + 1) else None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
-    "X went on to say …", "he was quoted as saying …"."""
-    inverted = closing_inversion(verb)
-    if inverted is not None:
-        return inverted
-    root = verb.sent.root
-    if (verb.tag_ == "VBG" and root is not verb and speech_verb(root) is not None
-            and any(a.dep_ == "ccomp" for a in verb.ancestors)):
-        # "X told Y that Z “…,” adding, “…”": the parser hung "adding" inside what X
-        # reported; it is X's
-        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects[0]
-    if _reduced_clause_of_person(verb):
-        return verb.head  # "“…,” Lena Ortiz, the risk officer, mentioned in a commentary"
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
-        # "she remembers him apologizing, saying …": the one in the small clause before it
-        small = [c for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i < verb.i
-                 and not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
-        subjects = [c for c in small[-1].children if c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN")] if small else []
-        if subjects:
-            return subjects[0]
-        # "the killings have left 62 percent of voters saying …": the people right before it
-        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i and _people(c)]
-        if objects:
-            return objects[0]
-    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.i + 1 == verb.i and _people(verb.head) \
-            and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"):
-        # "… left many of the residents saying …" (not "a letter to voters saying")
-        noun = verb.head
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM"):
-            noun = noun.head.head
-        return noun
-    current = verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
-                return child
-        if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head.i != current.head.i:
-            current = current.head.head  # "she released a statement saying, “…”"
-            continue
-        if current.dep_ == "acl" and _spoken_to(current.head):
-            current = current.head.head.head  # "sent a letter to voters saying, “…”": not the voters
-            if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
-                current = current.head
-            continue
-        if current.dep_ == "prep" and current.lower_ == "of" and current.head.pos_ == "NOUN" \
-                and current.head.dep_ in ("dobj", "attr") and current.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head  # "she made a point of saying …": hers
-            continue
-        if current.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or current.head.i == current.i:
-            return None
-        if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):
-            return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
-        current = current.head
-    return None
-
-
-def _people(noun: Token) -> bool:
-    """A noun phrase that names people: a person, "them", "residents", "62 percent of
-    voters", "many of them"."""
-    if noun.ent_type_ in PERSON_LABELS or (noun.pos_ == "PRON" and noun.lower_ in ("him", "her", "them", "us")):
-        return True
-    words = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return any(w.pos_ == "NOUN" and is_person_noun(w.lemma_.lower()) for w in words)
-
-
-def _reduced_clause_of_person(verb: Token) -> bool:
-    """A speech verb the parser hung on a person's name as a participle ("X, an officer,
-    mentioned in a commentary"; "X, quoted in the report"): the person spoke, unless an
-    agent says someone else did ("X, praised by Y")."""
-    head = verb.head
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and head.i < verb.i and head.ent_type_ in PERSON_LABELS
-            and any(t.text == "," for t in verb.doc[head.i:verb.i])
-            and not any(c.dep_ == "agent" for c in verb.children))
-
-
-def _after_to(subject: Token) -> bool:
-    """'sent a letter to voters saying …' parsed with "voters" as the subject of "saying":
-    a subject right after "to" is the one spoken to."""
-    first = subject.left_edge
-    return subject.head.tag_ == "VBG" and first.i > 0 and subject.doc[first.i - 1].lower_ == "to"
-
-
-def _spoken_to(noun: Token) -> bool:
-    """The object of "to" after a verb or a noun of communication ("a letter to voters")."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and (
-        prep.head.lemma_.lower() in speech_nouns() or prep.head.pos_ == "VERB")
-
-
-DATELINE_WORDS = 12  # tokens from a dateline's place name to the dash that ends it
-
-
-def _dateline(token: Token) -> bool:
-    """The place name of a wire dateline opening a paragraph ("PHILADELPHIA, July 25 (UPI)
-    — The committee said …"), which the parser may take for the subject."""
-    doc = token.doc
-    if not (token.is_upper and len(token) > 1) or (token.i > 0 and not doc[token.i - 1].is_space):
-        return False
-    window = doc[token.i + 1:token.i + 1 + DATELINE_WORDS]
-    return len(window) > 0 and window[0].text in (",", "(") and any(
-        t.text in DASHES for t in window)
 
 
 def _postposed_speaker(verb: Token, stop: int, inverted: bool = False) -> Token | None:

@@ -177,3 +177,17 @@ def test_method_names_are_listed_alike_in_readme_and_metadata():
         if "method" in columns:
             described = set(re.findall(r"\b[a-z]+(?:_[a-z]+)*\b", columns["method"])) & (names | {"according_to"})
             assert described == names, (table, described)
+
+
+DETECTORS = ("direct", "reported", "fragments", "marks", "standalone", "pullquotes", "works", "syntax")
+NOT_FOR_DETECTORS = ("sieves", "decide", "verb", "phrase", "layout", "narration", "continuation", "dialogue",
+                     "resolution", "mentions", "speakers", "organisations", "entities", "analyse", "pipeline")
+
+
+def test_detectors_find_candidates_and_name_no_speaker():
+    """The engine's detectors read the parse and the lexicons; who speaks is the sieves'
+    and resolution's business, so no detector imports them."""
+    for name in DETECTORS:
+        source = open(os.path.join(ROOT, "quotes", "engine", f"{name}.py"), encoding="utf-8").read()
+        imported = set(re.findall(r"^from \.(\w+)", source, re.M))
+        assert not imported & set(NOT_FOR_DETECTORS), (name, sorted(imported & set(NOT_FOR_DETECTORS)))
