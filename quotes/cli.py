@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sys
 
 import click
@@ -73,10 +74,10 @@ def _apply_aliases(db, aliases):
             raise Failure(str(error))
 
 
-def _store_failed(summary, error) -> int:
-    """The database failed mid-run (disk full, I/O error): what was read so far is reported,
-    what was committed stays; one `error:` line and exit code 1 (the notes and errors met
-    so far were printed as they happened)."""
+def _failed(summary, error) -> int:
+    """The run failed midway (the disk is full, the Dask scheduler was lost…): one `error:`
+    line, then how far it got (what was committed stays); exit code 1 (the notes and errors
+    met so far were printed as they happened)."""
     click.echo(f"error: {error}", err=True)
     click.echo(f"stopped after {summary.written} documents written (kept); run the same "
                f"command again to go on", err=True)
@@ -121,6 +122,18 @@ def _capped(prefix):
     return Capped(prefix, lambda line: click.echo(line, err=True))
 
 
+def _check_dask(address, reach: bool = False) -> None:
+    """A --dask address that cannot be one (or, with `reach`, a scheduler that does not
+    answer) is one `error:` line before anything starts."""
+    from .distributed import ClusterError, check_address
+
+    if address is not None:
+        try:
+            check_address(address, reach=reach)
+        except ClusterError as error:
+            raise Failure(str(error))
+
+
 dask_option = click.option(
     "--dask", metavar="ADDRESS", default=None,
     help="Parse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N "
@@ -135,15 +148,29 @@ def _exit_code(errors, notes) -> int:
     return EXIT_ERRORS if errors else EXIT_NOTES if notes else 0
 
 
-def _interrupted(summary, paths) -> int:
-    """Ctrl-C during ingest: say how far it got (what was written stays); exit code 130."""
-    from .ingest import count_documents
+def _say(line: str) -> None:
+    """A line on standard error, unless there is none any more (a terminal closed: SIGHUP)."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass
 
-    total = count_documents(paths) if paths else None
+
+def _interrupted(summary, paths, stop) -> int:
+    """Ctrl-C, SIGTERM or SIGHUP during ingest: say how far it got (what was written stays);
+    exit code 128 + the signal (130, 143, 129), as a shell reports a process it ended."""
+    from .ingest import count_documents
+    from .signals import how_stopped, signal_of
+
+    signum = signal_of(stop)
+    try:
+        total = count_documents(paths) if paths else None
+    except KeyboardInterrupt:  # a second Ctrl-C: do not count
+        total = None
     done = summary.written + summary.unchanged + summary.duplicates + summary.error_count
-    click.echo(f"interrupted after {done}{f' of {total}' if total is not None else ''} documents "
-               f"({summary.written} written, kept); run the same command again to go on", err=True)
-    return 130
+    _say(f"{how_stopped(signum)} after {done}{f' of {total}' if total is not None else ''} documents "
+         f"({summary.written} written, kept); run the same command again to go on")
+    return 128 + signum
 
 
 class QuotesGroup(click.Group):
@@ -153,11 +180,14 @@ class QuotesGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        from .signals import how_stopped, signal_of
+
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except (KeyboardInterrupt, click.exceptions.Abort):
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+        except (KeyboardInterrupt, click.exceptions.Abort) as stop:
+            signum = signal_of(stop)
+            _say(how_stopped(signum))
+            sys.exit(128 + signum)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
@@ -197,12 +227,11 @@ Example: quotes extract seeds/ --format jsonl""")
 @model_option
 @corpus_options
 def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields):
-    from .formats import write_quotes
-    from .engine.pipeline import extract_documents
     from .read import ReadError, read_documents
 
     errors, notes = _capped("error"), _capped("note")
     fields = _fields(text_field, id_field, extra_fields)
+    _check_dask(dask)
 
     def documents():
         # (keyed as ingest keys them where the records go to an output folder it will load)
@@ -213,36 +242,47 @@ def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields)
                 yield item
 
     from . import distributed, parquet
+    from .signals import how_stopped, signal_of, stop_on_signals
 
     try:
-        if output:  # Parquet partitions, written on the cluster (here without --dask)
-            parts = list(distributed.write_partitions(documents(), output, dask, model=model))
-            for _, _, part_notes in parts:
-                for note in part_notes:
-                    notes(note)
-            click.echo(f"{sum(p[0] for p in parts)} documents, {sum(p[1] for p in parts)} quotes "
-                       f"written to {output}", err=True)
-        else:
-            nlp = None if dask else _nlp(model)
-
-            def quotes():
-                results = (distributed.extract_documents(documents(), dask, model=model) if dask
-                           else extract_documents(documents(), nlp=nlp))
-                for result in results:
-                    for note in result.notes:
-                        notes(f"{result.document.path or result.document.id}: {note}")
-                    yield from result.quotes
-
-            write_quotes(quotes(), fmt, sys.stdout)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        raise SystemExit(130)
+        with stop_on_signals():
+            _extract(documents(), fmt, output, dask, model, notes)
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
+        _say(how_stopped(signal_of(stop)))
+        raise SystemExit(128 + signal_of(stop))
     except (distributed.ClusterError, parquet.ParquetError) as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERRORS)
     notes.close()
     errors.close()
     raise SystemExit(_exit_code(errors.total, notes.total))
+
+
+def _extract(documents, fmt, output, dask, model, notes) -> None:
+    """The quotes of `documents` printed as `fmt`, or written as Parquet into `output`."""
+    from . import distributed
+    from .engine.pipeline import extract_documents
+    from .formats import write_quotes
+
+    if output:  # Parquet partitions, written on the cluster (here without --dask)
+        parts = list(distributed.write_partitions(documents, output, dask, model=model))
+        for _, _, part_notes in parts:
+            for note in part_notes:
+                notes(note)
+        click.echo(f"{sum(p[0] for p in parts)} documents, {sum(p[1] for p in parts)} quotes "
+                   f"written to {output}", err=True)
+        return
+    nlp = None if dask else _nlp(model)
+
+    def quotes():
+        results = (distributed.extract_documents(documents, dask, model=model) if dask
+                   else extract_documents(documents, nlp=nlp))
+        for result in results:
+            for note in result.notes:
+                notes(f"{result.document.path or result.document.id}: {note}")
+            yield from result.quotes
+
+    write_quotes(quotes(), fmt, sys.stdout)
 
 
 @cli.command()
@@ -269,31 +309,30 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
 
     Example: quotes ingest quotes.db seeds/
     """
-    from .ingest import Summary, default_processes, ingest as run, interrupts_in_this_process_only
+    from .ingest import Summary, default_processes, ingest as run
+    from .signals import stop_on_signals
     from .distributed import ClusterError
     from .store import StoreError
 
     if not paths and not reprocess_outdated:
         raise click.UsageError("give PATHS to ingest, or --reprocess-outdated")
     fields = _fields(text_field, id_field, extra_fields)
+    _check_dask(dask, reach=not os.path.exists(db_path))  # no database made for nothing
     db = _open(db_path)
     aliases = _read_aliases(aliases_file)
     _apply_aliases(db, aliases)
     errors, notes = _capped("error"), _capped("note")
     summary = Summary(on_error=errors, on_note=notes)
     try:
-        with interrupts_in_this_process_only():
+        with stop_on_signals():
             run(db, paths, nlp=None if dask else _nlp(model), force=force,
                 reprocess_outdated=reprocess_outdated, processes=processes or default_processes(),
                 fields=fields, progress=not silent and sys.stderr.isatty(), summary=summary,
                 dask=dask, model=model)
-    except KeyboardInterrupt:
-        raise SystemExit(_interrupted(summary, paths))
-    except StoreError as error:  # disk full, I/O error: one line, exit 1
-        raise SystemExit(_store_failed(summary, error))
-    except ClusterError as error:
-        click.echo(f"error: {error}", err=True)
-        raise SystemExit(EXIT_ERRORS)
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
+        raise SystemExit(_interrupted(summary, paths, stop))
+    except (StoreError, ClusterError) as error:  # disk full, scheduler lost: one line, exit 1
+        raise SystemExit(_failed(summary, error))
     finally:
         notes.close()
         errors.close()

@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import signal
 import sys
-import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
@@ -27,6 +25,7 @@ from .engine.workers import Failed
 from .read import Fields, ReadError, iter_paths, read_documents, registry
 from .read.base import first_line
 from .read.report import Sink
+from .signals import held
 from .store import current_documents, outdated_documents, save_result, stored_document
 
 
@@ -147,21 +146,22 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         else:
             results = extract_documents(itertools.chain([first], documents), nlp=nlp,
                                         batch_size=batch_size, n_process=processes)
-        for result in results:
-            if isinstance(result, Failed):  # its worker died, twice
-                summary.error(f"{_where(result.document)}: {result.problem}")
+        with contextlib.closing(results):  # workers stopped at once, whatever ends the loop
+            for result in results:
+                if isinstance(result, Failed):  # its worker died, twice
+                    summary.error(f"{_where(result.document)}: {result.problem}")
+                    tick(summary)
+                    continue
+                if result.document.title is None:  # stored with its first line as title, as a text file
+                    result.document = replace(result.document, title=first_line(result.document.text))
+                with held():  # Ctrl-C, SIGTERM: the summary counts exactly what was committed
+                    summary.quotes += save_result(db, result)
+                    summary.written += 1
+                    for note in result.notes:
+                        summary.note(f"{_where(result.document)}: {note}")
+                    if from_db and result.document.hash in from_db:
+                        summary.reprocessed += 1
                 tick(summary)
-                continue
-            if result.document.title is None:  # stored with its first line as title, as a text file
-                result.document = replace(result.document, title=first_line(result.document.text))
-            with _interrupts_held():  # Ctrl-C: the summary counts exactly what was committed
-                summary.quotes += save_result(db, result)
-                summary.written += 1
-                for note in result.notes:
-                    summary.note(f"{_where(result.document)}: {note}")
-                if from_db and result.document.hash in from_db:
-                    summary.reprocessed += 1
-            tick(summary)
     return summary
 
 
@@ -259,50 +259,3 @@ def _messages_above_bar(enabled: bool, summary: Summary):
         yield
     finally:
         summary.on_error, summary.on_note = callbacks
-
-
-# Ctrl-C ------------------------------------------------------------------------------------
-# `quotes ingest` stops cleanly on Ctrl-C: what was committed stays, and the summary says how
-# far it got. The terminal sends SIGINT to spaCy's worker processes (--processes) too.
-
-
-@contextlib.contextmanager
-def interrupts_in_this_process_only() -> Iterator[None]:
-    """Ctrl-C raises KeyboardInterrupt in this process; worker processes forked meanwhile
-    inherit a handler that makes them exit quietly (the parent stops them), instead of each
-    printing a traceback. Does nothing outside the main thread."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    parent = os.getpid()
-
-    def handler(signum, frame):
-        if os.getpid() != parent:
-            raise SystemExit(0)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """A Ctrl-C that arrives while a document is written takes effect once it is written
-    and counted."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:  # now do what the handler we stood in for would have done
-        if callable(previous):
-            previous(signal.SIGINT, None)
-        elif previous != signal.SIG_IGN:
-            raise KeyboardInterrupt

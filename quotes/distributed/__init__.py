@@ -12,7 +12,10 @@ adds what it needs.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import re
+import socket
 from typing import Iterable, Iterator
 
 from ..model import Document, Result
@@ -21,18 +24,25 @@ BATCH_SIZE = 32  # documents a task parses (the engine's own batch size)
 PARTITION_SIZE = 500  # documents a Parquet partition holds
 BATCHES_PER_WORKER = 2  # tasks in flight per worker thread: one running, one waiting
 EXTRA = "pip install 'quotes-tracker[dask]'"
+CONNECT_SECONDS = 10  # how long to wait for an unreachable scheduler
+# tcp://host:8786, host:8786, tls://[::1]:8786, or another protocol's address (ucx://host)
+_ADDRESS = re.compile(r"(?:(?P<protocol>[a-z][a-z0-9+.-]*)://)?(?P<host>\[[0-9a-fA-F:.]+\]|[^\s:/\[\]]+)"
+                      r"(?::(?P<port>\d{1,5}))?/?")
 
 
 class ClusterError(RuntimeError):
-    """The cluster cannot do the work: Dask is missing, the scheduler is unreachable, or a
-    batch failed on every worker that tried it. The message is one line for the user."""
+    """The cluster cannot do the work: Dask is missing, the address is not one, the
+    scheduler is unreachable or was lost, the workers cannot load the model, or a task
+    failed. The message is one line for the user."""
 
 
 def extract_documents(documents: Iterable[Document], address: str,
                       batch_size: int = BATCH_SIZE, model: str | None = None) -> Iterator[Result]:
     """The Result of each document, analysed on the Dask cluster at `address` (or a
     LocalCluster of N worker processes started for the run, `local:N`), in the order the
-    documents came, so that the database a run writes is the same as a local run's.
+    documents came, so that the database a run writes is the same as a local run's. The
+    documents of a batch that killed every worker that tried it (out of memory, most likely)
+    come back as `Failed`, by name, as in a local run.
 
     Args:
         address: a scheduler address (tcp://host:8786) or local:N.
@@ -40,17 +50,50 @@ def extract_documents(documents: Iterable[Document], address: str,
     Raises:
         ClusterError: see the class.
     """
+    from ..engine.workers import BATCH_CHARS, Failed, batches as engine_batches
     from .tasks import analyse_batch
 
+    check_address(address)
     documents = iter(documents)
     first = next(documents, None)
     if first is None:  # nothing to parse: no cluster
         return
     with _connect(address, model) as cluster:
-        batches = _batches(itertools.chain([first], documents), batch_size)
+        # as the local workers batch: a long document alone, so that one that kills its
+        # worker (out of memory) takes no other document with it
+        batches = engine_batches(itertools.chain([first], documents), batch_size, BATCH_CHARS)
         for batch, found in cluster.map_ordered(analyse_batch, batches, model):
+            if not isinstance(found, list):  # it killed every worker that tried it
+                yield from (Failed(document, found.message) for document in batch)
+                continue
             for document, (replaced, quotes, speakers, notes) in zip(batch, found):
                 yield Result(replaced or document, quotes, speakers, notes)
+
+
+def check_address(address: str, reach: bool = False) -> None:
+    """Refuse what cannot be a scheduler address (ClusterError), before anything starts:
+    local, local:N, HOST:PORT or PROTOCOL://HOST:PORT. With `reach`, also a TCP scheduler
+    that does not answer within CONNECT_SECONDS (before a run creates anything for it).
+    Dask itself must be installed."""
+    for package in ("dask", "distributed"):
+        if importlib.util.find_spec(package) is None:
+            raise ClusterError(f"--dask needs Dask ({package} is not installed): {EXTRA}")
+    if address == "local" or address.startswith("local:"):
+        count = address.partition(":")[2]
+        if address != "local" and (not count.isdigit() or int(count) < 1):
+            raise ClusterError(f"--dask {address}: write local:N with N a number of worker processes")
+        return
+    found = _ADDRESS.fullmatch(address)
+    if not found or (found["port"] is None and found["protocol"] in (None, "tcp", "tls")):
+        raise ClusterError(f"--dask {address}: not a scheduler address; write tcp://HOST:PORT "
+                           f"(or HOST:PORT), or local:N for N local worker processes")
+    if reach and found["protocol"] in (None, "tcp") and found["port"] is not None:
+        host = found["host"].strip("[]")
+        try:
+            socket.create_connection((host, int(found["port"])), timeout=CONNECT_SECONDS).close()
+        except OSError as error:
+            problem = error.strerror or str(error) or type(error).__name__
+            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {problem}") from None
 
 
 def write_partitions(documents: Iterable[Document], output: str, address: str | None = None,
@@ -72,9 +115,13 @@ def write_partitions(documents: Iterable[Document], output: str, address: str | 
         for index, batch in numbered:
             yield extract_partition((index, batch), model, output, batch_size)
         return
+    check_address(address)
     with _connect(address, model) as cluster:
-        for _, written in cluster.map_ordered(extract_partition, numbered, model, output,
-                                              batch_size):
+        for (index, _), written in cluster.map_ordered(extract_partition, numbered, model, output,
+                                                       batch_size):
+            if not isinstance(written, tuple):  # it killed every worker that tried it
+                raise ClusterError(f"partition {index} killed every Dask worker that tried it, "
+                                   f"also alone (killed, or out of memory)")
             yield written
 
 

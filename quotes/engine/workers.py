@@ -14,20 +14,23 @@ bounds what a worker parses at once.
 
 A worker that dies (killed, or out of memory) is an error, not a wait: the pool breaks,
 the batches it held are tried again one at a time in a fresh worker, and the documents of
-a batch that kills its worker again come back as `Failed`, by name.
+a batch that kills its worker again come back as `Failed`, by name. A worker ends with its
+parent, whatever ends the parent (SIGKILL included): none is left behind holding the
+output.
 """
 
 from __future__ import annotations
 
 import collections
 import multiprocessing
-import signal
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..model import Document, Result
+from ..signals import as_worker
 from .analyse import analyse
 from .nlp import parse_text
 
@@ -100,7 +103,7 @@ def analyse_in_workers(documents: Iterable[Document], nlp, batch_size: int,
 
 def _pool(n_process: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_start)
+                               initializer=as_worker, initargs=(os.getpid(),))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -125,11 +128,6 @@ def _retry_alone(pending: list[list[Document]]) -> Iterator[Result | Failed]:
         finally:
             _stop(pool)
         yield from _results(batch, found)
-
-
-def _worker_start() -> None:
-    """Ctrl-C is the parent's to handle: it stops the workers when it leaves the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
