@@ -64,13 +64,13 @@ def _read_aliases(path):
 
 
 def _apply_aliases(db, aliases):
-    from .curation import AmbiguousName, apply_aliases
+    from .curation import apply_aliases
     from .store import StoreError
 
     if aliases:
         try:
             apply_aliases(db, aliases)
-        except (StoreError, AmbiguousName) as error:
+        except (StoreError, LookupError) as error:  # (AmbiguousName, a gender for no person)
             raise Failure(str(error))
 
 
@@ -436,7 +436,7 @@ def evaluate(gold, fmt, misses, model, without):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 def speakers(db_path, fmt):
-    """List the speakers of DB with their kind, role, aliases and number of statements.
+    """List the speakers of DB with their kind, gender, role, aliases and number of statements.
 
     Example: quotes speakers quotes.db
     """
@@ -448,10 +448,10 @@ def speakers(db_path, fmt):
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'id':>4} {'statements':>10}  {'name':<28} {'kind':<12} {'role':<28} aliases")
+    click.echo(f"{'id':>4} {'statements':>10}  {'name':<28} {'kind':<12} {'gender':<8} {'role':<28} aliases")
     for row in rows:
         click.echo(f"{row['id']:>4} {row['statements']:>10}  {row['name'][:28]:<28} {row['kind'] or '':<12} "
-                   f"{(row['role'] or '')[:28]:<28} {row['aliases'] or ''}")
+                   f"{row['gender'] or '':<8} {(row['role'] or '')[:28]:<28} {row['aliases'] or ''}")
 
 
 @cli.command()
@@ -501,3 +501,37 @@ def split(db_path, speaker, alias, into):
     except (LookupError, StoreError) as error:
         raise Failure(str(error))
     click.echo(f"split {alias!r} off {speaker!r} (now speaker #{target})", err=True)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB")
+@click.argument("speaker")
+@click.argument("gender", required=False, type=click.Choice(["female", "male", "unknown"]))
+@click.option("--clear", is_flag=True, help="Drop your correction: the articles' evidence decides again.")
+def gender(db_path, speaker, gender, clear):
+    """Show a person's gender and its evidence, or correct it: GENDER (female, male or
+    unknown) wins over what the articles say and survives re-ingestion. SPEAKER is a name,
+    or #ID.
+
+    Example: quotes gender quotes.db "Lena Ortiz" female
+    """
+    from .curation import set_gender, speaker_gender
+    from .store import StoreError
+
+    if gender and clear:
+        raise click.UsageError("give a GENDER or --clear, not both")
+    try:
+        if gender or clear:
+            db = _open(db_path, create=False)
+            set_gender(db, speaker, gender)
+        else:
+            db = _open_read(db_path)
+        row = speaker_gender(db, speaker)
+    except (LookupError, StoreError) as error:
+        raise Failure(str(error))
+    basis = {"user": "your correction", "text": "the articles' words",
+             "given name": "the given name only (weaker)"}.get(row["gender_basis"], "no evidence")
+    click.echo(f"#{row['id']} {row['name']}: {row['gender'] or 'no gender (not a person)'}"
+               + (f" (by {basis})" if row["gender"] else ""))
+    if row["gender_evidence"]:
+        click.echo(f"  evidence: {row['gender_evidence']}")

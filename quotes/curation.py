@@ -1,5 +1,5 @@
 """The user's curation of speakers: list them, merge two into one, split a name off one,
-and apply an alias file.
+correct a person's gender, and apply an alias file.
 
 Merges, splits and aliases are stored as alias rows with an origin other than "seen" (and
 a split also as a `not_same` row), so they apply to new documents as well as old ones, and
@@ -15,6 +15,8 @@ import os
 import yaml
 from sqlite_utils import Database
 
+from .gender import GENDERS
+from .gender_rows import correct, refresh as refresh_genders
 from .speaker_rows import move_speaker
 from .store import writing
 
@@ -24,10 +26,12 @@ class AliasFileError(ValueError):
 
 
 def list_speakers(db: Database) -> list[dict]:
-    """Every speaker with its aliases, role and number of statements, most quoted first."""
+    """Every speaker with its aliases, role, gender (with its evidence) and number of
+    statements, most quoted first."""
     rows = db.execute(
         """
         select speakers.id, speakers.name, speakers.kind, speakers.role, speakers.affiliation,
+          speakers.gender, speakers.gender_evidence,
           (select count(*) from quotes where quotes.speaker_id = speakers.id) as statements,
           (select group_concat(alias, ' | ') from
              (select alias from aliases where aliases.speaker_id = speakers.id
@@ -35,7 +39,7 @@ def list_speakers(db: Database) -> list[dict]:
         from speakers order by statements desc, speakers.name
         """
     ).fetchall()
-    keys = ("id", "name", "kind", "role", "affiliation", "statements", "aliases")
+    keys = ("id", "name", "kind", "role", "affiliation", "gender", "gender_evidence", "statements", "aliases")
     return [dict(zip(keys, row)) for row in rows]
 
 
@@ -106,6 +110,7 @@ def merge(db: Database, old: str, new: str, all: bool = False) -> int:
         # a merge undoes an earlier split between the two
         db.execute("delete from not_same where speaker_id = ? and name in "
                    "(select alias from aliases where speaker_id = ?)", [target_id, target_id])
+        refresh_genders(db, [target_id])
     return target_id
 
 
@@ -149,6 +154,7 @@ def split(db: Database, name: str, alias: str, into: str | None = None) -> int:
             if target == source:
                 raise LookupError(f"{into!r} is the speaker {name!r} itself")
         _split_off(db, source, alias, target)
+        refresh_genders(db, [source, target])
     return target
 
 
@@ -168,11 +174,28 @@ def _split_off(db: Database, source: int, alias: str, target: int) -> None:
 MAX_ALIAS_FILE = 1_000_000  # bytes: an alias file is a list of names typed by people
 
 
-def read_alias_file(path: str) -> dict[str, list[str]]:
-    """Canonical name -> aliases, from YAML (a mapping of name to a list of aliases) or CSV
-    (columns `name` and `alias`, one alias a row). Bounded: at most MAX_ALIAS_FILE bytes,
-    and no YAML anchors or aliases (`&`, `*`), which can make a small file expand without
-    end ("billion laughs")."""
+class AliasMapping(dict):
+    """Canonical name -> aliases, with `genders`: canonical name -> the gender the file
+    gives the person (female, male or unknown)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.genders: dict[str, str] = {}
+
+
+def _gender(path: str, name: str, value) -> str:
+    gender = str(value).strip().lower()
+    if gender not in GENDERS:
+        raise AliasFileError(f"{path}: the gender of {name!r} is one of {', '.join(GENDERS)}, not {value!r}")
+    return gender
+
+
+def read_alias_file(path: str) -> AliasMapping:
+    """Canonical name -> aliases, from YAML (a mapping of name to a list of aliases, or to
+    a mapping with `aliases` and `gender`) or CSV (columns `name` and `alias`, one alias a
+    row, and optionally `gender`). Bounded: at most MAX_ALIAS_FILE bytes, and no YAML
+    anchors or aliases (`&`, `*`), which can make a small file expand without end
+    ("billion laughs")."""
     try:
         size = os.path.getsize(path)
         if size > MAX_ALIAS_FILE:
@@ -186,10 +209,14 @@ def read_alias_file(path: str) -> dict[str, list[str]]:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or not {"name", "alias"} <= set(reader.fieldnames):
             raise AliasFileError(f"{path}: a CSV alias file needs the columns 'name' and 'alias'")
-        mapping: dict[str, list[str]] = {}
+        mapping = AliasMapping()
         for row in reader:
-            if row["name"] and row["alias"]:
-                mapping.setdefault(row["name"].strip(), []).append(row["alias"].strip())
+            name = (row["name"] or "").strip()
+            if name and row["alias"] and row["alias"].strip():
+                mapping.setdefault(name, []).append(row["alias"].strip())
+            if name and (row.get("gender") or "").strip():
+                mapping.setdefault(name, [])
+                mapping.genders[name] = _gender(path, name, row["gender"])
         return mapping
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -200,11 +227,21 @@ def read_alias_file(path: str) -> dict[str, list[str]]:
     except yaml.YAMLError as error:
         raise AliasFileError(f"{path}: not YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict) or not all(
-        isinstance(v, (list, str)) for v in data.values()
+        isinstance(v, (list, str, dict)) for v in data.values()
     ):
         raise AliasFileError(f"{path}: expected a mapping of canonical name to a list of aliases")
-    mapping = {}
+    mapping = AliasMapping()
     for name, aliases in data.items():
+        if isinstance(aliases, dict):  # {aliases: [...], gender: female}
+            unknown = set(map(str, aliases)) - {"aliases", "gender"}
+            if unknown:
+                raise AliasFileError(f"{path}: {str(name)!r} has {', '.join(sorted(unknown))}; "
+                                     f"a person's entry holds only 'aliases' and 'gender'")
+            if aliases.get("gender") is not None:
+                mapping.genders[str(name).strip()] = _gender(path, str(name), aliases["gender"])
+            aliases = aliases.get("aliases") or []
+            if not isinstance(aliases, (list, str)):
+                raise AliasFileError(f"{path}: the aliases of {str(name)!r} must be a list of names")
         aliases = [aliases] if isinstance(aliases, str) else aliases
         if not all(isinstance(a, (str, int, float)) and not isinstance(a, bool) for a in aliases):
             raise AliasFileError(f"{path}: the aliases of {str(name)!r} must be names, not lists or mappings")
@@ -217,8 +254,10 @@ def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
     gave and that was joined to another speaker is split off it (its statements move), so
     a file can undo a join: `Ann Smith: [A. Smith]` takes "A. Smith" from whoever it joined,
     and a name listed under itself (`Lena Ortis: [Lena Ortis]`) is its own speaker.
-    Returns aliases applied."""
+    A person's gender the file gives is the user's correction (see `set_gender`).
+    Returns aliases and genders applied."""
     applied = 0
+    genders = getattr(mapping, "genders", {})
     for name, aliases in mapping.items():
         with writing(db):
             if name.lower() in (a.lower() for a in aliases):  # its own person
@@ -239,7 +278,30 @@ def apply_aliases(db: Database, mapping: dict[str, list[str]]) -> int:
                 for (other,) in db.execute("select speaker_id from aliases where alias = ? collate nocase "
                                            "and origin = 'seen' and speaker_id != ?", [alias, target]).fetchall():
                     _split_off(db, other, alias, target)
+                    refresh_genders(db, [other, target])
                 db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'user') "
                            "on conflict do update set origin = 'user'", [alias, target])
             applied += 1
+        if name in genders:
+            with writing(db):
+                correct(db, target, genders[name])
+            applied += 1
     return applied
+
+
+def speaker_gender(db: Database, name: str) -> dict:
+    """A speaker's id, name, gender, how it was decided and the evidence for a reader."""
+    sid = _one(db, name, "give one as #ID")
+    keys = ("id", "name", "gender", "gender_basis", "gender_evidence")
+    row = db.execute(f"select {', '.join(keys)} from speakers where id = ?", [sid]).fetchone()
+    return dict(zip(keys, row))
+
+
+def set_gender(db: Database, name: str, gender: str | None) -> int:
+    """The user's word on a person's gender (female, male or unknown; None: back to what
+    the articles say), for the speaker `name` (a name, or #ID). It wins over the articles'
+    evidence and survives re-ingestion. Returns the speaker's id."""
+    with writing(db):
+        sid = _one(db, name, "give the one to correct as #ID")
+        correct(db, sid, gender)
+    return sid

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 EXPORT_COLUMNS = (
     "speaker", "text", "type", "cue", "addressee", "title", "published", "source", "url",
-    "document_id", "start", "end", "speaker_mention", "speaker_kind", "method", "confidence",
+    "document_id", "start", "end", "speaker_mention", "speaker_kind", "speaker_gender", "method", "confidence",
 )
 
 

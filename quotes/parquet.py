@@ -53,7 +53,8 @@ def _schemas() -> dict:
             ("spans", pa.list_(pa.list_(number))), ("statement", number)]),
         "speakers": pa.schema([
             ("position", number), ("name", text), ("kind", text), ("role", text),
-            ("affiliation", text), ("aliases", pa.list_(text))]),
+            ("affiliation", text), ("aliases", pa.list_(text)), ("gender", text),
+            ("gender_evidence", pa.list_(pa.struct([("kind", text), ("word", text), ("count", number)])))]),
     }
 
 
@@ -86,7 +87,9 @@ def write_partition(folder: str, index: int, results: list[Result]) -> None:
             rows["speakers"].append({"position": position, "name": speaker.name,
                                      "kind": speaker.kind, "role": speaker.role,
                                      "affiliation": speaker.affiliation,
-                                     "aliases": list(speaker.aliases)})
+                                     "aliases": list(speaker.aliases), "gender": speaker.gender,
+                                     "gender_evidence": [{"kind": k, "word": w, "count": n}
+                                                         for k, w, n in speaker.gender_evidence]})
     schemas = _schemas()
     for table in TABLES:
         path = _part(folder, table, index)
@@ -122,6 +125,7 @@ def read_results(folder: str) -> Iterator[Result]:
         for row in tables["speakers"]:
             position = row.pop("position")
             row["aliases"] = tuple(row["aliases"] or ())
+            row["gender_evidence"] = tuple((e["kind"], e["word"], e["count"]) for e in row.get("gender_evidence") or ())
             results[position].speakers.append(Speaker(**row))
         yield from results
 

@@ -243,7 +243,8 @@ def _fill_role(db: Database, sid: int, speaker: Speaker) -> None:
 
 def move_speaker(db: Database, source: int, target: int) -> None:
     """Every statement, alias and split decision of speaker `source` goes to `target`,
-    which keeps its role and affiliation (or takes the source's); `source` is deleted."""
+    which keeps its role, affiliation and the user's gender correction (or takes the
+    source's); `source` is deleted. (The caller decides the target's gender again.)"""
     db.execute("update quotes set speaker_id = ? where speaker_id = ?", [target, source])
     db.execute("update quotes set addressee_id = ? where addressee_id = ?", [target, source])
     db.execute("insert or ignore into aliases (alias, speaker_id, origin) "
@@ -254,6 +255,7 @@ def move_speaker(db: Database, source: int, target: int) -> None:
     db.execute("delete from not_same where speaker_id = ?", [source])
     db.execute(
         "update speakers set role = coalesce(role, (select role from speakers where id = :s)), "
-        "affiliation = coalesce(affiliation, (select affiliation from speakers where id = :s)) where id = :t",
-        {"s": source, "t": target})
+        "affiliation = coalesce(affiliation, (select affiliation from speakers where id = :s)), "
+        "corrected_gender = coalesce(corrected_gender, (select corrected_gender from speakers where id = :s)) "
+        "where id = :t", {"s": source, "t": target})
     db.execute("delete from speakers where id = ?", [source])

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from .model import ENGINE_VERSION, Document, Quote, Result
 from .names import is_proper_name
 from .paragraphs import paragraph_spans
+from .gender_rows import given_name_evidence, refresh as refresh_genders, save_evidence
 from .speaker_rows import speaker_id, speaker_ids  # noqa: F401 (speaker_id: this module's interface)
 
 TABLES = {
@@ -32,7 +33,13 @@ TABLES = {
         "not_null": {"text"},
     },
     "speakers": {
-        "columns": {"id": int, "name": str, "kind": str, "role": str, "affiliation": str},
+        "columns": {
+            "id": int, "name": str, "kind": str, "role": str, "affiliation": str,
+            # a person's gender (female, male, unknown; null for anyone else) from the evidence
+            # of their articles (gender_rows.py), how it was decided (text, given name, user),
+            # the evidence for a reader, and the user's correction (`quotes gender`)
+            "gender": str, "gender_basis": str, "gender_evidence": str, "corrected_gender": str,
+        },
         "pk": "id",
         "not_null": {"name"},
     },
@@ -47,6 +54,13 @@ TABLES = {
         "columns": {"speaker_id": int, "name": str},
         "pk": ("speaker_id", "name"),
         "foreign_keys": [("speaker_id", "speakers", "id")],
+    },
+    # Each article's gender evidence for each person it names as a speaker or addressee
+    # (`name` as the article gives it, the quotes' article_speaker or article_addressee).
+    "article_gender_evidence": {
+        "columns": {"document_id": str, "name": str, "kind": str, "word": str, "count": int},
+        "pk": ("document_id", "name", "kind", "word"),
+        "foreign_keys": [("document_id", "documents", "id")],
     },
     "quotes": {
         "columns": {
@@ -95,6 +109,7 @@ SELECT
   quotes."end",
   quotes.speaker_mention,
   quotes.speaker_kind,
+  speakers.gender AS speaker_gender,
   quotes.method,
   quotes.confidence,
   quotes.speaker_id,
@@ -156,6 +171,8 @@ SELECT
   speakers.kind,
   speakers.role,
   speakers.affiliation,
+  speakers.gender,
+  speakers.gender_evidence,
   count(DISTINCT quotes.document_id || ':' || coalesce(quotes.statement, quotes.id)) AS statements,
   count(*) AS quotes,
   sum(quotes.type = 'direct') AS direct,
@@ -171,11 +188,12 @@ ORDER BY statements DESC, quotes DESC, speakers.name
 }
 
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 3  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
 FTS_TRIGGERS = ("_ai", "_ad", "_au")
+FIRST_TABLES = {"documents", "speakers", "aliases", "quotes"}  # what every quotes database has had
 
 
 class StoreError(Exception):
@@ -314,7 +332,7 @@ def _refuse_foreign(db: Database, path: str, reading: bool = False) -> None:
     app_id = db.conn.execute("pragma application_id").fetchone()[0]
     names = {row[0] for row in db.conn.execute(
         "select name from sqlite_master where type in ('table', 'view')")}
-    ours = app_id == APPLICATION_ID or (app_id == 0 and set(TABLES) <= names)
+    ours = app_id == APPLICATION_ID or (app_id == 0 and FIRST_TABLES <= names)
     if not ours and (reading or app_id != 0 or names):
         shown = ", ".join(sorted(n for n in names if not n.startswith("sqlite_"))[:5]) or "none"
         raise NotADatabase(f"{path}: not a quotes database (tables: {shown}); refusing to touch it")
@@ -384,8 +402,15 @@ def _to_version_2(db: Database) -> None:
         db.execute("delete from speakers where id = ?", [sid])
 
 
+def _to_version_3(db: Database) -> None:
+    """Schema 3: people have a gender with its evidence. A database stored before has no
+    evidence from the text yet (`ingest --reprocess-outdated` reads it): each article's
+    given-name evidence is read from the names the articles gave their people."""
+    given_name_evidence(db)
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
-MIGRATIONS = [lambda db: None, _to_version_2]
+MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3]
 
 
 def now() -> str:
@@ -441,7 +466,12 @@ def save_result(db: Database, result: Result) -> int:
     with writing(db):
         stale = [row[0] for row in db.execute(
             "select id from documents where key = ? or id = ?", [document.id, doc_id]).fetchall()]
+        touched = set()  # rows whose gender the replaced version's evidence counted in
         for old in stale:
+            touched.update(sid for (sid,) in db.execute(
+                "select speaker_id from quotes where document_id = ? union "
+                "select addressee_id from quotes where document_id = ?", [old, old]).fetchall())
+            db.execute("delete from article_gender_evidence where document_id = ?", [old])
             db.execute("delete from quotes where document_id = ?", [old])
             db.execute("delete from documents where id = ?", [old])
         db["documents"].insert({
@@ -455,8 +485,10 @@ def save_result(db: Database, result: Result) -> int:
         rows = [_quote_row(doc_id, q, ids, paragraphs) for q in result.quotes]
         if rows:
             db["quotes"].insert_all(rows)
+        save_evidence(db, doc_id, result.speakers)
         if stale:  # only a replaced document can leave speakers nobody quotes
             _drop_orphan_speakers(db)
+        refresh_genders(db, touched | set(ids.values()))
     return len(rows)
 
 
@@ -477,12 +509,14 @@ def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs) -
 
 
 def _drop_orphan_speakers(db: Database) -> None:
-    """Speakers no quote points to any more (after a document was replaced)."""
+    """Speakers no quote points to any more (after a document was replaced). A row the user
+    corrected keeps its names, so that later articles find it again."""
     db.execute(
         "delete from aliases where origin = 'seen' and speaker_id not in "
         "(select speaker_id from quotes where speaker_id is not null union "
         " select addressee_id from quotes where addressee_id is not null) "
-        "and speaker_id not in (select speaker_id from aliases where origin != 'seen')")
+        "and speaker_id not in (select speaker_id from aliases where origin != 'seen') "
+        "and speaker_id not in (select id from speakers where corrected_gender is not null)")
     db.execute(
         "delete from speakers where id not in (select speaker_id from aliases) "
         "and id not in (select speaker_id from quotes where speaker_id is not null) "
