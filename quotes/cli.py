@@ -242,35 +242,51 @@ def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields)
                 yield item
 
     from . import distributed, parquet
+    from .engine.nlp import ModelError
     from .signals import how_stopped, signal_of, stop_on_signals
 
+    parts: list = []  # the partitions of an output folder, as they are written
     try:
         with stop_on_signals():
-            _extract(documents(), fmt, output, dask, model, notes)
+            _extract(documents(), fmt, output, dask, model, notes, parts)
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
-        _say(how_stopped(signal_of(stop)))
+        _say(how_stopped(signal_of(stop)) + (f" after {_written_to(output, parts)}; run the same "
+                                             f"command again to go on" if parts else ""))
         raise SystemExit(128 + signal_of(stop))
-    except (distributed.ClusterError, parquet.ParquetError) as error:
+    except (distributed.ClusterError, parquet.ParquetError, ModelError) as error:
         click.echo(f"error: {error}", err=True)
+        if parts:
+            click.echo(f"stopped after {_written_to(output, parts)}; run the same command again "
+                       f"to go on", err=True)
         raise SystemExit(EXIT_ERRORS)
+    if output:
+        kept = sum(part.kept for part in parts)
+        click.echo(f"{sum(p.documents for p in parts)} documents, {sum(p.quotes for p in parts)} "
+                   f"quotes written to {output}"
+                   + (f" ({kept} of its {len(parts)} partitions by an earlier run)" if kept else ""),
+                   err=True)
     notes.close()
     errors.close()
     raise SystemExit(_exit_code(errors.total, notes.total))
 
 
-def _extract(documents, fmt, output, dask, model, notes) -> None:
-    """The quotes of `documents` printed as `fmt`, or written as Parquet into `output`."""
+def _written_to(output, parts) -> str:
+    documents = sum(part.documents for part in parts)
+    return f"{len(parts)} partitions ({documents} documents) written to {output} (kept)"
+
+
+def _extract(documents, fmt, output, dask, model, notes, parts) -> None:
+    """The quotes of `documents` printed as `fmt`, or written as Parquet into `output` (each
+    partition added to `parts` as it is written)."""
     from . import distributed
     from .engine.pipeline import extract_documents
     from .formats import write_quotes
 
     if output:  # Parquet partitions, written on the cluster (here without --dask)
-        parts = list(distributed.write_partitions(documents, output, dask, model=model))
-        for _, _, part_notes in parts:
-            for note in part_notes:
+        for part in distributed.write_partitions(documents, output, dask, model=model):
+            parts.append(part)
+            for note in part.notes:
                 notes(note)
-        click.echo(f"{sum(p[0] for p in parts)} documents, {sum(p[1] for p in parts)} quotes "
-                   f"written to {output}", err=True)
         return
     nlp = None if dask else _nlp(model)
 
@@ -312,6 +328,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     from .ingest import Summary, default_processes, ingest as run
     from .signals import stop_on_signals
     from .distributed import ClusterError
+    from .engine.nlp import ModelError
     from .store import StoreError
 
     if not paths and not reprocess_outdated:
@@ -325,7 +342,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     summary = Summary(on_error=errors, on_note=notes)
     try:
         with stop_on_signals():
-            run(db, paths, nlp=None if dask else _nlp(model), force=force,
+            run(db, paths, force=force,
                 reprocess_outdated=reprocess_outdated, processes=processes or default_processes(),
                 fields=fields, progress=not silent and sys.stderr.isatty(), summary=summary,
                 dask=dask, model=model)
@@ -333,6 +350,8 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
         raise SystemExit(_interrupted(summary, paths, stop))
     except (StoreError, ClusterError) as error:  # disk full, scheduler lost: one line, exit 1
         raise SystemExit(_failed(summary, error))
+    except ModelError as error:  # (loaded only once something needs parsing)
+        raise click.ClickException(str(error))
     finally:
         notes.close()
         errors.close()

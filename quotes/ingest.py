@@ -83,8 +83,8 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
     documents an older engine extracted, again from their stored text.
 
     Args:
-        nlp: a loaded pipeline (default: `quotes.nlp.load()`, loaded only if something
-            needs parsing).
+        nlp: a loaded pipeline (default: the pipeline `model`, loaded only if something
+            needs parsing; ModelError when it cannot be).
         force: parse documents even when stored unchanged by the current engine.
         processes: worker processes for spaCy (`nlp.pipe(n_process=...)`).
         progress: draw a progress bar on standard error (the caller decides it is a terminal).
@@ -144,6 +144,9 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
             from .distributed import extract_documents as on_cluster
             results = on_cluster(itertools.chain([first], documents), dask, batch_size, model)
         else:
+            if nlp is None:  # loaded only now that something needs parsing
+                from .engine.nlp import load
+                nlp = load(model)
             results = extract_documents(itertools.chain([first], documents), nlp=nlp,
                                         batch_size=batch_size, n_process=processes)
         with contextlib.closing(results):  # workers stopped at once, whatever ends the loop

@@ -38,6 +38,22 @@ def how_stopped(signum: int) -> str:
     return "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
 
 
+_received: list[int] = []  # the stopping signals `stop_on_signals` turned into exceptions
+
+
+def received() -> int:
+    """How many stopping signals were received so far (see `raise_if_received_since`)."""
+    return len(_received)
+
+
+def raise_if_received_since(count: int) -> None:
+    """Raise again the stop of a signal received since `received()` was `count`: for code
+    that catches every exception (spaCy's model lookup does) and so swallowed it."""
+    if len(_received) > count:
+        signum = _received[-1]
+        raise KeyboardInterrupt if signum == signal.SIGINT else Stopped(signum)
+
+
 def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
@@ -56,6 +72,7 @@ def stop_on_signals() -> Iterator[None]:
     def handler(signum, frame):
         if os.getpid() != parent:
             raise SystemExit(0)
+        _received.append(signum)
         raise KeyboardInterrupt if signum == signal.SIGINT else Stopped(signum)
 
     previous = {signum: signal.signal(signum, handler) for signum in STOPPING}

@@ -192,6 +192,11 @@ SCHEMA_VERSION = 3  # PRAGMA user_version; bump it (and add a step to MIGRATIONS
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
+# The write-ahead log is copied into the database every WAL_PAGES pages (SQLite's default is
+# 1,000, about 4 MB) and cut back to WAL_BYTES after: a run never needs much more disk than
+# the database itself (a document's transaction adds 50-100 KB of pages to the log).
+WAL_PAGES = 256
+WAL_BYTES = 1_048_576
 FTS_TRIGGERS = ("_ai", "_ad", "_au")
 FIRST_TABLES = {"documents", "speakers", "aliases", "quotes"}  # what every quotes database has had
 
@@ -209,7 +214,7 @@ def describe(path: str, error: Exception) -> str:
     message = str(error)
     low = message.lower()
     if "full" in low:
-        return f"{path}: the disk is full ({message}); what was written before stays"
+        return f"{path}: the disk is full ({message}); what was written before stays{_space(path)}"
     if "readonly" in low or "read-only" in low:
         return f"{path}: cannot write: the file or its folder is read-only ({message})"
     if "locked" in low or "busy" in low:
@@ -222,6 +227,33 @@ def describe(path: str, error: Exception) -> str:
     if "not a database" in low or "malformed" in low or "encrypted" in low:
         return f"{path}: not a usable SQLite database ({message})"
     return f"{path}: database error ({message})"
+
+
+def _space(path: str) -> str:
+    """How much disk space there is beside the database, and how much going on needs at
+    least: room to copy the write-ahead log into the database, and for the log itself."""
+    try:
+        stat = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return ""
+    free = stat.f_bavail * stat.f_frsize
+    wal = os.path.getsize(path + "-wal") if os.path.exists(path + "-wal") else 0
+    return f"; {_size(free)} free there, at least {_size(wal + 2 * WAL_BYTES)} needed to go on"
+
+
+def _size(count: int) -> str:
+    if count < 1_000_000:
+        return f"{count / 1000:.0f} KB"
+    return f"{count / 1_000_000:.1f} MB"
+
+
+def _release_log(db: Database) -> None:
+    """After a full disk: copy the write-ahead log into the database and empty it, which
+    gives its space back, if the disk has room for that."""
+    try:
+        db.conn.execute("pragma wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass
 
 
 def _path_of(db: Database) -> str:
@@ -248,6 +280,10 @@ def writing(db: Database, path: str | None = None) -> Iterator[Database]:
             raise
         db.conn.commit()
     except sqlite3.Error as error:
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_FULL:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            _release_log(db)
         raise StoreError(describe(path or _path_of(db), error)) from None
 
 
@@ -275,6 +311,8 @@ def open_db(path: str, create: bool = True) -> Database:
         _refuse_foreign(db, path)  # before anything changes, even the journal mode
         if db.conn.execute("pragma journal_mode").fetchone()[0] != "wal":
             db.enable_wal()
+        db.conn.execute(f"pragma wal_autocheckpoint = {WAL_PAGES}")
+        db.conn.execute(f"pragma journal_size_limit = {WAL_BYTES}")
         with writing(db, path):
             _refuse_foreign(db, path)  # again, now that no other writer can change it
             ensure_db_shape(db)

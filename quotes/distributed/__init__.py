@@ -16,6 +16,7 @@ import importlib.util
 import itertools
 import re
 import socket
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..model import Document, Result
@@ -96,33 +97,69 @@ def check_address(address: str, reach: bool = False) -> None:
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {problem}") from None
 
 
+@dataclass(frozen=True)
+class Partition:
+    """A partition of an output folder: its documents, quotes and notes; `kept` when an
+    earlier run of the same extract wrote it (its notes were printed then)."""
+
+    index: int
+    documents: int
+    quotes: int
+    notes: list[str]
+    kept: bool = False
+
+
 def write_partitions(documents: Iterable[Document], output: str, address: str | None = None,
                      partition_size: int = PARTITION_SIZE, model: str | None = None,
-                     batch_size: int = BATCH_SIZE) -> Iterator[tuple[int, int, list[str]]]:
+                     batch_size: int = BATCH_SIZE) -> Iterator[Partition]:
     """Extract `documents` into the folder `output` as Parquet partitions (quotes/parquet.py),
     written by the workers themselves (`output` must then be a path every worker shares),
-    or in this process when `address` is None.
+    or in this process when `address` is None. Goes on with the unfinished folder an
+    earlier run of the same extract left: the partitions it wrote from the same documents
+    are kept, not parsed again.
 
     Yields:
-        (documents, quotes, notes) of each partition, in order, as it is written.
+        each Partition, in order, as it is written (or found written).
+    Raises:
+        ParquetError: the folder is not new, empty or an unfinished extract of these documents.
+        ClusterError: see the class.
     """
     from .. import parquet
     from .tasks import extract_partition
 
-    parquet.start_output(output, model)
-    numbered = ((index, batch) for index, batch in enumerate(_batches(documents, partition_size)))
-    if address is None:
+    if address is not None:
+        check_address(address)
+    folder = parquet.Output.start(output, model, partition_size)
+    numbered = enumerate(_batches(documents, partition_size))
+    again = []  # of the partitions an earlier run wrote, those whose files went missing
+    if folder.partitions:
         for index, batch in numbered:
-            yield extract_partition((index, batch), model, output, batch_size)
-        return
-    check_address(address)
-    with _connect(address, model) as cluster:
-        for (index, _), written in cluster.map_ordered(extract_partition, numbered, model, output,
-                                                       batch_size):
-            if not isinstance(written, tuple):  # it killed every worker that tried it
-                raise ClusterError(f"partition {index} killed every Dask worker that tried it, "
-                                   f"also alone (killed, or out of memory)")
-            yield written
+            record = folder.written(index, batch)
+            if record is None:
+                again.append((index, batch))
+            else:
+                yield Partition(index, record["rows"]["documents"], record["rows"]["quotes"], [], kept=True)
+            if index + 1 >= len(folder.partitions):
+                break
+    to_write = itertools.chain(again, numbered)
+
+    def recorded(index: int, batch: list[Document], written: tuple) -> Partition:
+        count, quotes, notes, rows = written
+        folder.record(index, batch, rows)
+        return Partition(index, count, quotes, notes)
+
+    if address is None:
+        for index, batch in to_write:
+            yield recorded(index, batch, extract_partition((index, batch), model, output, batch_size))
+    else:
+        with _connect(address, model) as cluster:
+            for (index, batch), written in cluster.map_ordered(extract_partition, to_write, model,
+                                                               output, batch_size):
+                if not isinstance(written, tuple):  # it killed every worker that tried it
+                    raise ClusterError(f"partition {index} killed every Dask worker that tried it, "
+                                       f"also alone (killed, or out of memory)")
+                yield recorded(index, batch, written)
+    folder.finish()
 
 
 def _connect(address: str, model: str | None):

@@ -64,22 +64,19 @@ class Cluster:
         in_flight: collections.deque = collections.deque()
 
         def submit(item):
-            return self.client.submit(function, item, *args, pure=False)
+            with self._calling():
+                return self.client.submit(function, item, *args, pure=False)
 
-        try:
-            for item in items:
-                in_flight.append((item, submit(item)))
-                if len(in_flight) >= BATCHES_PER_WORKER * self._threads():
-                    yield from self._take(in_flight, submit)
-            while in_flight:
+        for item in items:  # (an error of the caller's `items` is the caller's)
+            in_flight.append((item, submit(item)))
+            if len(in_flight) >= BATCHES_PER_WORKER * self._threads():
                 yield from self._take(in_flight, submit)
-        except ClusterError:
-            raise
-        except (Exception, asyncio.CancelledError) as error:  # Dask's errors, lost connections
-            raise self._failure(error) from None
+        while in_flight:
+            yield from self._take(in_flight, submit)
 
     def _threads(self) -> int:
-        return max(1, sum(self.client.nthreads().values()))
+        with self._calling():
+            return max(1, sum(self.client.nthreads().values()))
 
     def _take(self, in_flight: collections.deque, submit: Callable) -> Iterator[tuple]:
         """The first item in flight with its result. When its task killed its workers, the
@@ -95,14 +92,26 @@ class Cluster:
         for item, found in done:
             yield self._collect(item, submit(item)) if isinstance(found, Killed) else (item, found)
 
-    @staticmethod
-    def _collect(item, future) -> tuple:
+    def _collect(self, item, future) -> tuple:
         try:
-            return item, future.result()
-        except KilledWorker:
-            return item, Killed()
+            with self._calling():
+                try:
+                    return item, future.result()
+                except KilledWorker:
+                    return item, Killed()
         finally:
-            future.release()
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                future.release()
+
+    @contextlib.contextmanager
+    def _calling(self) -> Iterator[None]:
+        """Dask's own errors (a lost scheduler, a task failing) as one ClusterError."""
+        try:
+            yield
+        except ClusterError:
+            raise
+        except (Exception, asyncio.CancelledError) as error:
+            raise self._failure(error) from None
 
     def _failure(self, error: BaseException) -> ClusterError:
         from ..engine.nlp import ModelError

@@ -17,18 +17,18 @@ def analyse_batch(batch: list[Document], model: str | None) -> list[tuple]:
 
 
 def extract_partition(numbered: tuple[int, list[Document]], model: str | None, output: str,
-                      batch_size: int) -> tuple[int, int, list[str]]:
+                      batch_size: int) -> tuple[int, int, list[str], dict[str, int]]:
     """Parse and analyse a partition and write it under `output` (quotes/parquet.py).
-    Returns (documents, quotes, notes naming their document)."""
+    Returns (documents, quotes, notes naming their document, rows written to each table)."""
     from .. import parquet
 
     index, documents = numbered
     results = []
     for start in range(0, len(documents), batch_size):
         results.extend(_analyse(documents[start:start + batch_size], model))
-    parquet.write_partition(output, index, results)
+    rows = parquet.write_partition(output, index, results)
     notes = [f"{r.document.path or r.document.id}: {note}" for r in results for note in r.notes]
-    return len(results), sum(len(r.quotes) for r in results), notes
+    return len(results), sum(len(r.quotes) for r in results), notes, rows
 
 
 def _analyse(batch: list[Document], model: str | None):

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import signals
 from ..paragraphs import paragraph_spans
 
 # Official pipelines first (the user installed them on purpose), then the one we depend on.
@@ -112,9 +113,11 @@ def _tokenizer_rules(nlp: Language) -> None:
 def load(name: str | None = None) -> Language:
     """Load a model by package name or path, with the paragraph-break component added."""
     name = name or default_model()
+    stops = signals.received()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as error:
+        signals.raise_if_received_since(stops)  # Ctrl-C while spaCy looked for the package
         raise ModelError(f"cannot load spaCy model {name!r}: {error}") from None
     if "paragraph_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None

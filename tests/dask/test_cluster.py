@@ -111,7 +111,7 @@ def test_parquet_partitions_load_into_the_local_database(corpus, local_db, clust
     output = str(tmp_path / "parts")
     parts = list(write_partitions(read_documents([corpus], keys=True), output, cluster.scheduler_address,
                                   partition_size=10))
-    assert [count for count, _, _ in parts] == [10, 10, 10, 10, 10, 3]
+    assert [part.documents for part in parts] == [10, 10, 10, 10, 10, 3]
     assert len(os.listdir(os.path.join(output, "quotes"))) == 6
 
     path = str(tmp_path / "parquet.db")
@@ -125,7 +125,7 @@ def test_parquet_partitions_load_into_the_local_database(corpus, local_db, clust
 
     refused = CliRunner().invoke(cli, ["extract", corpus, "--output", output])
     assert refused.exit_code == 1
-    assert refused.stderr.startswith(f"error: {output}: already exists")
+    assert refused.stderr == f"error: {output}: holds a finished extract already; give a new folder\n"
 
 
 def test_extract_on_a_local_cluster_prints_what_a_local_run_prints(tmp_path):
