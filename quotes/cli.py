@@ -340,6 +340,8 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     _apply_aliases(db, aliases)
     errors, notes = _capped("error"), _capped("note")
     summary = Summary(on_error=errors, on_note=notes)
+    for note in getattr(aliases, "notes", ()):  # rows of the alias file skipped
+        summary.note(note)
     try:
         with stop_on_signals():
             run(db, paths, force=force,

@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 import yaml
 from sqlite_utils import Database
 
 from .gender import GENDERS
+from .names import visible
 from .gender_rows import correct, refresh as refresh_genders
 from .speaker_rows import move_speaker
 from .store import writing
@@ -47,9 +49,29 @@ class AmbiguousName(LookupError):
     """A name that several speakers share: the user has to say which."""
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+MAX_ID = 2 ** 63 - 1  # SQLite's largest integer: a larger #ID names no speaker
+
+
+def clean_name(name) -> str:
+    """A name as a person typed it, as the engine reads names in texts: without zero-width,
+    soft-hyphen and bidirectional control characters (a U+202E would show the name
+    reversed; a U+200B inside "Jane Doe" makes another name that looks the same), control
+    characters as spaces, runs of spaces as one, no space at either end."""
+    return " ".join(_CONTROL.sub(" ", visible(str(name))).split())
+
+
+def _named(name: str, what: str = "name") -> str:
+    """`name` cleaned; LookupError when nothing is left of it."""
+    cleaned = clean_name(name)
+    if not cleaned:
+        raise LookupError(f"an empty {what} ({name!r}); give a speaker's name, or #ID")
+    return cleaned
+
+
 def _by_id(name: str) -> int | None:
     """`#12` names the speaker with id 12 (the ids `quotes speakers` lists)."""
-    return int(name[1:]) if name.startswith("#") and name[1:].isdigit() else None
+    return int(name[1:]) if name.startswith("#") and name[1:].isascii() and name[1:].isdigit() else None
 
 
 def speakers_named(db: Database, name: str) -> list[int]:
@@ -57,6 +79,8 @@ def speakers_named(db: Database, name: str) -> list[int]:
     it as an alias; `#ID` names one speaker by id."""
     wanted = _by_id(name)
     if wanted is not None:
+        if wanted > MAX_ID:
+            return []
         return [r[0] for r in db.execute("select id from speakers where id = ?", [wanted])]
     ids = [r[0] for r in db.execute(
         "select id from speakers where name = ? collate nocase order by id", [name])]
@@ -80,7 +104,9 @@ def merge(db: Database, old: str, new: str, all: bool = False) -> int:
     to `new`. `new` may be another speaker's alias: `old` then joins that speaker. When no
     speaker is called `new`, `old` is renamed. A name that several speakers share is
     refused (AmbiguousName, listing their ids) unless `all` merges every one of them.
-    Returns the id of the speaker that remains."""
+    Returns the id of the speaker that remains. Names are cleaned (`clean_name`); an empty
+    one is refused (LookupError)."""
+    old, new = _named(old), _named(new, "new name")
     with writing(db):
         sources = speakers_named(db, old)
         if not sources:
@@ -128,7 +154,11 @@ def split(db: Database, name: str, alias: str, into: str | None = None) -> int:
     went to the speaker `name` (a name or #ID), move to the speaker `into` (a name or #ID;
     created when no speaker has that name), or else to a new speaker called `alias`. The
     alias moves with them, and `alias` is recorded as not `name`'s, so re-ingestion never
-    joins them again. Returns the id of the speaker the statements went to."""
+    joins them again. Returns the id of the speaker the statements went to. Split again,
+    the statements go to the speaker the first split made (no second one of that name).
+    Names are cleaned (`clean_name`); an empty one is refused (LookupError)."""
+    name, alias = _named(name), _named(alias, "alias")
+    into = None if into is None else _named(into, "--into name")
     with writing(db):
         source = _one(db, name, "give the one to split as #ID")
         canonical, kind = db.execute("select name, kind from speakers where id = ?", [source]).fetchone()
@@ -142,8 +172,12 @@ def split(db: Database, name: str, alias: str, into: str | None = None) -> int:
             [source, alias, source, alias]).fetchone()
         if not known:
             raise LookupError(f"{alias!r} is not a name of speaker #{source} ({canonical})")
-        if into is None:
-            target = db["speakers"].insert({"name": alias, "kind": kind}).last_pk
+        if into is None:  # a speaker of its own: the one an earlier split made, or a new one
+            named = [r[0] for r in db.execute("select id from speakers where name = ? collate nocase "
+                                              "and id != ? order by id", [alias, source])]
+            if len(named) > 1:
+                raise _ambiguous(alias, named, "give the one to move the statements to with --into #ID")
+            target = named[0] if named else db["speakers"].insert({"name": alias, "kind": kind}).last_pk
         else:
             targets = speakers_named(db, into)
             if len(targets) > 1:
@@ -181,6 +215,7 @@ class AliasMapping(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.genders: dict[str, str] = {}
+        self.notes: list[str] = []  # rows skipped (an empty name or alias), for the user
 
 
 def _gender(path: str, name: str, value) -> str:
@@ -195,7 +230,8 @@ def read_alias_file(path: str) -> AliasMapping:
     a mapping with `aliases` and `gender`) or CSV (columns `name` and `alias`, one alias a
     row, and optionally `gender`). Bounded: at most MAX_ALIAS_FILE bytes, and no YAML
     anchors or aliases (`&`, `*`), which can make a small file expand without end
-    ("billion laughs")."""
+    ("billion laughs"). Names are cleaned as names in texts are (`clean_name`); a row or
+    entry whose name or alias is then empty is skipped, with a note in `notes`."""
     try:
         size = os.path.getsize(path)
         if size > MAX_ALIAS_FILE:
@@ -211,10 +247,15 @@ def read_alias_file(path: str) -> AliasMapping:
             raise AliasFileError(f"{path}: a CSV alias file needs the columns 'name' and 'alias'")
         mapping = AliasMapping()
         for row in reader:
-            name = (row["name"] or "").strip()
-            if name and row["alias"] and row["alias"].strip():
-                mapping.setdefault(name, []).append(row["alias"].strip())
-            if name and (row.get("gender") or "").strip():
+            name, alias = clean_name(row["name"] or ""), clean_name(row["alias"] or "")
+            gender = (row.get("gender") or "").strip()
+            if not name or not (alias or gender):
+                empty = "name" if not name else "alias"
+                mapping.notes.append(f"{path}:{reader.line_num}: an empty {empty}; row skipped")
+                continue
+            if alias:
+                mapping.setdefault(name, []).append(alias)
+            if gender:
                 mapping.setdefault(name, [])
                 mapping.genders[name] = _gender(path, name, row["gender"])
         return mapping
@@ -237,15 +278,22 @@ def read_alias_file(path: str) -> AliasMapping:
             if unknown:
                 raise AliasFileError(f"{path}: {str(name)!r} has {', '.join(sorted(unknown))}; "
                                      f"a person's entry holds only 'aliases' and 'gender'")
-            if aliases.get("gender") is not None:
-                mapping.genders[str(name).strip()] = _gender(path, str(name), aliases["gender"])
+            if aliases.get("gender") is not None and clean_name(name):
+                mapping.genders[clean_name(name)] = _gender(path, str(name), aliases["gender"])
             aliases = aliases.get("aliases") or []
             if not isinstance(aliases, (list, str)):
                 raise AliasFileError(f"{path}: the aliases of {str(name)!r} must be a list of names")
         aliases = [aliases] if isinstance(aliases, str) else aliases
         if not all(isinstance(a, (str, int, float)) and not isinstance(a, bool) for a in aliases):
             raise AliasFileError(f"{path}: the aliases of {str(name)!r} must be names, not lists or mappings")
-        mapping[str(name).strip()] = [str(a).strip() for a in aliases]
+        cleaned = clean_name(name) if name is not None else ""
+        if not cleaned:
+            mapping.notes.append(f"{path}: an empty name (with the aliases {aliases!r}); skipped")
+            continue
+        names = [clean_name(a) for a in aliases]
+        if not all(names):
+            mapping.notes.append(f"{path}: an empty alias of {cleaned!r}; skipped")
+        mapping[cleaned] = [a for a in names if a]
     return mapping
 
 

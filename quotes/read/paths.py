@@ -47,10 +47,39 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def _expand(path: str) -> list[str]:
-    if os.path.exists(path) or not is_pattern(path):
+    """What a pattern names, as the folder walk would report it: every match (a broken or
+    looping link too, for `read_path` to report), and each folder the pattern goes through
+    that cannot be listed (the matches inside it are unknown)."""
+    if os.path.lexists(path) or not is_pattern(path):
         return [path]
-    # a match that does not resolve is a symlink loop gone round once too often
-    return sorted(p for p in glob.glob(path, recursive=True) if os.path.exists(p)) or [path]
+    matches = {match for match in glob.glob(path, recursive=True) if _named_by_pattern(match)}
+    folders = os.path.dirname(path)
+    if folders and is_pattern(folders):
+        matches.update(folder for folder in glob.glob(folders, recursive=True) if _unlistable(folder))
+    elif folders and _unlistable(folders):
+        matches.add(folders)
+    return sorted(matches) or [path]
+
+
+def _named_by_pattern(match: str) -> bool:
+    """A match that resolves, or a link that is broken where it really is. Not one that
+    only fails to resolve because `**` went round a symlink loop until the path was too
+    deep (`d/loop/d/loop/…/d/loop`): that one is reached, and read, by a shorter path."""
+    if os.path.exists(match):
+        return True
+    where = os.path.join(os.path.realpath(os.path.dirname(match) or "."), os.path.basename(match))
+    return not os.path.exists(where)
+
+
+def _unlistable(folder: str) -> bool:
+    """A folder that cannot be listed (a symlink loop or a dangling link is no folder)."""
+    if not os.path.isdir(folder):
+        return False
+    try:
+        os.scandir(folder).close()
+    except OSError:
+        return True
+    return False
 
 
 def is_pattern(path: str) -> bool:

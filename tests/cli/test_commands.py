@@ -227,3 +227,46 @@ def test_ctrl_c_at_any_moment_exits_130(tmp_path):
         assert "interrupted" in stderr.splitlines()[-1], (delay, stderr)
         interrupted += 1
     assert interrupted >= 2
+
+
+def test_merge_and_split_refuse_empty_names_and_ids_beyond_sqlite(tmp_path):
+    """F32: `merge X ""` renamed a speaker to '' (exit 0), `split … --into ""` made an
+    empty-named speaker, and a 20-digit #ID was an OverflowError traceback."""
+    db = make_db(tmp_path / "q.db")
+    before = digest(db)
+    for args, line in [
+        (("merge", db, "Benny Gantz", ""), "error: an empty new name (''); give a speaker's name, or #ID"),
+        (("merge", db, "", "Benny Gantz"), "error: an empty name (''); give a speaker's name, or #ID"),
+        (("merge", db, "Benny Gantz", " \u200b\u202e "),
+         "error: an empty new name (' \\u200b\\u202e '); give a speaker's name, or #ID"),
+        (("split", db, "Benny Gantz", "Gantz", "--into", ""),
+         "error: an empty --into name (''); give a speaker's name, or #ID"),
+        (("split", db, "Benny Gantz", ""), "error: an empty alias (''); give a speaker's name, or #ID"),
+        (("merge", db, "#99999999999999999999", "Benny Gantz"), "error: no speaker named '#99999999999999999999'"),
+        (("split", db, "#99999999999999999999", "Gantz"), "error: no speaker with id #99999999999999999999"),
+    ]:
+        result = run(*args)
+        assert (result.exit_code, result.stderr.splitlines()) == (1, [line]), args
+    assert digest(db) == before
+
+
+def test_alias_file_names_are_cleaned_as_texts_are_and_empty_rows_noted(tmp_path):
+    """F34: U+202E, U+200B and U+200D were stored in names: 'Ja\u200bne Doe' looked like
+    Jane Doe and took her alias; a row with an empty name or alias was skipped silently."""
+    db = make_db(tmp_path / "q.db")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,alias\n"
+                       "\u202eBenny Gantz\u202c,B. Gan\u200btz\n"
+                       "Ja\u200bne D\u200doe,Jane\n"
+                       ",Nobody\n"
+                       "Ann Lee,\u200b\n", encoding="utf-8")
+    result = run("ingest", db, "--reprocess-outdated", "--aliases", aliases)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.splitlines()[:2] == [f"note: {aliases}:4: an empty name; row skipped",
+                                              f"note: {aliases}:5: an empty alias; row skipped"]
+    conn = sqlite3.connect(db)
+    names = {row[0] for row in conn.execute("select name from speakers")}
+    held = dict(conn.execute("select alias, speaker_id from aliases where origin = 'user'").fetchall())
+    conn.close()
+    assert "Jane Doe" in names and not any("\u200b" in n or "\u202e" in n or "\u200d" in n for n in names)
+    assert held["B. Gantz"] == 1 and held["Benny Gantz"] == 1  # the existing speaker, not a look-alike

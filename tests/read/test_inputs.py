@@ -89,6 +89,48 @@ def test_an_unreadable_folder_is_an_error(tmp_path):
     assert len(lines) == 2  # ok.txt, and the locked folder once
 
 
+def test_a_glob_pattern_reports_what_the_folder_walk_reports(tmp_path):
+    """F33: 'dir/*.txt' dropped looping and dangling links, and 'dir/**/*.txt' skipped an
+    unlistable subfolder, with no line and exit code 0."""
+    loops = tmp_path / "loops"
+    (loops / "sub").mkdir(parents=True)
+    (loops / "a.txt").symlink_to("b.txt")
+    (loops / "b.txt").symlink_to("a.txt")
+    (loops / "dangling.txt").symlink_to("nowhere.txt")
+    (loops / "sub" / "up").symlink_to("..")
+    (loops / "ok.txt").write_text('"Fine," said Li Wei.\n')
+    expected = [f"{loops / 'a.txt'}: cannot read (Too many levels of symbolic links)",
+                f"{loops / 'b.txt'}: cannot read (Too many levels of symbolic links)",
+                f"{loops / 'dangling.txt'}: no such file or folder"]
+    for named in (loops, loops / "*.txt", loops / "**" / "*.txt"):
+        docs, errors, _ = read(named)
+        assert (errors, [d.path for d in docs]) == (expected, [str(loops / "ok.txt")]), named
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "open").mkdir()
+    (folder / "open" / "ok.txt").write_text('"Fine," said Li Wei.\n')
+    (folder / "locked" / "inner.txt").write_text('"Hidden," said Li Wei.\n')
+    os.chmod(folder / "locked", 0)
+    try:
+        script = ("import sys\nfrom quotes.read import read_documents\n"
+                  "for item in read_documents(sys.argv[1:]): print(item)")
+        found = {}
+        for pattern in (folder / "**" / "*.txt", folder / "*" / "*.txt", folder / "locked" / "*.txt"):
+            # root reads any folder: drop that power, as an ordinary user has none
+            result = subprocess.run(["setpriv", "--bounding-set", "-dac_override,-dac_read_search",
+                                     "--inh-caps", "-dac_override,-dac_read_search", sys.executable,
+                                     "-c", script, str(pattern)], capture_output=True, text=True, timeout=60)
+            assert result.returncode == 0, result.stderr
+            found[pattern] = result.stdout.splitlines()
+    finally:
+        os.chmod(folder / "locked", 0o755)
+    locked = f"{folder / 'locked'}: cannot list this folder (Permission denied)"
+    assert found[folder / "**" / "*.txt"].count(locked) == 1
+    assert found[folder / "*" / "*.txt"].count(locked) == 1
+    assert found[folder / "locked" / "*.txt"] == [locked]
+
+
 def test_lone_cr_and_crlf_are_line_and_paragraph_breaks():
     for newline in ("\r", "\r\n"):
         text = newline.join(["Title", "", "First paragraph.", "", "Second one."])

@@ -254,6 +254,21 @@ def test_split_into_a_named_speaker_and_its_errors(db):
         split(db, "Nobody Here", "Okafor")
 
 
+def test_a_split_made_again_makes_no_second_speaker(db):
+    """F32: `split "Omar Haddad" "Haddad"` twice made two speakers called Haddad, so the
+    next `merge Haddad …` asked which."""
+    article(db, "a", person("Baran Okafor", role="President", aliases=("Okafor",)))
+    text = "b: statement 0."  # an article that calls him Okafor after his full name
+    save_result(db, Result(Document("b", text), [Quote(
+        document_id="b", start=3, end=15, text=text[3:15], type="direct", speaker="Baran Okafor",
+        speaker_mention="Okafor", speaker_kind="person")], [person("Baran Okafor", aliases=("Okafor",))]))
+    first = split(db, "Baran Okafor", "Okafor")
+    assert split(db, "Baran Okafor", "Okafor") == first
+    assert names(db) == ["Baran Okafor", "Okafor"]
+    merge(db, "Okafor", "Baran Okafor")  # not ambiguous: the user's undo works
+    assert names(db) == ["Baran Okafor"]
+
+
 def test_an_alias_file_entry_undoes_a_join(db):
     article(db, "a", person("Rafe Emanuel", role="Ambassador"))
     article(db, "b", person("Rafe Emmanuel", role="Ambassador"))
