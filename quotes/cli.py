@@ -78,9 +78,12 @@ def _failed(summary, error) -> int:
     """The run failed midway (the disk is full, the Dask scheduler was lost…): one `error:`
     line, then how far it got (what was committed stays); exit code 1 (the notes and errors
     met so far were printed as they happened)."""
+    from .read import SlowPattern
+
+    again = ("run the command again with a simpler pattern to go on" if isinstance(error, SlowPattern)
+             else "run the same command again to go on")
     click.echo(f"error: {error}", err=True)
-    click.echo(f"stopped after {summary.written} documents written (kept); run the same "
-               f"command again to go on", err=True)
+    click.echo(f"stopped after {summary.written} documents written (kept); {again}", err=True)
     return EXIT_ERRORS
 
 
@@ -227,7 +230,7 @@ Example: quotes extract seeds/ --format jsonl""")
 @model_option
 @corpus_options
 def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields):
-    from .read import ReadError, read_documents
+    from .read import ReadError, SlowPattern, read_documents
 
     errors, notes = _capped("error"), _capped("note")
     fields = _fields(text_field, id_field, extra_fields)
@@ -253,7 +256,7 @@ def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields)
         _say(how_stopped(signal_of(stop)) + (f" after {_written_to(output, parts)}; run the same "
                                              f"command again to go on" if parts else ""))
         raise SystemExit(128 + signal_of(stop))
-    except (distributed.ClusterError, parquet.ParquetError, ModelError) as error:
+    except (distributed.ClusterError, parquet.ParquetError, ModelError, SlowPattern) as error:
         click.echo(f"error: {error}", err=True)
         if parts:
             click.echo(f"stopped after {_written_to(output, parts)}; run the same command again "
@@ -329,6 +332,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
     from .signals import stop_on_signals
     from .distributed import ClusterError
     from .engine.nlp import ModelError
+    from .read import SlowPattern
     from .store import StoreError
 
     if not paths and not reprocess_outdated:
@@ -350,7 +354,7 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
                 dask=dask, model=model)
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
         raise SystemExit(_interrupted(summary, paths, stop))
-    except (StoreError, ClusterError) as error:  # disk full, scheduler lost: one line, exit 1
+    except (StoreError, ClusterError, SlowPattern) as error:  # disk full, scheduler lost: one line, exit 1
         raise SystemExit(_failed(summary, error))
     except ModelError as error:  # (loaded only once something needs parsing)
         raise click.ClickException(str(error))

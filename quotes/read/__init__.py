@@ -10,7 +10,7 @@ Formats are `Reader` records listed in `registry.READERS`; `paths` expands what 
 named, `sources` sends each input to its reader, `decode` turns bytes into text.
 """
 
-from .base import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Fields, FromId, Reader
+from .base import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Fields, FromId, Reader, SlowPattern
 from .decode import binary_problem, clean_text, decode
 from .error import ReadError
 from .paths import iter_paths
@@ -20,6 +20,6 @@ from .sources import read_documents, read_path
 
 __all__ = [
     "MAX_DOCUMENT_CHARS", "MAX_FILE_BYTES", "MAX_LINE_BYTES", "READERS", "SUPPORTED", "Fields",
-    "FromId", "ReadError", "Reader", "binary_problem", "clean_text", "decode",
+    "FromId", "ReadError", "Reader", "SlowPattern", "binary_problem", "clean_text", "decode",
     "describe_supported", "iter_paths", "reader_for", "read_documents", "read_path", "registry",
 ]

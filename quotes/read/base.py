@@ -4,6 +4,8 @@ checks a document's text must pass."""
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from dataclasses import dataclass, fields as dataclass_fields, replace
 from typing import Callable, IO, Iterable, Iterator, Protocol
 
@@ -28,18 +30,57 @@ class Notes(Protocol):
     def append(self, note: str) -> None: ...
 
 
+PATTERN_SECONDS = 1.0  # the longest a --field id:PATTERN may take on one id
+
+
+class SlowPattern(ValueError):
+    """A --field id:PATTERN that took longer than PATTERN_SECONDS on an id: one that
+    backtracks without end (a repeat inside a repeat, `(a+)+$`). It stops the run: every
+    record would take as long. The message is one line for the user."""
+
+
+class _Expired(Exception):
+    pass
+
+
 @dataclass(frozen=True)
 class FromId:
     """A metadata value taken from a part of the record's id: the first group of `pattern`
-    (or the whole match when it has no group)."""
+    (or the whole match when it has no group). `option` is the option that gave it, for
+    messages."""
 
     pattern: re.Pattern
+    option: str = ""
 
     def value(self, record_id: str | None) -> str | None:
-        found = self.pattern.search(record_id or "")
+        found = self._search(record_id or "")
         if found is None:
             return None
         return (found.group(1) if self.pattern.groups else found.group(0)) or None
+
+    def _search(self, text: str) -> re.Match | None:
+        """`pattern.search(text)`, given at most PATTERN_SECONDS (in the main thread, where a
+        timer signal can stop it: Python's matcher checks for signals as it goes)."""
+        if threading.current_thread() is not threading.main_thread():
+            return self.pattern.search(text)
+
+        def expired(signum, frame):
+            raise _Expired
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        try:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, PATTERN_SECONDS)
+                return self.pattern.search(text)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Expired:
+            shown = text if len(text) <= 60 else text[:57] + "..."
+            raise SlowPattern(f"--field {self.option or self.pattern.pattern}: matching the id {shown!r} "
+                              f"took more than {PATTERN_SECONDS:g} s; the pattern backtracks without "
+                              f"end (as a repeat inside a repeat, like (a+)+, does): simplify it") from None
+        finally:
+            signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -81,7 +122,7 @@ class Fields:
                                  f"one of {', '.join(names)}")
             if column.startswith("id:") and name != "key":
                 try:
-                    chosen[name] = FromId(re.compile(column[3:]))
+                    chosen[name] = FromId(re.compile(column[3:]), f"{name}={column}")
                 except re.error as error:
                     raise ValueError(f"{pair!r}: not a usable pattern ({error})") from None
                 continue

@@ -104,7 +104,8 @@ def lines(stream: IO[bytes], state: dict) -> Iterator["str | TooLong"]:
         raise StreamError(f"stopped reading at line {state['line'] + 1}: "
                           f"{stream_problem(error, True)}") from None
     finally:
-        raw_lines.detach()
+        if not stream.closed:  # (a run stopped midway may have closed it already)
+            raw_lines.detach()
 
 
 _ENDS = ("\n", "\r")

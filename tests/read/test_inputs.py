@@ -194,3 +194,25 @@ def test_corpora_with_lone_cr_line_ends(tmp_path):
     assert errors == []
     assert [(d.id, d.text) for d in docs] == [("1", "One."), ("2", "Two."), ("1", "A field\r\nover two lines."),
                                               ("2", "Plain.")]
+
+
+def test_a_field_pattern_that_backtracks_without_end_stops_the_run_in_one_line(tmp_path):
+    """`--field source=id:(a+)+$` on a 40-character id takes years to fail to match: the run
+    hung. Each id now gets a second at most; then one `error:` line, what was written stays."""
+    corpus = tmp_path / "c.jsonl"
+    records = [{"id": f"wire_{i}", "text": f"\u201cWe will win {i},\u201d Jane Doe said."} for i in range(3)]
+    records.insert(2, {"id": "a" * 40 + "!", "text": "\u201cWe will lose,\u201d Jane Doe said."})
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "q.db"
+    done = subprocess.run(QUOTES + ["ingest", str(db), str(corpus), "--field", "source=id:(a+)+$",
+                                    "--processes", "1"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "error: --field source=id:(a+)+$: matching the id 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' "
+        "took more than 1 s; the pattern backtracks without end (as a repeat inside a repeat, like "
+        "(a+)+, does): simplify it",
+        "stopped after 0 documents written (kept); run the command again with a simpler pattern to go on"]
+    fixed = subprocess.run(QUOTES + ["ingest", str(db), str(corpus), "--field", "source=id:^([a-z]+)_",
+                                     "--processes", "1"], capture_output=True, text=True, timeout=120)
+    assert fixed.returncode == 0, fixed.stderr
+    assert fixed.stderr.splitlines()[-1].startswith("4 documents written")
