@@ -226,10 +226,14 @@ Example: quotes extract seeds/ --format jsonl""")
 @click.option("--output", metavar="DIR", default=None,
               help="Write the records as Parquet files into the new folder DIR (for `quotes "
                    "ingest DB DIR`) instead of printing them; with --dask the workers write them.")
+@click.option("--explain", is_flag=True,
+              help="Instead of the records, print each document's entity graph (its people, "
+                   "organisations and documents, and every mention linked to one with the rule "
+                   "and the evidence) and why each statement has its speaker.")
 @dask_option
 @model_option
 @corpus_options
-def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields):
+def extract(paths, fmt, output, explain, dask, model, text_field, id_field, extra_fields):
     from .read import ReadError, SlowPattern, read_documents
 
     errors, notes = _capped("error"), _capped("note")
@@ -251,7 +255,7 @@ def extract(paths, fmt, output, dask, model, text_field, id_field, extra_fields)
     parts: list = []  # the partitions of an output folder, as they are written
     try:
         with stop_on_signals():
-            _extract(documents(), fmt, output, dask, model, notes, parts)
+            _extract(documents(), fmt, output, explain, dask, model, notes, parts)
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
         _say(how_stopped(signal_of(stop)) + (f" after {_written_to(output, parts)}; run the same "
                                              f"command again to go on" if parts else ""))
@@ -278,18 +282,25 @@ def _written_to(output, parts) -> str:
     return f"{len(parts)} partitions ({documents} documents) written to {output} (kept)"
 
 
-def _extract(documents, fmt, output, dask, model, notes, parts) -> None:
+def _extract(documents, fmt, output, explain, dask, model, notes, parts) -> None:
     """The quotes of `documents` printed as `fmt`, or written as Parquet into `output` (each
-    partition added to `parts` as it is written)."""
+    partition added to `parts` as it is written); with `explain`, each document's entity
+    graph and why each statement has its speaker."""
     from . import distributed
     from .engine.pipeline import extract_documents
-    from .formats import write_quotes
+    from .formats import write_explanation, write_quotes
 
     if output:  # Parquet partitions, written on the cluster (here without --dask)
         for part in distributed.write_partitions(documents, output, dask, model=model):
             parts.append(part)
             for note in part.notes:
                 notes(note)
+        return
+    if explain:
+        for result in extract_documents(documents, nlp=_nlp(model), explain=True):
+            for note in result.notes:
+                notes(f"{result.document.path or result.document.id}: {note}")
+            write_explanation(result, sys.stdout)
         return
     nlp = None if dask else _nlp(model)
 
@@ -427,23 +438,27 @@ def export(db_path, speaker, fmt, output):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Report format.")
 @click.option("--misses", default=20, show_default=True, help="How many misses to list in the table.")
-@click.option("--without", multiple=True, metavar="SIEVE",
-              help="Switch a sieve off (e.g. --without narration), to see what it buys. Repeatable.")
+@click.option("--without", multiple=True, metavar="RULE",
+              help="Switch a sieve or a resolver off (e.g. --without narration, --without lede), to "
+                   "see what it buys. Repeatable.")
 @model_option
 def evaluate(gold, fmt, misses, model, without):
     """Score the extractor on a GOLD JSONL file: detection P/R/F1, attribution accuracy
-    and end-to-end F1, overall and by type, with the misses.
+    and end-to-end F1, overall and by type, what each sieve and each resolver decided and
+    how often it was right, with the misses.
 
     Example: quotes evaluate tests/data/seed.gold.jsonl
     """
     import json
 
-    from .engine.sieves import NAMES
+    from .engine.entities.resolvers import NAMES as RESOLVERS
+    from .engine.sieves import NAMES as SIEVES
     from .evaluate import GoldError, evaluate as run, format_table
 
-    unknown = sorted(set(without) - set(NAMES))
+    unknown = sorted(set(without) - set(SIEVES) - set(RESOLVERS))
     if unknown:
-        raise click.BadParameter(f"no sieve named {', '.join(unknown)} (the sieves: {', '.join(NAMES)})",
+        raise click.BadParameter(f"no sieve or resolver named {', '.join(unknown)} (the sieves: "
+                                 f"{', '.join(SIEVES)}; the resolvers: {', '.join(RESOLVERS)})",
                                  param_hint="--without")
 
     try:

@@ -28,6 +28,7 @@ from .model import Document, Quote
 WORD = re.compile(r"\w+", re.UNICODE)
 ROWS = ("all", "verbatim", "direct", "mixed", "indirect")
 NAMED_KINDS = ("person", "organisation", "group")
+CARRIED = ("continuation", "turn_taking")  # methods that carry another statement's speaker
 AS_WRITTEN = 0.99  # the share of gold speakers written as at their offsets that makes a set "by mention"  # a record whose speaker is a proper name
 
 
@@ -117,6 +118,7 @@ def gives_mentions(gold_documents: list[dict]) -> bool:
 class Report:
     counts: Counter = field(default_factory=Counter)  # (row, what) -> n
     sieves: dict = field(default_factory=lambda: defaultdict(Counter))  # sieve -> decided/right
+    resolvers: dict = field(default_factory=lambda: defaultdict(Counter))  # resolver -> decided/right
     methods: dict = field(default_factory=lambda: defaultdict(Counter))
     misses: list[dict] = field(default_factory=list)
     documents: int = 0
@@ -162,6 +164,7 @@ class Report:
             "named_rate": self.named_rate(),
             "named_rate_without_anonymous": self.named_rate_of_sourced(),
             "sieves": {name: dict(c) for name, c in sorted(self.sieves.items())},
+            "resolvers": {name: dict(c) for name, c in sorted(self.resolvers.items())},
             "methods": {name: dict(c) for name, c in sorted(self.methods.items())},
             "misses": self.misses,
             **({"gender": self.gender.as_dict()} if self.gender is not None else {}),
@@ -226,6 +229,9 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
                 report.sieves[q.sieve or "?"]["right"] += right
                 report.methods[q.method or "?"]["decided"] += 1
                 report.methods[q.method or "?"]["right"] += right
+                if q.method not in CARRIED:  # (a carried speaker was decided for another statement)
+                    report.resolvers[q.resolver or "?"]["decided"] += 1
+                    report.resolvers[q.resolver or "?"]["right"] += right
         for key in ("all", kind) + (("verbatim",) if kind in ("direct", "mixed") else ()):
             c[key, "gold"] += 1
             c[key, "found"] += i in found
@@ -241,7 +247,8 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
             q = predicted[found[i]]
             report.misses.append({"document": gold["id"], "kind": "wrong speaker", "type": kind,
                                   "gold": g.get("text", "")[:160], "speaker": g.get("speaker"),
-                                  "predicted": q.speaker, "method": q.method, "sieve": q.sieve})
+                                  "predicted": q.speaker, "method": q.method, "sieve": q.sieve,
+                                  "resolver": q.resolver, "evidence": q.evidence})
     for j, q in enumerate(predicted):
         ok = j in owner
         e2e = ok and (not gold_quotes[owner[j]].get("speaker")
@@ -263,8 +270,8 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
 
 
 def evaluate(path: str, nlp=None, without: Iterable[str] = ()) -> Report:
-    """Extract the gold documents' texts and score them, with the sieves named in
-    `without` switched off."""
+    """Extract the gold documents' texts and score them, with the sieves and resolvers
+    named in `without` switched off."""
     from .engine.pipeline import extract_documents
 
     gold_documents = read_gold(path)
@@ -290,10 +297,11 @@ def format_table(report: Report, misses: int = 20) -> str:
         lines.append(f"{name:10} {s['gold']:>6} {s['predicted']:>6} {s['precision']:>6.3f} {s['recall']:>6.3f} "
                      f"{s['f1']:>6.3f} {s['attribution']:>7.3f} {s['attribution_overlap']:>7.3f} "
                      f"{s['end_to_end_f1']:>7.3f}")
-    lines.append("sieves (matched statements with a gold speaker): decided, right, precision")
-    for name, c in data["sieves"].items():
-        lines.append(f"  {name:14} {c.get('decided', 0):>6} {c.get('right', 0):>6} "
-                     f"{c.get('right', 0) / c['decided'] if c.get('decided') else 0:>7.3f}")
+    for what, counts in (("sieves", data["sieves"]), ("resolvers (not counting carried speakers)", data["resolvers"])):
+        lines.append(f"{what} (matched statements with a gold speaker): decided, right, precision")
+        for name, c in counts.items():
+            lines.append(f"  {name:14} {c.get('decided', 0):>6} {c.get('right', 0):>6} "
+                         f"{c.get('right', 0) / c['decided'] if c.get('decided') else 0:>7.3f}")
     if report.gender is not None:
         lines.append(format_gender(report.gender))
     shown = data["misses"][:misses]
@@ -301,6 +309,7 @@ def format_table(report: Report, misses: int = 20) -> str:
         lines.append(f"misses (first {len(shown)} of {len(data['misses'])}):")
         for m in shown:
             detail = m.get("gold") or m.get("predicted_text") or ""
-            who = f"gold={m.get('speaker')!r} predicted={m.get('predicted')!r} via {m.get('sieve')}"
+            via = m.get('sieve') if not m.get('resolver') else f"{m.get('sieve')} -> {m.get('resolver')}"
+            who = f"gold={m.get('speaker')!r} predicted={m.get('predicted')!r} via {via}"
             lines.append(f"  [{m['kind']}/{m['type']}] {who}: {detail[:90]!r}")
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""Quote records printed as a table, JSON, JSON lines or CSV."""
+"""Quote records printed as a table, JSON, JSON lines or CSV; a document's entity graph and
+the evidence for each speaker (`--explain`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import shutil
 from typing import Iterable, TextIO
 
-from .model import Quote
+from .model import Quote, Result
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -41,3 +42,19 @@ def write_quotes(quotes: Iterable[Quote], fmt: str, out: TextIO) -> int:
                       f"{(q.method or '-')[:12]:<12} {text}\n")
             n += 1
     return n
+
+
+def write_explanation(result: Result, out: TextIO) -> None:
+    """One document's entity graph (entities, then links with their rule and evidence) and
+    why each statement has its speaker: `quotes extract --explain`."""
+    out.write(f"== {result.document.path or result.document.id}\n")
+    out.write("# entities: number, kind, name, what the text says; links: where, words, kind of "
+              "mention, entity, rule, evidence\n")
+    if result.explanation:
+        out.write(result.explanation + "\n")
+    out.write("# statements: where, words, speaker, sieve -> resolver (evidence)\n")
+    for q in result.quotes:
+        text = " ".join(q.text.split())
+        text = text if len(text) <= 50 else text[:49] + "\u2026"
+        why = f"{q.sieve} -> {q.resolver} ({q.evidence})" if q.speaker else f"no speaker (mention {q.speaker_mention!r})"
+        out.write(f"{q.start}-{q.end}\t{text!r}\t{q.speaker or '-'}\t{why}\n")

@@ -97,13 +97,15 @@ class Quote:
     confidence: float = 0.0
     spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
     statement: int | None = None  # index of the statement this span belongs to (split quotes)
-    sieve: str | None = None  # the sieve that decided (engine/sieves.py): provenance, not stored
+    sieve: str | None = None  # the sieve that found the speaker's words (engine/sieves.py)
+    resolver: str | None = None  # the resolver that said who they are (engine/entities/resolvers.py)
+    evidence: str | None = None  # what the resolver read, in a few words ("title 'minister': Ilse Marwick")
 
     # The keys `quotes extract --format jsonl` prints, in order.
     PUBLIC_KEYS = (
         "document_id", "start", "end", "text", "type", "cue", "speaker",
         "speaker_mention", "speaker_start", "speaker_end", "addressee", "method",
-        "confidence", "statement",
+        "sieve", "resolver", "evidence", "confidence", "statement",
     )
 
     def public(self) -> dict:
@@ -122,3 +124,4 @@ class Result:
     quotes: list[Quote]
     speakers: list[Speaker]
     notes: list[str] = field(default_factory=list)  # what is odd in the text ("quote marks never close")
+    explanation: str | None = None  # the entity graph as text, when asked (`quotes extract --explain`)

@@ -55,7 +55,8 @@ def _schemas() -> dict:
             ("text", text), ("type", text), ("cue", text), ("cue_start", number),
             ("cue_end", number), ("speaker", text), ("speaker_mention", text),
             ("speaker_start", number), ("speaker_end", number), ("speaker_kind", text),
-            ("addressee", text), ("method", text), ("confidence", pa.float64()),
+            ("addressee", text), ("method", text), ("sieve", text), ("resolver", text), ("evidence", text),
+            ("confidence", pa.float64()),
             ("spans", pa.list_(pa.list_(number))), ("statement", number)]),
         "speakers": pa.schema([
             ("position", number), ("name", text), ("kind", text), ("role", text),

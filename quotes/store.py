@@ -74,6 +74,8 @@ TABLES = {
             # the speaker's and addressee's names as the article gives them, before joining
             # across articles: what `quotes split` moves
             "article_speaker": str, "article_addressee": str,
+            # why this speaker: the resolver that said who the mention is, and what it read
+            "resolver": str, "evidence": str,
         },
         "pk": "id",
         "foreign_keys": [
@@ -111,6 +113,8 @@ SELECT
   quotes.speaker_kind,
   speakers.gender AS speaker_gender,
   quotes.method,
+  quotes.resolver,
+  quotes.evidence,
   quotes.confidence,
   quotes.speaker_id,
   quotes.rowid AS quote_rowid
@@ -188,7 +192,7 @@ ORDER BY statements DESC, quotes DESC, speakers.name
 }
 
 
-SCHEMA_VERSION = 3  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 4  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -447,8 +451,14 @@ def _to_version_3(db: Database) -> None:
     given_name_evidence(db)
 
 
+def _to_version_4(db: Database) -> None:
+    """Schema 4: statements say why they have their speaker (`resolver`, `evidence`; the
+    columns are added by `ensure_db_shape`, empty for statements an older engine found:
+    `quotes ingest --reprocess-outdated` fills them)."""
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
-MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3]
+MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4]
 
 
 def now() -> str:
@@ -541,7 +551,8 @@ def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs) -
         "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
         "speaker_end": q.speaker_end,
         "addressee_id": speaker_ids.get(q.addressee) if q.addressee else None,
-        "method": q.method, "confidence": q.confidence, "statement": q.statement,
+        "method": q.method, "resolver": q.resolver, "evidence": q.evidence,
+        "confidence": q.confidence, "statement": q.statement,
         "context_start": context[0], "context_end": max(context[1], q.end),
     }
 

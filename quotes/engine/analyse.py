@@ -24,29 +24,33 @@ from .gender import evidence_by_entity
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
 from .reported import according_candidates, reported_candidates
 from .sieves import run_passes
-from .speakers import SpeakerIndex
 from .standalone import headline_candidates, pull_quote_candidates
+from .entities.build import build_graph
+from .entities.graph import Graph
 from .state import Context, Statement
 from .tokens import token_range
 
 
-def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset()) -> Result:
+def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset(), explain: bool = False) -> Result:
     """Statements of one parsed document (the text of `doc` is `document.text`), with the
-    sieves named in `without` switched off."""
+    sieves and resolvers named in `without` switched off; with `explain`, the entity graph
+    as text in `explanation`."""
     text = document.text
     paragraphs = paragraph_spans(text)
     boilerplate = boilerplate_regions(text, document.title, paragraphs)
     captions = caption_regions(text, paragraphs)
     skip = sorted(boilerplate + captions)
     quoted = find_quoted_spans(text, skip, paragraphs)
+    in_quote = _quoted_tokens(doc, quoted)
     # (a caption's names are the article's people, but no pronoun points back to them)
-    index = SpeakerIndex(doc, boilerplate, sorted([(q.start, q.end) for q in quoted] + captions))
-    ctx = Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without,
+    graph = build_graph(doc, boilerplate, sorted([(q.start, q.end) for q in quoted] + captions), in_quote)
+    ctx = Context(doc=doc, text=text, graph=graph, in_quote=in_quote, without=without,
                   paragraphs=paragraphs, skip=skip)
     statements = decide_statements(ctx, detect(ctx, quoted))
     run_passes(ctx, statements)
     quotes = _records(document, statements)
-    return Result(document, quotes, _speakers_of(quotes, index, ctx.in_quote), quote_mark_notes(text, quoted))
+    return Result(document, quotes, _speakers_of(quotes, graph, ctx.in_quote), quote_mark_notes(text, quoted),
+                  explanation=graph.dump() if explain else None)
 
 
 def detect(ctx: Context, quoted: list[QuotedSpan]) -> Found:
@@ -112,18 +116,20 @@ def _record(document: Document, text: str, s: Statement, start: int, end: int, s
         addressee=a.addressee,
         method=a.method.value if a.speaker_name and a.method is not None else None,
         sieve=a.sieve if a.speaker_name else None,
+        resolver=a.resolver if a.speaker_name else None,
+        evidence=a.evidence if a.speaker_name else None,
         confidence=a.confidence if a.speaker_name else 0.0,
         spans=spans,
         statement=statement,
     )
 
 
-def _speakers_of(quotes: list[Quote], index: SpeakerIndex, in_quote: set[int] = frozenset()) -> list[Speaker]:
+def _speakers_of(quotes: list[Quote], graph: Graph, in_quote: set[int] = frozenset()) -> list[Speaker]:
     """One Speaker per name that speaks or is spoken to, with what the document says of it
     (a person's gender and its evidence included)."""
     by_name: dict[str, Speaker] = {}
-    entities = {entity.name: entity for entity in index.entities}
-    evidence = evidence_by_entity(index, quotes, in_quote)
+    entities = {entity.name: entity for entity in graph.people}
+    evidence = evidence_by_entity(graph, quotes, in_quote)
     for q in quotes:
         for name, kind in ((q.speaker, q.speaker_kind or "person"), (q.addressee, "person")):
             if not name or name in by_name:

@@ -11,9 +11,8 @@ from ..model import Method
 from .confidence import confidence
 from .cues import speech_verb
 from .lexicon import interviewer_nouns, pronouns
-from .speakers import PERSON_LABELS
 from .state import Attribution, Candidate, Context, Statement
-from .tokens import SENTENCE_END
+from .tokens import PERSON_LABELS, SENTENCE_END
 
 
 def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Attribution | None:
@@ -67,7 +66,7 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
         if mention is not None and mention.start <= t.i < mention.end:
             continue  # the previous speaker's own name
         if t.ent_type_ in PERSON_LABELS and t.i not in ctx.in_quote:
-            entity = ctx.index.entity_at(t.idx, t.idx + len(t))
+            entity = ctx.graph.person_at(t.idx, t.idx + len(t))
             if entity is not speaker and not _in_passing(before.attribution, cue, t, entity) \
                     and not _aside_before_a_new_paragraph(ctx, t, p_prev, p_this):
                 return False
@@ -98,9 +97,9 @@ def _plain_narration(ctx: Context, tokens, speaker) -> bool:
         if t.i in ctx.in_quote:
             return False
         if t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN":
-            if speaker is None or ctx.index.entity_at(t.idx, t.idx + len(t)) is not speaker:
+            if speaker is None or ctx.graph.person_at(t.idx, t.idx + len(t)) is not speaker:
                 return False
-        elif _personal(t) and (speaker is None or ctx.index.pronoun_at(t.idx) is not speaker):
+        elif _personal(t) and (speaker is None or _chained_to(ctx, t.idx) is not speaker):
             return False
         elif speech_verb(t) is not None and not _said_by(ctx, t, speaker):
             return False
@@ -111,8 +110,14 @@ def _said_by(ctx: Context, verb: Token, speaker) -> bool:
     """A speech verb whose subject names `speaker` ("Ortiz admits …")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return speaker is not None and len(subjects) == 1 and (
-        ctx.index.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is speaker
-        or ctx.index.pronoun_at(subjects[0].idx) is speaker)
+        ctx.graph.person_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is speaker
+        or _chained_to(ctx, subjects[0].idx) is speaker)
+
+
+def _chained_to(ctx: Context, start: int):
+    """The person the pronoun chain links the pronoun at `start` to, else None."""
+    found = ctx.graph.chained(start)
+    return found.entity if found is not None else None
 
 
 def _personal(token: Token) -> bool:

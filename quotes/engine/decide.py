@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Method
 from .continuation import split_by_attribution
 from .cues import speech_verb
-from .resolution import names_a_source
+from .entities.resolvers import names_a_source
 from .sieves import attribute
 from .state import Attribution, Candidate, Context, Statement
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Method
 from .confidence import confidence
+from .entities.lookup import person_named
 from .lexicon import is_title_word, vocative_openers
 from .state import Attribution, Context, Statement
 
@@ -108,7 +109,7 @@ def _other(parties: list[Party], speaker: Party | None) -> Party | None:
 def _addressee_party(ctx: Context, attribution: Attribution) -> Party | None:
     if not attribution.addressee:
         return None
-    entity = ctx.index.entity_for_text(attribution.addressee)
+    entity = person_named(ctx.graph, attribution.addressee)
     if entity is None:
         return None
     return Party(entity, entity.name, "person")
@@ -133,7 +134,7 @@ def _addressed(ctx: Context, turn: list[Statement]) -> list[Party]:
             after = doc[j].text if j < s.token_end else "."
             words = [t.text for t in doc[i:j] if not is_title_word(t.text.rstrip("."))]
             if before in vocative_openers() and after in (",", ".", "!", "?", ";") and words:
-                entity = ctx.index.entity_for_text(" ".join(words)) or ctx.index.entity_for_text(words[-1])
+                entity = person_named(ctx.graph, " ".join(words)) or person_named(ctx.graph, words[-1])
                 if entity is not None and entity.kind == "person":
                     found.append(Party(entity, entity.name, "person"))
             i = j

@@ -17,26 +17,26 @@ from spacy.tokens import Span, Token
 from ..gender import NOUN, PRONOUN, evidence_of, pronoun_genders, word_genders
 from ..model import Quote
 from .lexicon import is_person_noun
-from .speakers import Entity, Mention, SpeakerIndex
+from .entities.graph import Entity, Graph, Link
 
 SHARED_SUBJECT = ("xcomp", "conj", "advcl")  # clauses that may take the subject of the one they hang on
 LINK_WINDOW = 600  # characters back in which a possessive looks for the sentence naming its person
 
 
-def evidence_by_entity(index: SpeakerIndex, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, Counter]:
+def evidence_by_entity(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, Counter]:
     """id(entity) -> the gender evidence of each person of the article (see
     `quotes.gender.evidence_of`); `in_quote` holds the token indices inside quote marks."""
-    mentions = mentions_of(index, quotes, in_quote)
+    mentions = mentions_of(graph, quotes, in_quote)
     return {id(e): evidence_of(mentions.get(id(e), ()), e.role, e.name)
-            for e in index.entities if e.kind == "person"}
+            for e in graph.people if e.kind == "person"}
 
 
-def mentions_of(index: SpeakerIndex, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, list[tuple[str, str]]]:
+def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, list[tuple[str, str]]]:
     """id(entity) -> its mentions in the article as (text, kind): "name" (with the
     honorific before it), "noun" (a gendered noun set beside a name) and "pronoun" (the
-    subjects the index chained to the person, the pronouns the sieves resolved to them as
+    subjects the pronoun chain linked to the person, the pronouns the sieves resolved to them as
     speakers, and possessives that can mean no one else)."""
-    doc = index.doc
+    doc = graph.doc
     found: dict[int, list[tuple[str, str]]] = {}
     pronouns: dict[int, set[int]] = {}  # id(entity) -> offsets of its pronouns, counted once
 
@@ -45,7 +45,7 @@ def mentions_of(index: SpeakerIndex, quotes: Iterable[Quote], in_quote: set[int]
             pronouns[id(entity)].add(at)
             found.setdefault(id(entity), []).append((text, PRONOUN))
 
-    for mention in index.mentions:
+    for mention in graph.links:
         entity = mention.entity
         if entity.kind != "person":
             continue
@@ -56,12 +56,12 @@ def mentions_of(index: SpeakerIndex, quotes: Iterable[Quote], in_quote: set[int]
         if span is not None and len(span):
             found.setdefault(id(entity), []).append((_with_honorific(span), "name"))
             found[id(entity)].extend((t.lower_, NOUN) for t in _nouns_beside(span))
-    people = {entity.name: entity for entity in index.entities if entity.kind == "person"}
+    people = {entity.name: entity for entity in graph.people if entity.kind == "person"}
     for q in quotes:
         entity = people.get(q.speaker or "")
         if entity is not None and q.speaker_start is not None and (q.speaker_mention or "").lower() in pronoun_genders():
             pronoun(entity, q.speaker_mention, q.speaker_start)
-    for entity, token in _possessives(index, in_quote):
+    for entity, token in _possessives(graph, in_quote):
         pronoun(entity, token.text, token.idx)
     return found
 
@@ -86,21 +86,21 @@ def _nouns_beside(span: Span) -> list[Token]:
     return [t for t in nouns if t.pos_ == "NOUN" and t.is_lower and t.lower_ in word_genders()]
 
 
-def _possessives(index: SpeakerIndex, in_quote: set[int]) -> list[tuple[Entity, Token]]:
+def _possessives(graph: Graph, in_quote: set[int]) -> list[tuple[Entity, Token]]:
     """Possessives of the narration ("her office said") that can mean one person only: the
     nearest sentence up to them that names anyone names that one person, no other person
     (a person noun, an unlinked name) stands between, and the possessive's own clause has
     no named subject. (On the GGT dev sets such links were right 125 times in 128; object
     pronouns and possessives in a clause whose subject is a name ("Ortiz killed her
     parents") are wrong too often to count.)"""
-    doc = index.doc
-    people = [m for m in index.mentions if not m.quoted]
+    doc = graph.doc
+    people = [m for m in graph.links if not m.quoted]
     starts = [m.start for m in people]
     links = []
     for token in doc:
         if token.dep_ != "poss" or token.lower_ not in pronoun_genders() or token.i in in_quote:
             continue
-        if _clause_subject_named(index, token):
+        if _clause_subject_named(graph, token):
             continue
         entity = _only_person(doc, people, starts, token)
         if entity is not None:
@@ -108,21 +108,21 @@ def _possessives(index: SpeakerIndex, in_quote: set[int]) -> list[tuple[Entity, 
     return links
 
 
-def _clause_subject_named(index: SpeakerIndex, token: Token) -> bool:
+def _clause_subject_named(graph: Graph, token: Token) -> bool:
     """The clause holding the possessive has a subject that names someone (a name or a
-    pronoun the index linked), its own or the one it shares ("Ortiz offered to monitor
+    pronoun the graph linked), its own or the one it shares ("Ortiz offered to monitor
     his breathing", "She came in and put her hand on his chest")."""
     for verb in token.ancestors:
         if verb.pos_ in ("VERB", "AUX"):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                return index.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is not None
+                return graph.person_at(subjects[0].idx, subjects[0].idx + len(subjects[0])) is not None
             if verb.dep_ not in SHARED_SUBJECT:
                 return False
     return False
 
 
-def _only_person(doc, people: list[Mention], starts: list[int], token: Token) -> Entity | None:
+def _only_person(doc, people: list[Link], starts: list[int], token: Token) -> Entity | None:
     """The one person named in the possessive's sentence before it, else in the nearest
     sentence before that names anyone; None when it names several or a person noun or an
     unlinked name stands between the person's first mention there and the possessive."""
@@ -147,7 +147,7 @@ def _only_person(doc, people: list[Mention], starts: list[int], token: Token) ->
     return entity
 
 
-def _someone_else(token: Token, mentions: list[Mention]) -> bool:
+def _someone_else(token: Token, mentions: list[Link]) -> bool:
     """A word the possessive may point to instead: a person noun ("her lawyer", "a
     spokesman") that is not set beside a name ("Ortiz, a lawyer,"), or a person's name
     nobody linked."""

@@ -6,17 +6,22 @@ before its colon ("Minister: talks will resume") and a pull quote's credit.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ..model import Method
 from .cues import nearest_speech_verb
-from .lexicon import is_person_noun, is_title_word, speech_nouns
+from .entities.kinds import gendered_pronoun
+from .entities.people import find
+from .lexicon import is_org_noun, is_person_noun, is_title_word, speech_nouns
 from .mentions import _display, mention_span
+from .entities.graph import Kind, Link, Mention
+from .entities.lookup import person_named
+from .entities.resolvers import resolve
 from .pullquotes import credit
-from .resolution import resolve
-from .speakers import ORG_LABELS, PERSON_LABELS, gendered_pronoun, is_org_noun
 from .state import Attribution, Context
-from .tokens import DASHES, SENTENCE_END
+from .tokens import DASHES, ORG_LABELS, PERSON_LABELS, SENTENCE_END
 from .verb import attribute_verb
 
 
@@ -64,11 +69,10 @@ def colon_speaker(ctx: Context, q_start: int, p_start: int, previous: Attributio
     span = mention_span(head)
     if len(span) == 1 and span.text.isupper() and is_person_noun(span.text.lower()):
         return None  # a heading's word for someone ("ANALYST'S VIEWPOINT:"), not a name ("WALLACE:")
-    entity, name, kind, via = resolve(ctx, span, set(), previous)
-    if name is None or (kind == "person" and entity is None and head.ent_type_ not in PERSON_LABELS):
+    link = resolve(ctx, span, set(), previous)
+    if link.name is None or (link.kind == "person" and link.entity is None and head.ent_type_ not in PERSON_LABELS):
         return None
-    return Attribution(cue=doc[j], cue_label=":", mention=span, speaker=entity, speaker_name=name,
-                       speaker_kind=kind, method=Method.CUE_PHRASE)
+    return Attribution.resolved(link, cue=doc[j], cue_label=":", mention=span, method=Method.CUE_PHRASE)
 
 
 def _said_thing(noun: Token) -> bool:
@@ -90,11 +94,10 @@ def dash_speaker(ctx: Context, q_end: int, p_end: int, previous: Attribution | N
     if not names:
         return None
     span = mention_span(names[0])
-    entity, name, kind, via = resolve(ctx, span, set(), previous)
-    if name is None:
+    link = resolve(ctx, span, set(), previous)
+    if link.name is None:
         return None
-    return Attribution(cue=doc[j], cue_label="-", mention=span, speaker=entity, speaker_name=name,
-                       speaker_kind=kind, method=Method.CUE_PHRASE)
+    return Attribution.resolved(link, cue=doc[j], cue_label="-", mention=span, method=Method.CUE_PHRASE)
 
 
 def equated_speaker(ctx: Context, content: tuple[int, int], previous: Attribution | None) -> Attribution | None:
@@ -115,14 +118,13 @@ def equated_speaker(ctx: Context, content: tuple[int, int], previous: Attributio
     if owner is None:
         return None
     span = mention_span(owner)
-    entity, name, kind, via = resolve(ctx, span, set(), previous)
-    if name is None and owner.pos_ == "NUM":  # "of one jolly viewer": someone unnamed
+    link = resolve(ctx, span, set(), previous)
+    if link.name is None and owner.pos_ == "NUM":  # "of one jolly viewer": someone unnamed
         span = doc[owner.left_edge.i:owner.right_edge.i + 1]
-        name, kind = _display(span), "anonymous"
-    if name is None:
+        link = Link(Mention(span, Kind.ANONYMOUS), None, _display(span), "anonymous", "anonymous", "unnamed: as written")
+    if link.name is None:
         return None
-    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
-                       method=Method.COREFERENCE if via else Method.CUE_PHRASE)
+    return Attribution.resolved(link, mention=span, method=Method.COREFERENCE if link.coreference else Method.CUE_PHRASE)
 
 
 LABEL_WORDS = 3  # words of a speaker's label at most ("WALLACE:", "SEN. LENA ORTIZ:")
@@ -145,10 +147,11 @@ def label_speaker(ctx: Context, content: tuple[int, int]) -> Attribution | None:
     words = [t.text.rstrip(".").title() for t in span if t.text.rstrip(".").isalpha()]
     if not words or is_title_word(words[-1]):
         return None
-    entity = ctx.index.find(words[-1:]) or ctx.index.find(words)
+    entity = find(ctx.graph, words[-1:]) or find(ctx.graph, words)
     name = entity.name if entity is not None else " ".join(words)
+    evidence = f"label: {span.text} is {name}" if entity is not None else f"label: {span.text}, no one named so"
     return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind="person",
-                       cue=doc[j], cue_label=":", method=Method.CUE_PHRASE)
+                       cue=doc[j], cue_label=":", method=Method.CUE_PHRASE, resolver="name", evidence=evidence)
 
 
 def headline_speaker(ctx: Context, h_start: int, h_end: int) -> Attribution | None:
@@ -159,16 +162,16 @@ def headline_speaker(ctx: Context, h_start: int, h_end: int) -> Attribution | No
     if not names:
         return None
     span = mention_span(names[-1])
-    entity, name, kind, via = resolve(ctx, span, set(), None)
-    if entity is None and all(is_title_word(t.text) for t in span):
-        entity = ctx.index.by_title(span.root.lemma_)  # the article names the minister later
+    link = resolve(ctx, span, set(), None)
+    if link.entity is None and all(is_title_word(t.text) for t in span):
+        entity = ctx.graph.titled(span.root.lemma_)  # the article names the minister later
         if entity is not None:
-            name, kind = entity.name, "person"
-    if name is None or kind == "group":
+            link = replace(link, entity=entity, name=entity.name, kind="person", rule="title",
+                           evidence=f"title '{span.root.lemma_.lower()}': {entity.name}, {entity.role}")
+    if link.name is None or link.kind == "group":
         return None
     colon = doc[h_end] if h_end < len(doc) else None
-    return Attribution(cue=colon, cue_label=":", mention=span, speaker=entity, speaker_name=name,
-                       speaker_kind=kind, method=Method.CUE_PHRASE)
+    return Attribution.resolved(link, cue=colon, cue_label=":", mention=span, method=Method.CUE_PHRASE)
 
 
 def credited_speaker(ctx: Context, t_start: int, t_end: int) -> Attribution | None:
@@ -180,13 +183,12 @@ def credited_speaker(ctx: Context, t_start: int, t_end: int) -> Attribution | No
 def credited_person(ctx: Context, name: Span) -> Attribution | None:
     """The attribution a pull quote's credit gives its words, when it names a person (a name
     the model took for an organisation counts when the text makes it a person)."""
-    known = ctx.index.entity_for_text(name)
+    known = person_named(ctx.graph, name)
     if name[-1].ent_type_ not in PERSON_LABELS and (known is None or known.kind != "person"):
         return None
     while len(name) > 1 and name[0].ent_type_ not in PERSON_LABELS and known is None:
         name = name[1:]
-    entity, speaker, kind, via = resolve(ctx, name, set(), None)
-    if speaker is None or kind != "person":
+    link = resolve(ctx, name, set(), None)
+    if link.name is None or link.kind != "person":
         return None
-    return Attribution(mention=name, speaker=entity, speaker_name=speaker, speaker_kind=kind,
-                       method=Method.CUE_PHRASE)
+    return Attribution.resolved(link, mention=name, method=Method.CUE_PHRASE)

@@ -212,6 +212,12 @@ def prepositions(role: str) -> frozenset[str]:
     return frozenset(word for word, r in (line.split() for line in lines("prepositions.txt")) if r == role)
 
 
+def is_org_noun(lemma: str) -> bool:
+    """A noun that names an organisation, a place or a document when it heads a subject
+    ("the ministry said", "the report said")."""
+    return lemma in organisation_nouns() or lemma in source_nouns()
+
+
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
 

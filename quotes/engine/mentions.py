@@ -1,10 +1,6 @@
-"""Quote -> mention -> speaker: the words that name a speaker, and what they resolve to.
-
-`mention_span` grows a subject's head token into the words naming someone ("the ministry's
-spokesman, John Doe", "Ortiz and Renner"); `resolve` turns those words into a speaker of
-the document: a named entity, a pronoun or description pointing back to one, a group, or
-an organisation.
-"""
+"""The words that name a speaker: `mention_span` grows a subject's head token into them
+("the ministry's spokesman, John Doe", "Ortiz and Renner"); who they are is the resolvers'
+question (entities/resolvers.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +9,10 @@ import re
 from spacy.tokens import Span, Token
 
 from ..names import visible
+from .entities.kinds import head_words as _head_words
 from .lexicon import group_words, is_person_noun
-from .speakers import ORG_LABELS, PERSON_LABELS, is_org_noun
 from .state import Context
-from .tokens import entity_span
+from .tokens import ORG_LABELS, PERSON_LABELS, entity_span
 
 PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
 NOMINAL_WINDOW = 1200  # characters back that a description ("the retired teacher") may reach
@@ -31,12 +27,6 @@ def mention_span(token: Token) -> Span:
         last = _single_mention(conj[-1])
         return token.doc[span.start:max(span.end, last.end)]
     return span
-
-
-def _coordinated(span: Span) -> list[Token]:
-    """The heads of a coordination: "Ortiz and Renner" -> Ortiz, Renner."""
-    root = span.root
-    return [root] + [c for c in root.rights if c.dep_ == "conj" and c.i < span.end]
 
 
 def _single_mention(token: Token) -> Span:
@@ -116,18 +106,6 @@ def _right_after(head: Token, appos: Token) -> bool:
     return all(t.i in modifiers or (t.is_punct and t.text in (",", "\u2014", "\u2013", "-", "(")) for t in between)
 
 
-def _is_group(span: Span) -> bool:
-    root = span.root
-    if len(_coordinated(span)) > 1 and any(t.lower_ in ("and", "&") for t in span):
-        return True  # (not the words listed inside one name: "the Fisheries and Oceans Agency")
-    if root.tag_ in ("NNS", "NNPS") and len(_head_words(root)) == 1 and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
-            and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
-        # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")
-        return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))
-    return any(t.lower_ in group_words() and not (t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.dep_ == "amod"))
-               for t in span if t.i <= root.i)  # ("the most popular": no quantifier)
-
-
 def _display(span: Span) -> str:
     """A speaker name for a noun phrase that names no one: "the two defense ministers"."""
     words = [t.text_with_ws for t in span]
@@ -156,6 +134,8 @@ def _describes_named_person(ctx: Context, span: Span) -> bool:
 
 
 AGED = re.compile(r"\b\d+-year-old\b", re.IGNORECASE)
+
+
 def _role_of_someone(noun: Token) -> bool:
     """An earlier use of the noun that says what a named person is ("X, the minister";
     "as Canada's prime minister"; "Minister X"), not one that brings in someone new ("one
@@ -165,19 +145,3 @@ def _role_of_someone(noun: Token) -> bool:
             or noun.head.ent_type_ in PERSON_LABELS)
 
 
-def _head_words(root: Token) -> list[str]:
-    """The head noun's lemma, and the parts of the hyphenated word it ends ("arms" of
-    "sergeant-at-arms" gives "sergeant-at-arms" and "sergeant")."""
-    words = [root.lemma_.lower()]
-    doc, start = root.doc, root.i
-    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start - 1].is_alpha):
-        start -= 1
-    if start < root.i:
-        word = doc[start:root.i + 1].text.lower()
-        words += [word, word.split("-")[0]]
-    return words
-
-
-def _definite(span: Span) -> bool:
-    first = span[0]
-    return first.lower_ in ("the", "this", "that") or (first.dep_ == "poss" and first.lower_ in ("his", "her", "their"))

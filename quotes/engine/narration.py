@@ -8,9 +8,10 @@ from .cues import speech_verb
 from .layout import credited_speaker
 from .lexicon import speech_nouns
 from .mentions import mention_span
-from .resolution import resolve
-from .speakers import PERSON_LABELS, gendered_pronoun
+from .entities.resolvers import resolve
 from .state import Attribution, Context
+from .tokens import PERSON_LABELS
+from .entities.kinds import gendered_pronoun
 
 NARRATION_SENTENCES = 2  # sentences of the paragraph before that a cue-less quote may look at
 
@@ -76,11 +77,11 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
             subject.pos_ == "PROPN" and not subject.ent_type_) and not issued:
         return None
     span = mention_span(subject)
-    entity, name, kind, via = resolve(ctx, span, set(), previous)
-    if name is None or not (kind == "person" and entity is not None) and not (issued and kind == "organisation"):
+    link = resolve(ctx, span, set(), previous)
+    if link.name is None or not (link.kind == "person" and link.entity is not None) \
+            and not (issued and link.kind == "organisation"):
         return None
-    return Attribution(mention=span, speaker=entity, speaker_name=name, speaker_kind=kind,
-                       method=Method.NARRATION)
+    return Attribution.resolved(link, mention=span, method=Method.NARRATION)
 
 
 def _owner_of_words(sent, lowest: int):

@@ -14,7 +14,7 @@ from spacy.vocab import Vocab
 from ..model import Method
 from .lexicon import CuePhrase, cue_phrases
 from .mentions import mention_span
-from .resolution import names_a_source, resolve
+from .entities.resolvers import names_a_source, resolve
 from .state import Attribution, Context
 from .verb import subject_of
 
@@ -51,8 +51,8 @@ def attribute_phrase(ctx: Context, start: int, end: int, previous: Attribution |
         if head is None:
             continue
         span = mention_span(head)
-        entity, name, kind, via = resolve(ctx, span, set(), previous)
-        if name is None:
+        link = resolve(ctx, span, set(), previous)
+        if link.name is None:
             if names_a_source(span):  # "according to a new poll": kept as the mention, no speaker
                 return Attribution(cue=doc[i], cue_label=phrase.label, mention=span)
             continue
@@ -63,9 +63,9 @@ def attribute_phrase(ctx: Context, start: int, end: int, previous: Attribution |
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             span = mention_span(pobj)
-                            entity, name, kind, via = resolve(ctx, span, set(), previous)
-        return Attribution(cue=doc[i], cue_label=phrase.label, mention=span, speaker=entity, speaker_name=name,
-                           speaker_kind=kind, method=Method.COREFERENCE if via else Method.CUE_PHRASE)
+                            link = resolve(ctx, span, set(), previous)
+        return Attribution.resolved(link, cue=doc[i], cue_label=phrase.label, mention=span,
+                                    method=Method.COREFERENCE if link.coreference else Method.CUE_PHRASE)
     return None
 
 

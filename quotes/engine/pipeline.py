@@ -23,13 +23,14 @@ BATCH_SIZE = 32
 
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None,
                       batch_size: int = BATCH_SIZE, n_process: int = 1,
-                      without: frozenset[str] = frozenset()) -> Iterator[Result]:
+                      without: frozenset[str] = frozenset(), explain: bool = False) -> Iterator[Result]:
     """Parse and analyse documents as a stream, in order; with `n_process` > 1 both happen
-    in worker processes (see workers.py). `without` names sieves to switch off (in this
-    process only: `quotes evaluate --without`)."""
+    in worker processes (see workers.py). `without` names sieves and resolvers to switch
+    off, `explain` keeps each document's entity graph as text in `Result.explanation`
+    (both in this process only: `quotes evaluate --without`, `quotes extract --explain`)."""
     nlp = nlp or nlp_module.load()
     documents = (_encodable(document) for document in documents)
-    if n_process > 1 and workers.can_fork() and not without:
+    if n_process > 1 and workers.can_fork() and not without and not explain:
         yield from workers.analyse_in_workers(documents, nlp, batch_size, n_process)
         return
     pending: list[Document] = []
@@ -41,7 +42,7 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         document = pending.pop(0)
-        yield analyse(document, doc, without)
+        yield analyse(document, doc, without, explain=explain)
 
 
 def _encodable(document: Document) -> Document:

@@ -12,8 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Method
 from ..paragraphs import paragraph_spans
-from .organisations import OrgIndex
-from .speakers import Entity, SpeakerIndex
+from .entities.graph import Entity, Graph
 
 
 @dataclass
@@ -32,6 +31,8 @@ class Attribution:
     confidence: float = 0.0
     weak: bool = False  # the cue is a verb that is often no speech ("suggest", "hope")
     sieve: str | None = None  # the name of the sieve that decided (sieves.py)
+    resolver: str | None = None  # the resolver that said who the mention is (entities/resolvers.py)
+    evidence: str | None = None  # what it read, in a few words
 
     def decided(self) -> bool:
         return self.speaker_name is not None
@@ -40,7 +41,15 @@ class Attribution:
         """The same speaker (and the mention that named it) for another statement that has no
         cue of its own."""
         return Attribution(mention=self.mention, speaker=self.speaker, speaker_name=self.speaker_name,
-                           speaker_kind=self.speaker_kind, method=method, **changes)
+                           speaker_kind=self.speaker_kind, method=method, resolver=self.resolver,
+                           evidence=self.evidence, **changes)
+
+    @classmethod
+    def resolved(cls, link, **fields) -> "Attribution":
+        """The attribution a resolver's link gives (entities/graph.py `Link`): its speaker,
+        the resolver and its evidence; `fields` add the cue, the mention, the method."""
+        return cls(speaker=link.entity, speaker_name=link.name, speaker_kind=link.kind, resolver=link.rule,
+                   evidence=link.evidence, **fields)
 
 
 @dataclass
@@ -49,17 +58,13 @@ class Context:
 
     doc: Doc
     text: str
-    index: SpeakerIndex
+    graph: Graph  # who the people, organisations and documents of the article are (entities/)
     in_quote: set[int]  # token indices inside any quoted span (its marks included)
-    without: frozenset[str] = frozenset()  # sieves switched off (`quotes evaluate --without`)
-    orgs: OrgIndex | None = None  # the organisations and places the document names
-    authored: list | None = None  # documents and messages the narration names, with their authors (resolution.py)
+    without: frozenset[str] = frozenset()  # sieves and resolvers switched off (`quotes evaluate --without`)
     paragraphs: tuple[tuple[int, int], ...] | None = None  # (start, end) of each paragraph, computed once
     skip: list[tuple[int, int]] = field(default_factory=list)  # boilerplate and captions: no statements there
 
     def __post_init__(self) -> None:
-        if self.orgs is None:
-            self.orgs = OrgIndex(self.doc)
         if self.paragraphs is None:
             self.paragraphs = paragraph_spans(self.text)
         # token range of every paragraph, and the paragraph of every token

@@ -4,7 +4,7 @@ punctuation they agree on."""
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import DEP, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +66,15 @@ def proper_nouns(doc: Doc) -> list[Token]:
     return [doc[i] for i in hits]
 
 
+def subjects(doc: Doc) -> list[Token]:
+    """The nominal subjects of `doc` (active and passive), in reading order."""
+    if not len(doc):
+        return []
+    deps = doc.to_array(DEP)
+    wanted = numpy.array([doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")], dtype=numpy.uint64)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(deps, wanted))]
+
+
 def ends_sentence(doc: Doc, i: int) -> bool:
     """Whether token `i` is past the end, a full stop or exclamation mark, or a break."""
     return i >= len(doc) or doc[i].text in (".", "!") or doc[i].is_space
@@ -80,3 +89,17 @@ def sentences_back(token: Token, count: int) -> int:
             break
         sentence = token.doc[sentence.start - 1].sent
     return sentence.start
+
+
+def sentences_apart(doc: Doc, earlier: int, later: int) -> int:
+    """How many sentence breaks stand between the characters `earlier` and `later`."""
+    a = doc.char_span(earlier, earlier + 1, alignment_mode="expand")
+    b = doc.char_span(later, later + 1, alignment_mode="expand")
+    if a is None or b is None or not len(a) or not len(b):
+        return 0
+    first, last = a[0].sent.start, b[0].sent.start
+    count, i = 0, last
+    while i > first:
+        i = doc[i - 1].sent.start
+        count += 1
+    return count

@@ -10,11 +10,11 @@ from ..model import Method
 from .cues import cue_text, speech_verb
 from .lexicon import pronouns, speech_nouns
 from .mentions import _display, mention_span
-from .resolution import resolve
-from .speakers import PERSON_LABELS
+from .entities.resolvers import resolve
 from .state import Attribution, Context
+from .entities.people import add_name
 from .syntax import closing_inversion, subject_of
-from .tokens import entity_span
+from .tokens import PERSON_LABELS, entity_span
 
 POSTPOSED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd", "pobj", "conj", "nsubjpass", "dep")
 
@@ -115,19 +115,20 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     exclude = set()
     if addressee is not None:
         result.addressee = _name_of(ctx, addressee)
-        entity = ctx.index.entity_at(addressee.start_char, addressee.end_char)
+        entity = ctx.graph.person_at(addressee.start_char, addressee.end_char)
         if entity is not None:
             exclude.add(id(entity))
-    entity, name, kind, via_coref = resolve(ctx, span, exclude, previous)
-    if name is None:
+    link = resolve(ctx, span, exclude, previous)
+    if link.name is None:
         result.mention = span
         return result
     if relative is not None:
         span = ctx.doc[relative.i:relative.i + 1]
-    result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, entity, name, kind
+    result.mention, result.speaker, result.speaker_name, result.speaker_kind = span, link.entity, link.name, link.kind
+    result.resolver, result.evidence = link.rule, link.evidence
     if method is Method.SYNTAX and subject.i > verb.i and not (content[0] <= verb.i < content[1]):
         method = Method.INVERSION  # "…," said the minister: the subject stands after its verb
-    result.method = Method.COREFERENCE if via_coref else method
+    result.method = Method.COREFERENCE if link.coreference else method
     result.weak = entry is not None and entry.weak
     return result
 
@@ -144,9 +145,9 @@ def _author_of(subject: Token) -> Token:
 def _name_of(ctx: Context, span: Span) -> str | None:
     """The name of the one spoken to; a pronoun ("told her") is the person it points back to,
     or no one."""
-    entity = ctx.index.entity_at(span.start_char, span.end_char)
+    entity = ctx.graph.person_at(span.start_char, span.end_char)
     if entity is None and len(span) == 1 and span[0].lower_ in pronouns():
         return resolve(ctx, span, set(), None).name
     if entity is None and span.root.ent_type_ in PERSON_LABELS:
-        entity = ctx.index.add_name(span)
+        entity = add_name(ctx.graph, span)
     return entity.name if entity is not None else _display(span)

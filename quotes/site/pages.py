@@ -132,7 +132,8 @@ async def article(db, document_id: str) -> dict | None:
         return None
     document["quotes"] = await _rows(db, """
         select quotes.id, quotes.start, quotes."end", quotes.type, quotes.cue, quotes.speaker_id,
-               speakers.name as speaker, quotes.addressee_id, addressees.name as addressee
+               speakers.name as speaker, quotes.addressee_id, addressees.name as addressee,
+               quotes.speaker_mention, quotes.resolver, quotes.evidence
         from quotes left join speakers on speakers.id = quotes.speaker_id
         left join speakers as addressees on addressees.id = quotes.addressee_id
         where quotes.document_id = :id order by quotes.start, quotes."end" desc""", {"id": document_id})

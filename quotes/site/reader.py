@@ -48,12 +48,22 @@ def paragraphs(text: str, quotes: list[dict], colours: dict, speaker_url) -> lis
     return out
 
 
+def why(q: dict) -> str:
+    """Why this speaker, in words: the mention the article wrote and the evidence that
+    says who it is ("she" -> "pronoun: nearest female subject, 1 sentence back")."""
+    if not q.get("evidence"):
+        return ""
+    mention = f"“{q['speaker_mention']}”: " if q.get("speaker_mention") else ""
+    return f"Why this speaker: {mention}{q['evidence']}"
+
+
 def _label(q: dict, colours: dict, speaker_url) -> Markup:
     who = colours.get(q["speaker_id"], NO_SPEAKER)
     if q["speaker_id"] is None:
         name = Markup('<span class="who-name">no speaker found</span>')
     else:
-        name = Markup('<a class="who-name" href="{}">{}</a>').format(speaker_url(q["speaker_id"]), q["speaker"])
+        name = Markup('<a class="who-name" href="{}"{}>{}</a>').format(
+            speaker_url(q["speaker_id"]), Markup(' title="{}"').format(why(q)) if why(q) else "", q["speaker"])
     return Markup('<span class="who" style="--who: {}">{}<a class="permalink" href="#{}" '
                   'title="Link to this statement">{}</a></span>').format(
         who, name, anchor(q["start"], q["end"]), q["type"] or "")

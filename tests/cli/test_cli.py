@@ -46,6 +46,27 @@ def test_extract_csv_and_table():
     assert "Benny Gantz" in table.stdout and "told" in table.stdout
 
 
+def test_extract_explain_prints_the_entity_graph_and_why_each_speaker(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Trade Minister Ilse Marwick met the press on Monday.\n\n"
+                    "The minister said talks would resume.\n", encoding="utf-8")
+    result = run("extract", str(path), "--explain")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("E0\tperson\tIlse Marwick\trole=Trade Minister") for line in lines), lines
+    assert any("'Ilse Marwick'\tname\tE0\tnames" in line for line in lines), lines
+    assert any("'talks would resume'\tIlse Marwick\tverb -> title (title 'minister'" in line for line in lines), lines
+
+
+def test_evaluate_switches_a_resolver_off_and_names_both_lists_when_asked_for_an_unknown_rule():
+    result = run("evaluate", SEED_GOLD, "--without", "pronoun", "--misses", "0")
+    assert result.exit_code == 0, result.output
+    assert "resolvers (not counting carried speakers)" in result.stdout
+    assert not any(line.split()[:1] == ["pronoun"] for line in result.stdout.splitlines())
+    unknown = CliRunner().invoke(cli, ["evaluate", SEED_GOLD, "--without", "pronouns"])
+    assert unknown.exit_code == 2 and "the resolvers: pronoun," in unknown.output
+
+
 def test_ingest_twice_changes_nothing(tmp_path):
     db = str(tmp_path / "q.db")
     assert run("ingest", db, os.path.join(ROOT, "seeds")).exit_code == 0

@@ -1,4 +1,4 @@
-"""Mention to speaker: pronouns, descriptions, groups (engine/mentions.py, speakers.py)."""
+"""Mention to speaker: pronouns, descriptions, groups (engine/mentions.py, entities/)."""
 
 from .conftest import one  # noqa: F401
 

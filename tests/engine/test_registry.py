@@ -3,12 +3,15 @@ text, switching one off changes what it decided and nothing else."""
 
 import pytest
 
+from .conftest import run  # noqa: F401
+
 from quotes.engine import sieves
+from quotes.engine.entities import resolvers
 from quotes.engine.analyse import analyse
 from quotes.engine.direct import direct_candidate, is_fragment
 from quotes.engine.marks import find_quoted_spans
 from quotes.engine.analyse import _quoted_tokens
-from quotes.engine.speakers import SpeakerIndex
+from quotes.engine.entities.build import build_graph
 from quotes.engine.state import Context
 from quotes.engine.tokens import token_range
 from quotes.model import Document, Method
@@ -56,8 +59,9 @@ def test_every_method_is_recorded_by_some_sieve_and_every_sieve_records_methods(
 def _context(nlp, text, without=frozenset()):
     doc = nlp(text)
     quoted = find_quoted_spans(text)
-    index = SpeakerIndex(doc, (), [(q.start, q.end) for q in quoted])
-    return Context(doc=doc, text=text, index=index, in_quote=_quoted_tokens(doc, quoted), without=without), quoted
+    in_quote = _quoted_tokens(doc, quoted)
+    graph = build_graph(doc, (), [(q.start, q.end) for q in quoted], in_quote)
+    return Context(doc=doc, text=text, graph=graph, in_quote=in_quote, without=without), quoted
 
 
 @pytest.mark.parametrize("text, sieve, speaker", [
@@ -91,3 +95,29 @@ def test_confidence_is_composed_in_one_place():
     assert confidence(Method.SYNTAX, closed=False) == 0.76
     assert confidence(Method.SYNTAX, weak=True) == 0.57
     assert confidence(Method.CUE_PHRASE, headline=True) == 0.765
+
+
+@pytest.mark.parametrize("resolver", resolvers.RESOLVERS, ids=lambda r: r.name)
+def test_every_resolver_decides_its_own_example(run, resolver):
+    text, speaker = resolver.example
+    decided = [q for q in run(text) if q.resolver == resolver.name]
+    assert decided, [(q.text, q.speaker, q.resolver) for q in run(text)]
+    assert all(q.speaker == speaker and q.evidence for q in decided), [(q.speaker, q.evidence) for q in decided]
+
+
+def test_every_resolver_serves_some_kind_and_every_kind_is_served():
+    from quotes.engine.entities.graph import Kind
+
+    assert all(r.kinds and r.reads for r in resolvers.RESOLVERS)
+    assert {k for r in resolvers.RESOLVERS for k in r.kinds} == set(Kind)
+    assert len(set(resolvers.NAMES)) == len(resolvers.NAMES)
+    assert not set(resolvers.NAMES) & set(sieves.NAMES)  # one --without for both
+
+
+def test_switching_a_resolver_off_leaves_its_mention_to_the_next_one(nlp):
+    text = "Trade Minister Ilse Marwick met the press on Monday.\n\nThe minister said talks would resume."
+    document = Document("d", text)
+    on = analyse(document, nlp(text)).quotes
+    off = analyse(document, nlp(text), without=frozenset({"title"})).quotes
+    assert [(q.speaker, q.resolver) for q in on] == [("Ilse Marwick", "title")]
+    assert [(q.speaker, q.resolver) for q in off] == [("Ilse Marwick", "description")]  # the next resolver answers

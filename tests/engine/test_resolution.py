@@ -1,4 +1,4 @@
-"""Mention to speaker (engine/resolution.py, organisations.py, speakers.py): every speaker
+"""Mention to speaker (engine/entities/: resolvers, people, organisations, documents): every speaker
 resolved to the person or organisation the article names, on texts written for the purpose."""
 
 from .conftest import one  # noqa: F401
@@ -242,15 +242,16 @@ def test_a_description_points_back_to_the_one_organisation_just_named(run):
 def test_a_one_word_organisation_name_tagged_once_is_it_where_it_stands_untagged(nlp):
     from spacy.tokens import Span
 
-    from quotes.engine.organisations import OrgIndex
+    from quotes.engine.entities.build import build_graph
+    from quotes.engine.entities.organisations import described
 
     doc = nlp("Corvex runs the buses. The mayor said a study had been done by Corvex. The agency denied it.")
     first = next(t for t in doc if t.text == "Corvex")
     doc.ents = [Span(doc, first.i, first.i + 1, label="ORG")]  # the model tagged only the first
-    orgs = OrgIndex(doc)
+    graph = build_graph(doc)
     second = [t for t in doc if t.text == "Corvex"][1]
-    assert [m.start for m in orgs.mentions] == [first.idx, second.idx]
-    assert orgs.described("agency", doc.text.index("The agency")).name == "Corvex"
+    assert [m.start for m in graph.organisation_links] == [first.idx, second.idx]
+    assert described(graph, "agency", doc.text.index("The agency")).name == "Corvex"
 
 
 def test_a_relative_named_by_first_name_is_someone_new_and_his_father_is_not_him(run):
@@ -274,7 +275,7 @@ def test_a_known_name_the_tagger_read_as_a_noun_is_still_the_person(run):
 def test_a_one_word_name_written_after_a_title_elsewhere_is_a_person_whatever_its_tag(nlp):
     from spacy.tokens import Span
 
-    from quotes.engine.resolution import _titled_elsewhere
+    from quotes.engine.entities.resolvers import _titled_elsewhere
 
     doc = nlp("President Vasco met the delegation.\n\nVasco said the talks had gone well.")
     said = [t for t in doc if t.text == "Vasco"]

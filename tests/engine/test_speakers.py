@@ -170,15 +170,15 @@ def test_an_honorific_the_model_left_out_of_a_name_still_tells_its_gender(nlp):
 
 
 def test_an_entity_drawn_over_two_people_is_two_names(nlp):
-    from quotes.engine.speakers import SpeakerIndex
+    from quotes.engine.entities.build import build_graph
 
     doc = nlp("“It is late,” said Grant and Edmund together.")  # one PERSON entity
-    names = {e.name for e in SpeakerIndex(doc).entities}
+    names = {e.name for e in build_graph(doc).people}
     assert "Grant and Edmund" not in names and "Edmund" in names
 
 
 def test_a_title_and_the_words_that_go_with_it_are_no_part_of_the_name(nlp):
-    from quotes.engine.speakers import name_tokens
+    from quotes.engine.entities.people import name_tokens
 
     assert name_tokens("House Speaker Dana Rhee") == ["Dana", "Rhee"]
     assert name_tokens("Secretary of State Dana Rhee") == ["Dana", "Rhee"]
@@ -189,7 +189,7 @@ def test_a_title_and_the_words_that_go_with_it_are_no_part_of_the_name(nlp):
 def test_a_plural_proper_noun_the_model_took_into_a_name_is_left_out(nlp):
     from spacy.tokens import Span
 
-    from quotes.engine.speakers import person_span
+    from quotes.engine.entities.people import person_span
 
     doc = nlp("In the debate, Republicans Jolly said the bill would fail.")
     first = next(t for t in doc if t.text == "Republicans")

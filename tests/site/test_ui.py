@@ -347,3 +347,33 @@ async def test_every_speaker_path_leads_to_the_streamed_view_csv(seed_db_path):
         assert profile in text or page.endswith(f"speaker/{gantz}"), page
     description = (await ds.client.get("/quotes/statements_by_speaker")).text
     assert "1,000 rows" in description and 'href="/quotes/statements"' in description
+
+
+# ---- why this speaker ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def why_db_path(tmp_path_factory):
+    """One article whose one statement says why it has its speaker (with markup in it)."""
+    path = str(tmp_path_factory.mktemp("whydb") / "quotes.db")
+    text = "Trade Minister Ilse Marwick met the press.\n\nThe minister said talks would resume."
+    start = text.index("talks")
+    return build_db(
+        path,
+        [{"id": "doc", "key": "doc.txt", "title": "Talks", "text": text}],
+        [(1, "Ilse Marwick", ["Marwick"])],
+        [quote_row("doc", "talks would resume", start, 1, type="indirect", speaker_mention="The minister",
+                   method="coreference", resolver="title", evidence="title 'minister': Ilse <b>Marwick</b>")],
+    )
+
+
+@pytest.mark.asyncio
+async def test_the_reader_says_why_a_statement_has_its_speaker_and_statements_facet_by_resolver(why_db_path):
+    ds = make_datasette(why_db_path)
+    article = (await ds.client.get("/quotes/-/article/doc")).text
+    assert 'title="Why this speaker: \u201cThe minister\u201d: title &#39;minister&#39;: Ilse &lt;b&gt;Marwick' in article
+    assert "<b>Marwick" not in article
+    data = await get_json(ds, "/quotes/statements.json")
+    assert data["facet_results"]["resolver"]["results"][0]["value"] == "title"
+    [row] = await rows(ds, "/quotes/statements.json?resolver=title")
+    assert row["evidence"].startswith("title 'minister'")

@@ -144,6 +144,36 @@ def test_an_older_database_is_migrated(tmp_path):
     conn.close()
 
 
+def test_a_version_2_database_learns_why_each_statement_has_its_speaker(tmp_path):
+    """Schema 3: `resolver` and `evidence` in quotes and in the statements view; a statement
+    an older engine stored keeps its row, with both empty."""
+    from quotes.model import Document, Quote, Result
+    from quotes.store import save_result
+
+    path = str(tmp_path / "v2.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        drop view statements; drop view quotes_in_context;
+        alter table quotes drop column resolver; alter table quotes drop column evidence;
+        insert into documents (id, key, text) values ('old', 'old', 'Lena said no.');
+        insert into quotes (id, document_id, start, "end", text) values ('old:10:12', 'old', 10, 12, 'no');
+        pragma user_version = 2;
+    """)
+    conn.commit()
+    conn.close()
+    db = open_db(path)
+    assert db.execute("pragma user_version").fetchone()[0] == 3
+    text = "The minister said talks would resume."
+    quote = Quote("new", 18, 36, text[18:36], "indirect", cue="said", speaker="Ilse Marwick",
+                  speaker_mention="The minister", speaker_kind="person", method="coreference",
+                  resolver="title", evidence="title 'minister': Ilse Marwick, Trade Minister")
+    save_result(db, Result(Document("new", text), [quote], []))
+    rows = db.execute("select text, resolver, evidence from statements order by text").fetchall()
+    assert rows == [("no", None, None), ("talks would resume", "title", "title 'minister': Ilse Marwick, Trade Minister")]
+    db.close()
+
+
 def other_program_database(path):
     conn = sqlite3.connect(path)
     conn.execute("create table contacts (name text)")

@@ -295,6 +295,7 @@ def test_a_version_1_database_loses_its_description_rows(tmp_path):
         drop view statements; drop view quotes_in_context; drop table not_same;
         alter table quotes drop column speaker_kind; alter table quotes drop column article_speaker;
         alter table quotes drop column article_addressee;
+        alter table quotes drop column resolver; alter table quotes drop column evidence;
         insert into speakers (id, name, kind) values (50, 'the company', 'organisation');
         insert into aliases values ('the company', 50, 'seen');
         update quotes set speaker_id = 50, speaker_mention = 'the company';

@@ -1,0 +1,304 @@
+"""One article's entity graph: its entities (people and organisations), the mentions that
+name or point to them, and a link from each mention to its entity with the rule that made
+it and the evidence, in a few words.
+
+`build.build_graph` fills it by ordered passes, then freezes it: while statements are
+attributed nothing is added, so one quote's answer never depends on which quotes were
+resolved before it. `dump()` prints it, one line an entity and one a link.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from spacy.tokens import Doc, Span
+
+from ...model import Speaker
+
+
+class Kind(str, Enum):
+    """What kind of words a mention is; `kinds.mention_kind` decides it, once."""
+
+    NAME = "name"  # "Lena Ortiz", "Ortiz", "Norvale Grid", "NDA"
+    PRONOUN = "pronoun"  # "she", "they", "it"
+    NOMINAL = "nominal"  # "the company", "the minister", "a spokeswoman for X"
+    GROUP = "group"  # "Ortiz and Renner", "residents", "some of the workers"
+    DOCUMENT = "document"  # "the report", "a statement from X"
+    ANONYMOUS = "anonymous"  # "a source", "officials", "one veteran of the industry"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of the text that name or point to someone."""
+
+    span: Span
+    kind: Kind
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass(eq=False)
+class Entity:
+    """One person, organisation or place of the article, with what the text says of it."""
+
+    name: str  # the fullest name the article gives
+    kind: str = "person"  # person, organisation, place
+    role: str | None = None  # "Trade Minister"
+    affiliation: str | None = None  # "Norland"
+    names: list[str] = field(default_factory=list)  # every way the article writes the name
+    gender: str | None = None  # male, female
+    gender_evidence: str | None = None  # "honorific 'Mrs.'", "given name Denise", "pronoun 'she' at 1,204"
+    first: int = 1 << 62  # where the text first names them (a character offset)
+    forms: set[str] = field(default_factory=set)  # an organisation's names, lower case, without "the"
+    nouns: set[str] = field(default_factory=set)  # what the article calls an organisation ("firm", "utility")
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    def told(self, gender: str, evidence: str) -> None:
+        """Learn the gender the text gives, with its evidence, unless one is known."""
+        if self.gender is None:
+            self.gender, self.gender_evidence = gender, evidence
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.kind, self.role, self.affiliation, tuple(self.names))
+
+
+@dataclass(frozen=True)
+class Link:
+    """Mention -> who it names: an entity of the article, or a name with its kind (an
+    organisation the article only names, a group, an unnamed source as written); `name`
+    None when the rule found that it names no one the text gives. `rule` is the pass or
+    resolver that decided, `evidence` what it read, in a few words."""
+
+    mention: Mention | None
+    entity: Entity | None
+    name: str | None
+    kind: str | None  # person, organisation, place, group, anonymous
+    rule: str = ""
+    evidence: str = ""
+    coreference: bool = False  # a pronoun or a description pointed back to a name given elsewhere
+    subject: bool = False  # the mention is its clause's subject
+    sentence: int = 0  # where the mention's sentence starts (a character offset)
+    quoted: bool = False  # inside quote marks: someone talking about them
+
+    @property
+    def decided(self) -> bool:
+        return self.name is not None
+
+    @property
+    def start(self) -> int:
+        return self.mention.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.mention.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.mention.span.text
+
+    @property
+    def pronoun(self) -> bool:
+        return self.mention.kind is Kind.PRONOUN
+
+
+class FrozenGraph(RuntimeError):
+    """Something tried to change the graph after it was built."""
+
+
+class Graph:
+    """The people, organisations and documents of one article, and the links of their
+    mentions, in reading order. Built by `build.build_graph`; read-only once frozen."""
+
+    def __init__(self, doc: Doc, skip=(), quoted=(), in_quote: set[int] | None = None):
+        self.doc = doc
+        self.skip = list(skip)  # character ranges whose names are nobody (boilerplate)
+        self.quoted = sorted(quoted)  # character ranges inside quote marks (and captions)
+        self.in_quote = in_quote if in_quote is not None else set()  # tokens inside quote marks
+        self.people: list[Entity] = []
+        self.links: list[Link] = []  # mentions of people, names and chained pronouns, by start
+        self.by_name: dict[str, list[Entity]] = {}  # full names and aliases, lower case -> people
+        self.organisations: list[Entity] = []
+        self.organisation_links: list[Link] = []  # mentions of organisations and places, by start
+        self.documents: list[tuple[int, str, Link | None]] = []  # (token, lemma, author link)
+        self.frozen = False
+        self._starts: list[int] | None = None
+        self._organisation_starts: list[int] = []
+
+    # -- building --------------------------------------------------------------------
+    def _check(self) -> None:
+        if self.frozen:
+            raise FrozenGraph("the entity graph is frozen once built")
+
+    def freeze(self) -> None:
+        # (a person's name may have grown since a link was made: "Ortiz", then "Lena Ortiz")
+        self.links = sorted((m if m.name == m.entity.name else replace(m, name=m.entity.name) for m in self.links),
+                            key=lambda m: m.start)
+        self.sort_organisation_links()
+        self.frozen = False  # (not yet: resolvers still add names they meet)
+
+    def link(self, span: Span, kind: Kind, entity: Entity, rule: str, evidence: str = "") -> Link:
+        """A link of a mention of a person, with where it stands, kept in reading order
+        (not yet sorted while a pass adds many: `sort_links`)."""
+        self._check()
+        found = Link(Mention(span, kind), entity, entity.name, entity.kind, rule, evidence,
+                     coreference=kind is not Kind.NAME, subject=span.root.dep_ in ("nsubj", "nsubjpass"),
+                     sentence=span.root.sent.start_char, quoted=self.in_quotes(span))
+        self.links.append(found)
+        return found
+
+    def insert_link(self, found: Link) -> None:
+        """A link put in its place among links already sorted."""
+        self._check()
+        starts = self.starts()
+        i = bisect_left(starts, found.start)
+        self.links.insert(i, found)
+        starts.insert(i, found.start)
+
+    def sort_links(self) -> None:
+        self.links.sort(key=lambda m: m.start)
+
+    def add_person(self, entity: Entity) -> Entity:
+        self._check()
+        self.people.append(entity)
+        return entity
+
+    def add_organisation(self, entity: Entity) -> Entity:
+        self._check()
+        self.organisations.append(entity)
+        return entity
+
+    def add_organisation_link(self, found: Link) -> None:
+        self._check()
+        self.organisation_links.append(found)
+
+    def sort_organisation_links(self) -> None:
+        self.organisation_links.sort(key=lambda m: m.start)
+        self._organisation_starts = [m.start for m in self.organisation_links]
+
+    def index_name(self, name: str, entity: Entity) -> None:
+        known = self.by_name.setdefault(" ".join(name.split()).lower(), [])
+        if entity not in known:
+            known.append(entity)
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def entities(self) -> list[Entity]:
+        return self.people + self.organisations
+
+    def starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.links):
+            self._starts = [m.start for m in self.links]
+        return self._starts
+
+    def skipped(self, span: Span) -> bool:
+        return any(s <= span.start_char and span.end_char <= e for s, e in self.skip)
+
+    def holds_quote(self, start: int, end: int) -> bool:
+        """Whether quoted words stand within characters [start, end)."""
+        k = bisect_left(self.quoted, (start,))
+        return k < len(self.quoted) and self.quoted[k][0] < end
+
+    def in_quotes(self, span: Span) -> bool:
+        k = bisect_left(self.quoted, (span.start_char + 1,)) - 1
+        return k >= 0 and self.quoted[k][0] <= span.start_char and span.end_char <= self.quoted[k][1]
+
+    def person_at(self, start: int, end: int) -> Entity | None:
+        """The person a mention within characters [start, end) names."""
+        i = bisect_left(self.starts(), end)  # mentions starting before `end`
+        for found in reversed(self.links[max(0, i - 8):i]):
+            if found.start < end and start < found.end:
+                return found.entity
+        return None
+
+    def chained(self, start: int) -> Link | None:
+        """The link of the pronoun at `start`, where the pronoun chain made one."""
+        i = bisect_left(self.starts(), start)
+        if i < len(self.links) and self.links[i].start == start and self.links[i].pronoun:
+            return self.links[i]
+        return None
+
+    def titled(self, title: str, before: int | None = None) -> Entity | None:
+        """The most recent person before `before` whose role holds the title word; with no
+        `before`, the first such person of the article (a headline's "Minister: …")."""
+        title = title.lower()
+        links = self.links if before is None else reversed(self.links[:bisect_left(self.starts(), before)])
+        for found in links:
+            role = (found.entity.role or "").lower()
+            if title in role.split() or title in role:
+                return found.entity
+        return None
+
+    def recent_person(self, before: int, exclude: set[int] = frozenset(), gender: str | None = None,
+                      window: int = 2500) -> Link | None:
+        """The person a pronoun or description before `before` points to: in the nearest
+        sentence that names someone, its subject, else the first person it names. Mentions
+        inside quote marks, excluded entities (the addressee) and a gender that disagrees
+        are passed over."""
+        candidates = []
+        for found in reversed(self.links[:bisect_left(self.starts(), before)]):
+            if before - found.start > window:
+                break
+            entity = found.entity
+            if id(entity) in exclude or entity.kind != "person" or found.quoted:
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if candidates and found.sentence != candidates[0].sentence:
+                break
+            candidates.append(found)
+        if not candidates:
+            return None
+        candidates.reverse()
+        subjects = [m for m in candidates if m.subject]
+        return subjects[0] if subjects else candidates[0]
+
+    def organisations_before(self, before: int) -> list[Entity]:
+        """The organisations and places named before character `before`, in reading order
+        (one entry a mention)."""
+        return [m.entity for m in self.organisation_links[:bisect_left(self._organisation_starts, before)]]
+
+    def links_to(self, entity: Entity) -> list[Link]:
+        """Every link to `entity`: its names, the pronouns chained to it."""
+        links = self.organisation_links if entity.kind != "person" else self.links
+        return [m for m in links if m.entity is entity]
+
+    # -- printing --------------------------------------------------------------------
+    def dump(self) -> str:
+        """The graph as text, the way BookNLP writes its entity file: one line an entity
+        (kind, name, role, gender and its evidence, the names written), then one line a
+        link (where, the words, the kind of mention, the entity, the rule, the evidence)."""
+        lines = []
+        number = {id(e): k for k, e in enumerate(self.entities)}
+        for k, e in enumerate(self.entities):
+            facts = [f"role={e.role}" if e.role else "", f"of={e.affiliation}" if e.affiliation else "",
+                     f"gender={e.gender} ({e.gender_evidence})" if e.gender else "",
+                     f"called={','.join(sorted(e.nouns))}" if e.nouns else "",
+                     f"names={'|'.join(e.names or sorted(e.forms))}"]
+            lines.append(f"E{k}\t{e.kind}\t{e.name}\t" + "\t".join(f for f in facts if f))
+        for found in sorted(self.links + self.organisation_links, key=lambda m: m.start):
+            lines.append(f"{found.start}-{found.end}\t{found.text!r}\t{found.mention.kind}\t"
+                         f"E{number.get(id(found.entity), '?')}\t{found.rule}\t{found.evidence}")
+        for i, lemma, author in self.documents:
+            token = self.doc[i]
+            who = author.name if author is not None else "no author"
+            lines.append(f"{token.idx}-{token.idx + len(token)}\t{token.text!r}\tdocument\t{who}\t"
+                         f"documents\t{author.evidence if author is not None else ''}")
+        return "\n".join(lines)

@@ -1,0 +1,454 @@
+"""The names pass: the people an article names, each name's variants joined into one person.
+
+"Norland's Trade Minister Ilse Marwick", "Marwick" and a near-spelling of the surname become
+one person with a canonical name, a role and an affiliation taken from the text (roles.py).
+`find` says which person a name written belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...names import near_spelling, visible
+from ..cues import speech_verb
+from ..lexicon import gendered_words, given_names, is_person_noun, is_title_word, organisation_nouns, surnames
+from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
+from .graph import Entity, Graph, Kind, Link, Mention
+from .roles import learn_from_noun, learn_role
+
+
+def person_span(ent: Span) -> Span:
+    """A PERSON entity grown over capitalised name words the model left out ("Ilse" of
+    "Ilse Marwick"): proper nouns next to it that are no title and no other entity."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # a name ends at its possessive ("Lena s invitation", an apostrophe lost) and starts
+    # after a common noun the model took in ("Norvale Grid spokeswoman Lena Ortiz")
+    possessive = next((t.i for t in ent if t.i > start
+                       and (t.tag_ == "POS" or t.dep_ == "case" or t.text in ("s", "s."))), None)
+    if possessive is not None:
+        end = possessive
+    start = _after_common_noun(doc, start, end)
+    # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
+    # heading, where every word is capitalised, anything before a given name and a surname
+    # ("Lawmakers Rip Lena Ortiz")
+    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or doc[start].tag_ == "NNPS" or (
+            end - start > 2 and doc[start].lower_ not in given_names()
+            and doc[start + 1].lower_ in given_names() and _title_case_line(ent[0]))):
+        start += 1
+
+    def name_word(token: Token) -> bool:
+        # (a sentence's first word is capitalised anyway: there it must be a given name,
+        # not "Till" or "Dearest")
+        return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+                and not token.ent_type_ and not is_title_word(token.text)
+                and (not token.is_sent_start or token.lower_ in given_names()))
+
+    # (a name that opens with a given name is whole: "Rival Dana Whitcombe", "Billionaire X")
+    complete = end - start > 1 and doc[start].lower_ in given_names()
+    while start > 0 and not complete and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start - 1, end) \
+            and not _after_the(doc, start - 1) and not _title_case_line(ent[0]):
+        start -= 1
+    while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
+        end += 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+POSSESSIVE = re.compile(r"['\u2019\u2018]s\b")  # (a left quotation mark typed for the apostrophe too)
+HEADING_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
+                                  "to", "with", "vs", "via"})
+
+
+def _title_case_line(token: Token) -> bool:
+    """The sentence holding `token` is a heading in title case ("Black Lawmakers Rip X As A
+    Fraud"): every word capitalised, the small words aside. (A paragraph always starts a
+    sentence, so a heading line is a sentence of its own.)"""
+    words = [t.text for t in token.sent if t.is_alpha]
+    if len(words) < 4:
+        return False
+    return all(w[:1].isupper() for w in words if w.lower() not in HEADING_SMALL_WORDS)
+
+
+def _after_the(doc: Doc, i: int) -> bool:
+    """A capitalised word that ends a run opened by "The" ("The Harbour Press Lena
+    Ortiz"): the end of an organisation's name, not a name's first word."""
+    j = i
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ in ("PROPN", "DET"):
+        j -= 1
+        if doc[j].lower_ == "the":
+            return True
+    return False
+
+
+def _heading(ent: Span) -> bool:
+    """A line of its own in capitals ("CHAPTER V."): a heading, not a person. (Tokens, not
+    `doc.text`, which spaCy joins anew on every read.)"""
+    if not ent.text.strip().isupper():
+        return False
+    doc = ent.doc
+    end = ent.end
+    while end > ent.start and doc[end - 1].is_space:
+        end -= 1
+    while end < len(doc) and doc[end].text in (".", ":"):
+        end += 1
+    starts_line = ent.start == 0 or (doc[ent.start - 1].is_space and "\n" in doc[ent.start - 1].text)
+    ends_line = end == len(doc) or (doc[end].is_space and "\n" in doc[end].text)
+    return starts_line and ends_line
+
+
+def _credit(ent: Span) -> bool:
+    """A photo or byline credit ("Tijana Martin / The Canadian Press"): a name set off by a
+    slash names whoever took the picture, not anyone in the story."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    return "/" in ent.text or after == "/" or before == "/"
+
+
+def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
+    words = [t for t in ent if not t.is_space and t.tag_ != "POS"]  # ("Elena Nunez’s")
+    return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            and words[0].lower_ in given_names() and words[-1].lower_ in surnames_seen)
+
+
+def _untagged_full_names(doc: Doc, surnames_seen: set[str]) -> list[Span]:
+    """Full names NER left untagged or tagged in part ("Amanda" nothing, "Verhaegen"
+    PRODUCT): two or three capitalised proper nouns, the first a known given name and the
+    last a surname in `surnames_seen`. (One the model tagged whole is an entity already.)"""
+    found = []
+    for token in proper_nouns(doc):
+        if token.lower_ not in surnames_seen or token.i == 0 or token.ent_type_ in PERSON_LABELS:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name
+        for start in (token.i - 1, token.i - 2):
+            words = doc[max(start, 0):token.i + 1]
+            if start >= 0 and not doc[start].ent_type_ and _full_name_of(words, surnames_seen) \
+                    and not is_title_word(doc[start].text) and not any(t.is_upper or t.is_space for t in words) \
+                    and not (start > 0 and doc[start - 1].pos_ == "PROPN"):  # (not "Miss Thorpe", a heading)
+                found.append(words)
+                break
+    return found
+
+
+def _name_start(token: Token) -> int:
+    """Where the name whose last word is `token` begins: its compounds, without a
+    participle that opens the sentence ("Knowing Renner was a fan" names Renner)."""
+    start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+    start = _after_common_noun(token.doc, start, token.i + 1)
+    first = token.doc[start]
+    if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
+            and first.lower_ not in given_names():
+        start += 1
+    return start
+
+
+def _after_common_noun(doc: Doc, start: int, end: int) -> int:
+    """Where a name in tokens [start, end) begins: after the last common noun before its
+    last word ("Norvale Grid spokeswoman Ana Ruiz"), or a plural name of a people or a
+    party ("Republicans Ortiz of Elm Shores and …"), when a proper noun follows it."""
+    nouns = [t.i for t in doc[start:end - 1] if (t.pos_ == "NOUN" and t.is_lower) or t.tag_ == "NNPS"]
+    if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
+        return nouns[-1] + 1
+    return start
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a longer proper name ("Ortiz Press"), not a name standing alone."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
+
+
+def _each_name(ent: Span) -> list[Span]:
+    """The names of an entity the model drew over two people ("Ortiz and Renner"); none in
+    the title of a case or a book ("Ortiz v. Ortiz")."""
+    if any(t.text in ("v", "v.", "vs", "vs.", "versus") for t in ent):  # (not the initial "V.")
+        return []
+    cuts = [t.i for t in ent if t.lower_ in ("and", "&")]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start - 1] + cuts + [ent.end]
+    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+
+
+def _honorific_before(ent: Span) -> str | None:
+    """The gender an honorific right before a name tells ("Mr. Ortiz" where the model tagged
+    only "Ortiz")."""
+    if ent.start == 0:
+        return None
+    return gendered_words().get(ent.doc[ent.start - 1].lower_.rstrip("."))
+
+
+def _kin_by_first_name(ent: Span) -> bool:
+    """A name of one word given to someone's relative or partner ("Renner's father, Joseph";
+    "his wife, Ana"): someone new, not an earlier person who bears that first name."""
+    root = ent.root
+    head = root.head
+    return (len(ent) == 1 and root.dep_ == "appos" and head.pos_ == "NOUN" and is_person_noun(head.lemma_.lower())
+            and any(c.dep_ == "poss" for c in head.children))
+
+
+def described_as_person(ent: Span) -> bool:
+    """A name the model took for an organisation that the text calls a person: "Lena
+    Ortiz, CEO of Norvale Grid", "Paul Renner, the co-founder of …"."""
+    root = ent.root
+    if not all(t.pos_ == "PROPN" for t in ent if t.is_alpha):
+        return False
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i]
+    return any(is_person_noun(n.lemma_.split("-")[-1]) and not organisation_nouns().get(n.lemma_.lower())
+               for n in nouns)
+
+
+def _known_name(token: Token) -> bool:
+    """A word the Census lists as a surname or a given name, written as a name: the subject
+    "Mulder" of "Mulder didn't hesitate" is a person even where NER saw none."""
+    word = token.lower_
+    return token.is_alpha and not token.is_upper and (word in surnames() or word in given_names())
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a name, without honorifics, titles (with the words that go with them:
+    "House Speaker X") or a possessive ending."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    words = []
+    for word in POSSESSIVE.sub("", visible(text)).split():
+        word = word.strip(",.;:\u201c\u201d\"'()")
+        if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
+            words.append(word)
+    titles = [j for j, word in enumerate(words[:-1]) if word[:1].isupper() and is_title_word(word)]
+    if titles and all(word[:1].isupper() for word in words[titles[-1] + 1:]):
+        words = words[titles[-1] + 1:]
+    if len(words) > 2 and words[0].islower():  # "(Secretary) of State Ana Ruiz": from the given name
+        given = [j for j, word in enumerate(words[:-1]) if word.lower() in given_names()]
+        words = words[given[0]:] if given else words[-2:]
+    return tuple(words)
+
+
+SHARED_SURNAME_WINDOW = 1000  # characters back in which a shared surname means the one last named in full as a subject
+
+
+def add_people(graph: Graph) -> None:
+    """The names pass: every person the article names, and a link for each of their names."""
+    doc = graph.doc
+    people = [person_span(part) for ent in doc.ents
+              if ent.label_ in PERSON_LABELS and not graph.skipped(ent) and not _credit(ent)
+              and not _heading(ent) for part in _each_name(ent)]
+    # A full name the model took for an organisation or did not tag at all ("Morgan
+    # McNeely" ORG, "Nino Ortner scored" untagged): a given name first and a surname
+    # the text gives a person ("McNeely" PERSON) or writes alone as a subject ("Ortner
+    # said").
+    surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
+    surnames_seen |= {t.lower_ for t in proper_nouns(doc) if t.dep_ in ("nsubj", "nsubjpass")
+                      and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
+    people += [ent for ent in doc.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
+               and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
+    people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
+    # Full names first, so surnames join them whatever the order in the text; then the
+    # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
+    # (A surname two people share waits for the text's order: which of them it means
+    # depends on who was last named as a subject.)
+    for ent in sorted(people, key=lambda e: (-len(name_tokens(e.text)), _honorific_before(e) is None)):
+        entity_for_name(graph, ent, create=not _shared_surname(graph, name_tokens(ent.text)))
+    for ent in people:
+        entity = entity_for_name(graph, ent)
+        if entity is None:
+            continue
+        learn_role(ent, entity)
+        graph.link(ent, Kind.NAME, entity, "names", _joined(ent, entity))
+    # The small model sometimes labels a known person's surname as ORG or GPE, or no
+    # entity at all for a name it has never seen ("Yuni, a resident of …, said").
+    for ent in doc.ents:
+        if ent.label_ in ORG_LABELS and len(ent) == 1 and not graph.skipped(ent):
+            entity = find(graph, name_tokens(ent.text), before=ent.start_char)
+            if entity is not None:
+                graph.link(ent, Kind.NAME, entity, "names", f"'{ent.text}' tagged {ent.label_}: {entity.name}")
+    # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all)
+    for token in subjects(doc):
+        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
+                and token.text[:1].isupper() and not is_title_word(token.text)):
+            span = doc[_name_start(token):token.i + 1]
+            # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
+            if not (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+                    or speech_verb(token.head) is not None or _known_name(token)
+                    or find(graph, name_tokens(span.text)) is not None):
+                continue
+            if not graph.skipped(span):
+                entity = entity_for_name(graph, span)
+                if entity is not None:
+                    learn_role(span, entity)
+                    graph.link(span, Kind.NAME, entity, "names", f"untagged subject: {_joined(span, entity)}")
+        elif token.pos_ == "NOUN" and is_person_noun(token.lemma_):
+            _apposed_name(graph, token)
+    # The surname of a person named in full, with no entity tag at all ("For Renner, who
+    # …"), or a subject that is a known person's one name: a mention of them too, so that
+    # a pronoun or a description after it finds them.
+    covered = {m.start for m in graph.links}
+    by_surname: dict[str, list[Entity]] = {}
+    for entity in graph.people:
+        by_surname.setdefault(entity.words[-1].lower(), []).append(entity)
+    for token in proper_nouns(doc):
+        if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
+                or is_title_word(token.text) or _in_name(token):
+            continue
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        matches = [e for e in by_surname.get(token.lower_, ()) if subject or len(e.words) > 1]
+        span = doc[token.i:token.i + 1]
+        if len(matches) == 1 and not graph.skipped(span):
+            graph.link(span, Kind.NAME, matches[0], "names", f"untagged surname of {matches[0].name}")
+    graph.sort_links()
+
+
+def _joined(span: Span, entity: Entity) -> str:
+    written = " ".join(name_tokens(span.text))
+    return "as written" if written == entity.name else f"'{written}' is {entity.name}"
+
+
+def _apposed_name(graph: Graph, noun: Token) -> None:
+    """"The spokeswoman, Ana Ruiz, said": a name the model did not tag, apposed to a
+    person noun that is a subject, with what the noun says of them."""
+    name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_
+                 and c.text[:1].isupper() and not is_title_word(c.text)), None)
+    if name is None:
+        return
+    span = graph.doc[_name_start(name):name.i + 1]
+    if len(span) < 2 or graph.skipped(span):
+        return  # (a full name only: one word could be anything)
+    entity = entity_for_name(graph, span)
+    if entity is not None:
+        learn_from_noun(noun, entity)
+        graph.link(span, Kind.NAME, entity, "names", f"apposition: {noun.text}, {entity.name}")
+
+
+def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entity | None:
+    """The person a name written in the text is (a Span: the one named before it, when
+    several share a surname); with `create`, a new one when no one is (building only)."""
+    text = ent if isinstance(ent, str) else ent.text
+    words = name_tokens(text)
+    if not words or not any(w[:1].isupper() for w in words):
+        return None
+    # "Mrs. Norris" and "Mr. Norris" are two people: an honorific's gender must agree
+    first = text.split()[0].lower().rstrip(".") if text.split() else ""
+    gender = gendered_words().get(first) if len(text.split()) > len(words) else None
+    honorific = text.split()[0] if gender else None
+    if gender is None and not isinstance(ent, str):
+        gender = _honorific_before(ent)  # "Mr." left out of the entity
+        honorific = ent.doc[ent.start - 1].text if gender else None
+    alias = " ".join(words)
+    at = None if isinstance(ent, str) else ent.start_char
+    # (a name after an honorific is a surname: "Mr. Ortiz" is not "Ortiz Speech")
+    first_name = gender is None and (isinstance(ent, str) or not _kin_by_first_name(ent))
+    entity = find(graph, words, gender, before=at, first_name=first_name)
+    if entity is None:
+        if not create:
+            return None
+        if gender and len(words) == 1:
+            alias = " ".join(text.split()[:2])  # keep the honorific: "Lady Bertram"
+        # a given name that tells a gender ("Denise Ortiz": a woman) until the text says otherwise
+        told = given_names().get(words[0].lower()) if len(words) > 1 else None
+        entity = graph.add_person(Entity(alias))
+        if gender:
+            entity.told(gender, f"honorific '{honorific}'")
+        elif told:
+            entity.told(told, f"given name {words[0]}")
+    elif len(words) > len(entity.words) and entity.words[-1] == words[-1]:
+        entity.name = alias  # a fuller form of the same name
+    if gender:
+        entity.told(gender, f"honorific '{honorific}'")
+    if at is not None:
+        entity.first = min(entity.first, at)
+    if alias not in entity.names:
+        entity.names.append(alias)
+    for name in (entity.name, alias):  # what `find` looks up first
+        graph.index_name(name, entity)
+    return entity
+
+
+def find(graph: Graph, words: list[str], gender: str | None = None, before: int | None = None,
+         first_name: bool = True) -> Entity | None:
+    """The person a name belongs to: same full name, a surname of one full name (of
+    the one the text had named before `before`, when several share it, the one it
+    already calls by it, else the one it last named in full as a subject, a few
+    sentences before at most), or a
+    near-spelling that agrees on everything else (gender included, when known)."""
+    key = [w.lower() for w in words]
+    if not key:
+        return None
+    joined = " ".join(key)
+    entities = [e for e in graph.people if not (gender and e.gender and e.gender != gender)]
+    same = [e for e in entities if e.words[-1].lower() == key[0]] if len(key) == 1 else []
+    shared = [e for e in same if before is None or e.first < before]  # ("Renner" before his son is named)
+    if len(shared) > 1 and before is not None and gender is None \
+            and not any(len(e.words) > 1 for e in graph.by_name.get(joined, ())):
+        # a surname several people share, that the text has not yet used alone for one of
+        # them (it goes on meaning that one): the one last named in full as a subject, if recent
+        latest = max((m for m in graph.links if m.start < before and not m.pronoun
+                      and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
+                      and _names_subject(m)),
+                     key=lambda m: m.start, default=None)
+        if latest is not None and before - latest.start <= SHARED_SURNAME_WINDOW:
+            return latest.entity
+    for entity in graph.by_name.get(joined, ()):
+        if len(shared) > 1 and gender and entity.gender != gender:
+            continue  # ("Mrs. Renner" is not whichever Renner the surname found first)
+        if not (gender and entity.gender and entity.gender != gender):
+            return entity
+    if len(key) == 1:
+        matches = shared if len(same) > 1 else same
+        if len(matches) == 1:
+            return matches[0]
+        matches = [e for e in entities if near_spelling(e.words[-1], key[0])]
+        if len(matches) == 1:
+            return matches[0]
+        # a first name alone ("Jordan" after "Jordan Stewart"): the one person of that name
+        matches = [e for e in entities if first_name and len(e.words) > 1 and e.words[0].lower() == key[0]]
+        if len(matches) == 1:
+            return matches[0]
+        return None
+    # Several words: same first name, surname identical or a near-spelling.
+    for entity in entities:
+        ew = [w.lower() for w in entity.words]
+        if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
+            return entity
+    # A middle name or initial more or less ("Lena J. Ortiz", "Lena Ortiz"), or a
+    # surname-only entity the full name completes.
+    matches = [e for e in entities if len(e.words) > 1 and [e.words[0].lower(), e.words[-1].lower()] == [key[0], key[-1]]]
+    if len(matches) == 1:
+        return matches[0]
+    for entity in entities:
+        ew = [w.lower() for w in entity.words]
+        if len(ew) == 1 and ew[0] == key[-1]:
+            return entity
+    # A surname of two words alone ("Al Tarek" after "Rana Al Tarek")
+    matches = [e for e in entities if len(e.words) > len(key) and [w.lower() for w in e.words[-len(key):]] == key]
+    if len(matches) == 1:
+        return matches[0]
+    return None
+
+
+def add_name(graph: Graph, span: Span) -> Entity | None:
+    """A name the parser saw as a speaker but NER missed: add it as a person."""
+    entity = entity_for_name(graph, span)
+    if entity is not None:
+        graph.links.append(Link(Mention(span, Kind.NAME), entity, entity.name, "person", "speaker", "a name NER missed",
+                                subject=True))
+        graph.sort_links()
+    return entity
+
+
+def _shared_surname(graph: Graph, words: list[str]) -> bool:
+    return len(words) == 1 and sum(e.words[-1].lower() == words[0].lower() for e in graph.people) > 1
+
+
+def _names_subject(found: Link) -> bool:
+    """Whether a mention is its clause's subject or the name set beside it ("His
+    father, Ernie Ortiz, says"), not someone the clause names in passing."""
+    root = found.mention.span.root if len(found.mention.span) else None
+    return root is not None and (root.dep_ in ("nsubj", "nsubjpass")
+                                 or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")))
