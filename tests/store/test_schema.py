@@ -42,7 +42,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -144,13 +144,13 @@ def test_an_older_database_is_migrated(tmp_path):
     conn.close()
 
 
-def test_a_version_2_database_learns_why_each_statement_has_its_speaker(tmp_path):
-    """Schema 3: `resolver` and `evidence` in quotes and in the statements view; a statement
+def test_a_version_3_database_learns_why_each_statement_has_its_speaker(tmp_path):
+    """Schema 4: `resolver` and `evidence` in quotes and in the statements view; a statement
     an older engine stored keeps its row, with both empty."""
     from quotes.model import Document, Quote, Result
     from quotes.store import save_result
 
-    path = str(tmp_path / "v2.db")
+    path = str(tmp_path / "v3.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
     conn.executescript("""
@@ -158,12 +158,12 @@ def test_a_version_2_database_learns_why_each_statement_has_its_speaker(tmp_path
         alter table quotes drop column resolver; alter table quotes drop column evidence;
         insert into documents (id, key, text) values ('old', 'old', 'Lena said no.');
         insert into quotes (id, document_id, start, "end", text) values ('old:10:12', 'old', 10, 12, 'no');
-        pragma user_version = 2;
+        pragma user_version = 3;
     """)
     conn.commit()
     conn.close()
     db = open_db(path)
-    assert db.execute("pragma user_version").fetchone()[0] == 3
+    assert db.execute("pragma user_version").fetchone()[0] == 4
     text = "The minister said talks would resume."
     quote = Quote("new", 18, 36, text[18:36], "indirect", cue="said", speaker="Ilse Marwick",
                   speaker_mention="The minister", speaker_kind="person", method="coreference",

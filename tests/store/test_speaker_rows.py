@@ -304,7 +304,7 @@ def test_a_version_1_database_loses_its_description_rows(tmp_path):
     conn.commit()
     conn.close()
     db = open_db(path)
-    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert names(db) == ["Lena Ortiz"]  # kept: an alias, but nobody quotes it now
     assert db.execute("select speaker, speaker_mention, speaker_kind from statements").fetchall() == [
         (None, "the company", "organisation")]
