@@ -99,7 +99,8 @@ def corpus_options(command):
     command = click.option(
         "--field", "extra_fields", multiple=True, metavar="NAME=COLUMN",
         help="JSONL key or CSV column of another field: title, url, published, source or "
-             "author (e.g. --field published=pubDate); NAME=id:PATTERN takes it from the part "
+             "author (e.g. --field published=pubDate; a key inside an object with dots: "
+             "--field source=meta.outlet); NAME=id:PATTERN takes it from the part "
              "of the id that PATTERN's group matches (--field 'source=id:^([a-z]+)_'); "
              "key=COLUMN names a column unique across corpora to key records by. Repeatable.")(command)
     command = click.option(

@@ -90,7 +90,8 @@ class Fields:
     `key` names a column whose value is unique across every corpus (a URL, a GUID): the
     database then keys the record by it alone. Without it a record is keyed by its file and
     its id, so two feeds that both number their records 1, 2, … never meet.
-    A metadata field may be a `FromId`: a part of the id, cut out with a pattern.
+    A metadata field may be a `FromId`: a part of the id, cut out with a pattern. A dotted
+    name (`meta.outlet`) reads a key inside a JSON object when no key is written so.
     """
 
     id: str = "id"
@@ -132,6 +133,11 @@ class Fields:
         if id:
             chosen["id"] = id
         return replace(cls(), **chosen)
+
+    def given(self) -> dict[str, "str | FromId"]:
+        """The metadata fields chosen with --field (those that differ from the defaults)."""
+        default = Fields().metadata()
+        return {name: source for name, source in self.metadata().items() if source != default[name]}
 
     def metadata(self) -> dict[str, "str | FromId"]:
         """Document attribute -> key or column (or a part of the id), for the optional parts."""

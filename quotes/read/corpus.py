@@ -17,6 +17,8 @@ from .decode import binary_problem, clean_text, decode_line, utf8_stream
 from .error import ReadError
 
 Record = tuple[int, "Document | str"]  # (line number, the document or what is wrong with it)
+# A field given with --field that is empty in this many first records is probably misnamed.
+FIELD_CHECK_RECORDS = 100
 TOO_LONG_LINE = f"line too long: a document may hold at most {MAX_DOCUMENT_CHARS:,} characters"
 
 
@@ -49,6 +51,7 @@ def read_corpus(stream: IO[bytes], where: str, fields: Fields, notes: Notes,
         return
     seen_ids: dict[str, int] = {}
     produced = 0
+    unmatched = FieldCheck(fields, where, notes)
     try:
         for number, item in records(lines(stream, state), fields, state):
             produced += 1
@@ -56,6 +59,7 @@ def read_corpus(stream: IO[bytes], where: str, fields: Fields, notes: Notes,
             if isinstance(item, str):
                 yield ReadError(at, item)
                 continue
+            unmatched.see(item)
             if item.path is None and where != STDIN:
                 item = replace(item, path=where)
             if item.id is None:
@@ -68,6 +72,7 @@ def read_corpus(stream: IO[bytes], where: str, fields: Fields, notes: Notes,
     except StreamError as error:
         produced += 1
         yield ReadError(where, str(error))
+    unmatched.done()
     if not produced:
         empty = state["line"] == state["blank"]
         yield ReadError(where, "empty file" if empty else "no documents in this file")
@@ -111,21 +116,66 @@ def lines(stream: IO[bytes], state: dict) -> Iterator["str | TooLong"]:
 _ENDS = ("\n", "\r")
 
 
+class FieldCheck:
+    """Notes a field the user named (--field NAME=COLUMN) that is empty in every one of the
+    first FIELD_CHECK_RECORDS documents: a misspelt key, or a nested one written without its
+    path (`meta.outlet`), would otherwise store nothing and say nothing."""
+
+    def __init__(self, fields: Fields, where: str, notes: Notes):
+        self.where, self.notes, self.seen = where, notes, 0
+        self.waiting = dict(fields.given())
+
+    def see(self, document: Document) -> None:
+        if not self.waiting or self.seen >= FIELD_CHECK_RECORDS:
+            return
+        self.seen += 1
+        for name in [n for n in self.waiting if getattr(document, n) is not None]:
+            del self.waiting[name]
+        if self.seen == FIELD_CHECK_RECORDS:
+            self.done()
+
+    def done(self) -> None:
+        if not self.seen:
+            return
+        for name, source in self.waiting.items():
+            shown = f"id:{source.pattern.pattern}" if isinstance(source, FromId) else source
+            hint = ("" if isinstance(source, FromId) or "." in source
+                    else "; a key inside an object is written with dots (meta.outlet)")
+            self.notes.append(f"{self.where}: --field {name}={shown} matched nothing in the first "
+                              f"{self.seen:,} record(s){hint}")
+        self.waiting = {}
+
+
+def field_value(record: dict, name: str):
+    """The value of a JSONL key or CSV column; a dotted name (`meta.outlet`) is a path into
+    nested objects when no key is written so."""
+    if name in record:
+        return record[name]
+    if "." not in name:
+        return None
+    value = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
 def record_document(record: dict, fields: Fields) -> Document | str:
     """A document from a JSONL object or CSV row (id None when it has none), or the problem."""
-    body = record.get(fields.text)
+    body = field_value(record, fields.text)
     if body is None:
         return f"no {fields.text!r} in this record"
     if not isinstance(body, str):
         return f"{fields.text!r} is not a string"
     if not body.strip():
         return f"{fields.text!r} is empty"
-    record_id = _scalar(record.get(fields.id))
+    record_id = _scalar(field_value(record, fields.id))
     if fields.key is not None:
-        record_id = _scalar(record.get(fields.key))
+        record_id = _scalar(field_value(record, fields.key))
         if record_id is None:
             return f"no {fields.key!r} (the key field) in this record"
-    meta = {name: (source.value(record_id) if isinstance(source, FromId) else _scalar(record.get(source)))
+    meta = {name: (source.value(record_id) if isinstance(source, FromId) else _scalar(field_value(record, source)))
             for name, source in fields.metadata().items()}
     return Document(id=record_id, text=body, **meta)
 

@@ -88,3 +88,29 @@ def test_outlet_and_date_from_the_id(tmp_path, nlp):
     assert rows == [(f"{path}#nyt_2016-06-08_0042", "nyt", "2016-06-08"), (f"{path}#odd", None, None)]
     bad = CliRunner().invoke(cli, ["ingest", db, str(path), "--field", "source=id:(["])
     assert bad.exit_code == 2 and "not a usable pattern" in bad.stderr
+
+
+def test_nested_outlet_and_date_reach_the_database_directly_and_through_parquet(tmp_path, nlp):
+    path = tmp_path / "nested.jsonl"
+    path.write_text("".join(json.dumps({
+        "id": f"n{i}", "text": f'"Fine {i}," said Li Wei.',
+        "meta": {"outlet": "Norvale Post", "date": f"2016-0{i}-02", "title": f"Day {i}"}}) + "\n"
+        for i in (1, 2)))
+    nested = ["--field", "source=meta.outlet", "--field", "published=meta.date", "--field", "title=meta.title"]
+    direct = str(tmp_path / "direct.db")
+    result = CliRunner().invoke(cli, ["ingest", direct, str(path), "--processes", "1", *nested])
+    assert result.exit_code == 0, result.stderr
+    expected = [("Norvale Post", "2016-01-02", "Day 1"), ("Norvale Post", "2016-02-02", "Day 2")]
+    query = "select source, published, title from documents order by published"
+    assert sqlite3.connect(direct).execute(query).fetchall() == expected
+    output = str(tmp_path / "parts")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--output", output, *nested])
+    assert result.exit_code == 0, result.stderr
+    loaded = str(tmp_path / "loaded.db")
+    result = CliRunner().invoke(cli, ["ingest", loaded, output])
+    assert result.exit_code == 0, result.stderr
+    assert sqlite3.connect(loaded).execute(query).fetchall() == expected
+    # a field that names nothing says so
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "none.db"), str(path), "--processes", "1",
+                                      "--field", "source=outlet"])
+    assert "--field source=outlet matched nothing in the first 2 record(s)" in result.stderr

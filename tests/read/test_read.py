@@ -252,3 +252,28 @@ def test_duplicate_ids_in_a_corpus_are_noted(tmp_path):
     docs, errors, notes = read(path)
     assert len(docs) == 2 and errors == []
     assert notes == [f"{path}:2: id 'a' already used at line 1; in a database the later one replaces it"]
+
+
+def test_dotted_fields_read_nested_json_and_a_field_that_matches_nothing_is_noted(tmp_path):
+    records = [{"id": f"r{i}", "text": f"\u201cYes {i},\u201d said Ann Lee.",
+                "meta": {"outlet": "Norvale Post", "date": "2016-03-0%d" % (i + 1), "title": f"T{i}"}}
+               for i in range(3)]
+    path = write(tmp_path / "nested.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    fields = Fields.from_options(pairs=["source=meta.outlet", "published=meta.date", "title=meta.title"])
+    docs, errors, notes = read(path, fields=fields)
+    assert errors == [] and notes == []
+    assert [(d.source, d.published, d.title) for d in docs] == [
+        ("Norvale Post", "2016-03-01", "T0"), ("Norvale Post", "2016-03-02", "T1"),
+        ("Norvale Post", "2016-03-03", "T2")]
+    # a top-level key written with a dot wins over the path
+    path = write(tmp_path / "dotted.jsonl", json.dumps({"text": "Words.", "meta.outlet": "Flat"}) + "\n")
+    docs, _, _ = read(path, fields=Fields.from_options(pairs=["source=meta.outlet"]))
+    assert docs[0].source == "Flat"
+    # a field that matches nothing in the first records says so, once, naming it
+    docs, errors, notes = read(tmp_path / "nested.jsonl",
+                               fields=Fields.from_options(pairs=["source=outlet", "published=meta.when"]))
+    assert len(docs) == 3 and all(d.source is None for d in docs)
+    assert sorted(notes) == [
+        f"{tmp_path / 'nested.jsonl'}: --field published=meta.when matched nothing in the first 3 record(s)",
+        f"{tmp_path / 'nested.jsonl'}: --field source=outlet matched nothing in the first 3 record(s); "
+        "a key inside an object is written with dots (meta.outlet)"]
