@@ -10,8 +10,10 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
+from .cells import FORMULA_STARTS, neutralise  # noqa: F401 (FORMULA_STARTS: this module's interface)
+
 EXPORT_COLUMNS = (
-    "speaker", "text", "type", "cue", "addressee", "title", "published", "source", "url",
+    "statement", "part", "speaker", "text", "type", "cue", "addressee", "title", "published", "source", "url",
     "document_id", "start", "end", "speaker_mention", "speaker_kind", "speaker_gender", "method", "confidence",
 )
 
@@ -25,24 +27,14 @@ def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
                "select id from speakers where name = :name collate nocase "
                "or (instr(:name, ' ') = 0 and length(name) > length(:name) "
                "    and substr(name, -length(:name) - 1) = ' ' || :name collate nocase) "
-               "union select speaker_id from aliases where alias = :name collate nocase)")
+               "union select speaker_id from aliases where alias = :name collate nocase) "
+               "order by published, document_id, start")
         params = {"name": speaker.strip()}
     else:
-        sql, params = f"select {columns} from statements", {}
+        sql, params = f"select {columns} from statements order by published, document_id, start", {}
     cursor = db.execute(sql, params)
     for row in cursor:
         yield dict(zip(EXPORT_COLUMNS, row))
-
-
-# A cell that starts with one of these is a formula to a spreadsheet (=HYPERLINK(…)).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell a spreadsheet would run as a formula, prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def write_csv(rows: Iterator[dict], handle: io.TextIOBase) -> int:

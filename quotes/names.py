@@ -266,3 +266,20 @@ def phrases_agree(a: str | None, b: str | None) -> bool:
     if len(x) > len(y):
         x, y = y, x
     return any(y[i:i + len(x)] == x for i in range(len(y) - len(x) + 1))
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(line.split()[0] for line in lines("speech_verbs.txt"))
+
+
+def looks_like_headline(name: str) -> bool:
+    """A headline taken for a name ("Norvell Slams Okafor"): a word inside it is an inflected
+    speech verb (slams, warns, urged). A verb at the end may be a surname ("William Tell")."""
+    words = [w.lower() for w in name.split()]
+    verbs = _speech_verbs()
+    for word in words[1:-1]:
+        for ending in ("es", "s", "ed", "d"):
+            if word.endswith(ending) and word[:-len(ending)] in verbs:
+                return True
+    return False

@@ -13,8 +13,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from .model import Speaker
-from .names import (PersonName, given_name_alone, is_proper_name, name_near_spelling, person_name,
-                    phrases_agree, same_person_name, title_of)
+from .names import (PersonName, given_name_alone, is_proper_name, looks_like_headline, name_near_spelling,
+                    person_name, phrases_agree, same_person_name, title_of)
 
 
 def has_row(speaker: Speaker) -> bool:
@@ -230,7 +230,8 @@ def _absorb_bare_rows(db: Database, sid: int, speaker: Speaker) -> None:
 
 def _record_aliases(db: Database, sid: int, speaker: Speaker) -> None:
     for alias in dict.fromkeys((speaker.name,) + tuple(speaker.aliases)):
-        if is_proper_name(alias):  # "he" and "the minister" are no names of anyone
+        # "he" and "the minister" are no names of anyone, nor is a headline ("X Slams Y")
+        if is_proper_name(alias) and not looks_like_headline(alias):
             db.execute("insert into aliases (alias, speaker_id, origin) values (?, ?, 'seen') "
                        "on conflict do nothing", [alias, sid])
 

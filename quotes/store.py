@@ -18,7 +18,7 @@ from typing import Iterator
 from sqlite_utils import Database
 
 from .model import ENGINE_VERSION, Document, Quote, Result
-from .names import is_proper_name
+from .names import is_proper_name, looks_like_headline
 from .paragraphs import paragraph_spans
 from .gender_rows import given_name_evidence, refresh as refresh_genders, save_evidence
 from .speaker_rows import speaker_id, speaker_ids  # noqa: F401 (speaker_id: this module's interface)
@@ -76,6 +76,9 @@ TABLES = {
             "article_speaker": str, "article_addressee": str,
             # why this speaker: the resolver that said who the mention is, and what it read
             "resolver": str, "evidence": str,
+            # 1 for a statement's first part (or its only one), 2, 3… for the parts its
+            # attribution splits off ("…," she said, "…"): counting part 1 counts statements
+            "part": int,
         },
         "pk": "id",
         "foreign_keys": [
@@ -84,24 +87,130 @@ TABLES = {
             ("addressee_id", "speakers", "id"),
         ],
     },
+    # Statements counted by speaker (0: none), outlet ('' unknown), month (YYYY-MM, ''
+    # undated) and type: what the dashboard and the profiles sum instead of counting a
+    # million quotes. Kept right by the triggers in COUNT_TRIGGERS, whoever writes quotes.
+    "statement_counts": {
+        "columns": {"speaker_id": int, "source": str, "month": str, "type": str, "statements": int},
+        "pk": ("speaker_id", "source", "month", "type"),
+    },
+    # The same without the speaker: a few thousand rows however large the archive, for
+    # the totals by outlet, month and type.
+    "month_counts": {
+        "columns": {"source": str, "month": str, "type": str, "statements": int},
+        "pk": ("source", "month", "type"),
+    },
+    # Each speaker's statements, direct statements and articles, kept with statement_counts: the
+    # ranking of speakers reads it in order of its index instead of counting every quote.
+    "speaker_totals": {
+        "columns": {"speaker_id": int, "statements": int, "direct": int, "articles": int},
+        "pk": "speaker_id",
+    },
 }
 NOCASE_INDEXES = (("aliases", "alias"), ("speakers", "name"))
+# Whom a speaker spoke to: the few quotes with an addressee, found without reading the rest.
+PARTIAL_INDEXES = ("create index if not exists idx_quotes_addressed on quotes (speaker_id, addressee_id) "
+                   "where addressee_id is not null",)
 INDEXES = {
-    "quotes": [["document_id"], ["speaker_id"], ["addressee_id"], ["type"], ["cue"]],
-    "documents": [["key"], ["published"]],
+    # (speaker_id, document_id): a speaker's quotes and articles; (speaker_id, part, cue): a
+    # profile's cue verbs, counted from the index alone
+    "quotes": [["document_id"], ["speaker_id", "document_id"], ["speaker_id", "part", "cue"],
+               ["addressee_id"], ["type"], ["cue"]],
+    "documents": [["key"], ["published"], ["source", "published"]],
     "speakers": [["name"]],
     "aliases": [["speaker_id"]],
+    # covering: the dashboard's sums within a month range or an outlet read no table row
+    "statement_counts": [["month", "source", "speaker_id", "statements"],
+                         ["source", "month", "speaker_id", "statements"]],
+    "speaker_totals": [["statements"]],
 }
 FTS = {"quotes": ["text"]}
+# Words are stemmed ("protesters" finds "protest") and accents folded.
+FTS_TOKENIZE = "porter"
+_COUNT_KEY = {
+    "speaker_id": "coalesce({q}.speaker_id, 0)",
+    "source": "coalesce((select source from documents where id = {q}.document_id), '')",
+    "month": "coalesce((select substr(published, 1, 7) from documents where id = {q}.document_id), '')",
+    "type": "coalesce({q}.type, '')",
+}
+
+
+def _count_add(q: str, when: str = "true") -> str:
+    """SQL that counts the statement whose first part is row `q` (`new` or `old`)."""
+    keys = ", ".join(_COUNT_KEY[k].format(q=q) for k in ("speaker_id", "source", "month", "type"))
+    anyone = ", ".join(_COUNT_KEY[k].format(q=q) for k in ("source", "month", "type"))
+    direct = f"coalesce({q}.type = 'direct', 0)"
+    return (f"INSERT INTO statement_counts (speaker_id, source, month, type, statements) "
+            f"SELECT {keys}, 1 WHERE {when} "
+            f"ON CONFLICT (speaker_id, source, month, type) DO UPDATE SET statements = statements + 1;\n"
+            f"  INSERT INTO month_counts (source, month, type, statements) "
+            f"SELECT {anyone}, 1 WHERE {when} "
+            f"ON CONFLICT (source, month, type) DO UPDATE SET statements = statements + 1;\n"
+            f"  INSERT INTO speaker_totals (speaker_id, statements, direct, articles) "
+            f"SELECT coalesce({q}.speaker_id, 0), 1, {direct}, 0 WHERE {when} "
+            f"ON CONFLICT (speaker_id) DO UPDATE SET statements = statements + 1, direct = direct + {direct};")
+
+
+def _count_remove(q: str, when: str = "true") -> str:
+    """SQL that takes the statement whose first part is row `q` out of the counts."""
+    match = " AND ".join(f"{k} = {v.format(q=q)}" for k, v in _COUNT_KEY.items())
+    anyone = " AND ".join(f"{k} = {v.format(q=q)}" for k, v in _COUNT_KEY.items() if k != "speaker_id")
+    speaker = f"speaker_id = coalesce({q}.speaker_id, 0)"
+    return (f"UPDATE statement_counts SET statements = statements - 1 WHERE {when} AND {match};\n"
+            f"  DELETE FROM statement_counts WHERE {when} AND {match} AND statements <= 0;\n"
+            f"  UPDATE month_counts SET statements = statements - 1 WHERE {when} AND {anyone};\n"
+            f"  DELETE FROM month_counts WHERE {when} AND {anyone} AND statements <= 0;\n"
+            f"  UPDATE speaker_totals SET statements = statements - 1, direct = direct - coalesce({q}.type = 'direct', 0) "
+            f"WHERE {when} AND {speaker};\n"
+            f"  DELETE FROM speaker_totals WHERE {when} AND {speaker} AND statements <= 0 "
+            f"AND coalesce(articles, 0) <= 0;")
+
+
+def _article_add(q: str) -> str:
+    """SQL that counts the article of row `q` for its speaker, when no other row of the
+    speaker is in that article."""
+    return (f"INSERT INTO speaker_totals (speaker_id, statements, direct, articles) "
+            f"SELECT {q}.speaker_id, 0, 0, 1 WHERE {q}.speaker_id IS NOT NULL AND NOT EXISTS ("
+            f"SELECT 1 FROM quotes WHERE speaker_id = {q}.speaker_id AND document_id = {q}.document_id "
+            f"AND rowid != {q}.rowid) "
+            f"ON CONFLICT (speaker_id) DO UPDATE SET articles = coalesce(articles, 0) + 1;")
+
+
+def _article_remove(q: str) -> str:
+    """SQL that uncounts the article of (former) row `q` when no row of the speaker is left
+    in it."""
+    gone = (f"{q}.speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = "
+            f"{q}.speaker_id AND document_id = {q}.document_id)")
+    return (f"UPDATE speaker_totals SET articles = articles - 1 WHERE speaker_id = {q}.speaker_id AND {gone};\n"
+            f"  DELETE FROM speaker_totals WHERE speaker_id = {q}.speaker_id AND statements <= 0 "
+            f"AND coalesce(articles, 0) <= 0;")
+
+
+# A statement is counted by its first part (part = 1), whoever writes the quotes: ingest,
+# curation (a speaker changed), a replaced document; an article by any row of its speaker.
+COUNT_TRIGGERS = {
+    "statement_counts_ai": f"AFTER INSERT ON quotes WHEN new.part = 1 BEGIN\n  {_count_add('new')}\nEND",
+    "statement_counts_ad": f"AFTER DELETE ON quotes WHEN old.part = 1 BEGIN\n  {_count_remove('old')}\nEND",
+    "statement_counts_au": (f"AFTER UPDATE OF speaker_id, type, part, document_id ON quotes BEGIN\n"
+                            f"  {_count_remove('old', 'old.part = 1')}\n  {_count_add('new', 'new.part = 1')}\nEND"),
+    "speaker_articles_ai": f"AFTER INSERT ON quotes BEGIN\n  {_article_add('new')}\nEND",
+    "speaker_articles_ad": f"AFTER DELETE ON quotes BEGIN\n  {_article_remove('old')}\nEND",
+    "speaker_articles_au": (f"AFTER UPDATE OF speaker_id, document_id ON quotes BEGIN\n"
+                            f"  {_article_remove('old')}\n  {_article_add('new')}\nEND"),
+}
+# The views join documents (their index orders by date) and read names with a subquery:
+# counting a view's rows then reads no quote row and no speaker row.
 VIEWS = {
     "statements": """
 SELECT
   quotes.id,
-  speakers.name AS speaker,
+  coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) AS statement,
+  quotes.part,
+  (SELECT name FROM speakers WHERE speakers.id = quotes.speaker_id) AS speaker,
   quotes.text,
   quotes.type,
   quotes.cue,
-  addressees.name AS addressee,
+  (SELECT name FROM speakers WHERE speakers.id = quotes.addressee_id) AS addressee,
   documents.title,
   documents.published,
   documents.source,
@@ -111,7 +220,7 @@ SELECT
   quotes."end",
   quotes.speaker_mention,
   quotes.speaker_kind,
-  speakers.gender AS speaker_gender,
+  (SELECT gender FROM speakers WHERE speakers.id = quotes.speaker_id) AS speaker_gender,
   quotes.method,
   quotes.resolver,
   quotes.evidence,
@@ -120,9 +229,6 @@ SELECT
   quotes.rowid AS quote_rowid
 FROM quotes
 JOIN documents ON documents.id = quotes.document_id
-LEFT JOIN speakers ON speakers.id = quotes.speaker_id
-LEFT JOIN speakers AS addressees ON addressees.id = quotes.addressee_id
-ORDER BY documents.published, quotes.document_id, quotes.start
 """,
     # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
     # only the <mark> around the quote added (quotes/site/plugin.py renders it).
@@ -139,7 +245,7 @@ WITH spans AS (
 )
 SELECT
   spans.id,
-  speakers.name AS speaker,
+  (SELECT name FROM speakers WHERE speakers.id = spans.speaker_id) AS speaker,
   replace(replace(replace(
     substr(document_text, paragraph_start + 1, spans.start - paragraph_start),
     '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
@@ -151,7 +257,7 @@ SELECT
     '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS context,
   spans.type,
   spans.cue,
-  addressees.name AS addressee,
+  (SELECT name FROM speakers WHERE speakers.id = spans.addressee_id) AS addressee,
   documents.title,
   documents.published,
   documents.source,
@@ -162,12 +268,13 @@ SELECT
   spans.quote_rowid
 FROM spans
 JOIN documents ON documents.id = spans.document_id
-LEFT JOIN speakers ON speakers.id = spans.speaker_id
-LEFT JOIN speakers AS addressees ON addressees.id = spans.addressee_id
-ORDER BY documents.published, spans.document_id, spans.start
 """,
     # Speakers ranked by statements: a view, so it pages and its CSV streams every row (a
     # canned query's CSV stops at 1,000). A quote split by its attribution is one statement.
+    # Read from the precomputed totals; ranked by the site's metadata (sort_desc:
+    # statements), which reads them in the order of their index: the first page of a million
+    # statements costs what a page of a hundred does. No view here has an ORDER BY of its
+    # own: one would make SQLite build every row before counting them.
     "speaker_stats": """
 SELECT
   speakers.id AS speaker_id,
@@ -177,22 +284,21 @@ SELECT
   speakers.affiliation,
   speakers.gender,
   speakers.gender_evidence,
-  count(DISTINCT quotes.document_id || ':' || coalesce(quotes.statement, quotes.id)) AS statements,
-  count(*) AS quotes,
-  sum(quotes.type = 'direct') AS direct,
-  count(DISTINCT quotes.document_id) AS articles,
-  min(documents.published) AS first_published,
-  max(documents.published) AS last_published
-FROM quotes
-JOIN speakers ON speakers.id = quotes.speaker_id
-JOIN documents ON documents.id = quotes.document_id
-GROUP BY speakers.id
-ORDER BY statements DESC, quotes DESC, speakers.name
+  speaker_totals.statements,
+  speaker_totals.direct,
+  speaker_totals.articles,
+  (SELECT min(month) FROM statement_counts WHERE statement_counts.speaker_id = speakers.id
+     AND month != '') AS first_month,
+  (SELECT max(month) FROM statement_counts WHERE statement_counts.speaker_id = speakers.id
+     AND month != '') AS last_month
+FROM speaker_totals
+JOIN speakers ON speakers.id = speaker_totals.speaker_id
 """,
+
 }
 
 
-SCHEMA_VERSION = 4  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 5  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -408,18 +514,26 @@ def ensure_db_shape(db: Database) -> None:
             # name look-ups are case-insensitive: an index in that collation serves them
             db.execute(f"create index if not exists idx_{table}_{column}_nocase "
                        f"on [{table}] ([{column}] collate nocase)")
+        for sql in PARTIAL_INDEXES:
+            db.execute(sql)
         stored = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
         for name, sql in VIEWS.items():
-            if sql.strip() not in (stored.get(name) or ""):
+            if not (stored.get(name) or "").rstrip().endswith(sql.strip()):
                 db.execute(f"drop view if exists [{name}]")
                 db.create_view(name, sql.strip())
         for table, columns in FTS.items():
             # replace=True: an index whose triggers are missing (a run killed between its
-            # steps by an older quotes) is dropped, created again and filled
-            db[table].enable_fts(columns, create_triggers=True, replace=True)
+            # steps by an older quotes), or made with another tokenizer, is dropped, created
+            # again and filled
+            db[table].enable_fts(columns, create_triggers=True, replace=True, tokenize=FTS_TOKENIZE)
         if existed:
             for step in MIGRATIONS[version:]:
                 step(db)
+        stored = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
+        for name, body in COUNT_TRIGGERS.items():
+            if body not in (stored.get(name) or ""):
+                db.execute(f"drop trigger if exists [{name}]")
+                db.execute(f"create trigger [{name}] {body}")
         if db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
             db.execute(f"pragma user_version = {SCHEMA_VERSION}")
         if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
@@ -457,8 +571,51 @@ def _to_version_4(db: Database) -> None:
     `quotes ingest --reprocess-outdated` fills them)."""
 
 
+def _to_version_5(db: Database) -> None:
+    """Schema 5: each quote knows which part of its statement it is (`part`), statements
+    are counted in `statement_counts`, `month_counts` and `speaker_totals`, the full-text index stems words
+    (rebuilt by ensure_db_shape), and headlines stored as aliases ("X Slams Y") are gone."""
+    db.execute("""
+        update quotes set part = numbered.n from (
+          select id, row_number() over (
+            partition by document_id, coalesce(statement, id) order by start, "end") as n
+          from quotes) as numbered
+        where numbered.id = quotes.id""")
+    rebuild_statement_counts(db)
+    headlines = [alias for alias, in db.execute("select alias from aliases where origin = 'seen'").fetchall()
+                 if looks_like_headline(alias)]
+    for alias in headlines:
+        db.execute("delete from aliases where alias = ? and origin = 'seen'", [alias])
+
+
+def rebuild_statement_counts(db: Database) -> None:
+    """`statement_counts`, `month_counts` and `speaker_totals` counted again from the quotes
+    (what the triggers keep up to date)."""
+    db.execute("delete from statement_counts")
+    db.execute("""
+        insert into statement_counts (speaker_id, source, month, type, statements)
+        select coalesce(quotes.speaker_id, 0), coalesce(documents.source, ''),
+               coalesce(substr(documents.published, 1, 7), ''), coalesce(quotes.type, ''), count(*)
+        from quotes left join documents on documents.id = quotes.document_id
+        where quotes.part = 1 group by 1, 2, 3, 4""")
+    db.execute("delete from month_counts")
+    db.execute("""
+        insert into month_counts (source, month, type, statements)
+        select source, month, type, sum(statements) from statement_counts group by 1, 2, 3""")
+    db.execute("delete from speaker_totals")
+    db.execute("""
+        insert into speaker_totals (speaker_id, statements, direct, articles)
+        select speaker_id, sum(statements), sum(case when type = 'direct' then statements else 0 end), 0
+        from statement_counts group by speaker_id""")
+    db.execute("""
+        insert into speaker_totals (speaker_id, statements, direct, articles)
+        select speaker_id, 0, 0, count(distinct document_id) from quotes
+        where speaker_id is not null group by speaker_id
+        on conflict (speaker_id) do update set articles = excluded.articles""")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
-MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4]
+MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5]
 
 
 def now() -> str:
@@ -530,7 +687,8 @@ def save_result(db: Database, result: Result) -> int:
         })
         ids = speaker_ids(db, result.speakers)  # None: no row
         paragraphs = paragraph_spans(document.text)
-        rows = [_quote_row(doc_id, q, ids, paragraphs) for q in result.quotes]
+        parts = statement_parts(result.quotes)
+        rows = [_quote_row(doc_id, q, ids, paragraphs, parts[i]) for i, q in enumerate(result.quotes)]
         if rows:
             db["quotes"].insert_all(rows)
         save_evidence(db, doc_id, result.speakers)
@@ -540,7 +698,20 @@ def save_result(db: Database, result: Result) -> int:
     return len(rows)
 
 
-def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs) -> dict:
+def statement_parts(quotes: list[Quote]) -> list[int]:
+    """Each quote's part of its statement: 1 for the first (or only) one in the text, 2, 3…
+    for the parts of the same statement after it."""
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
+    seen: dict[int, int] = {}
+    parts = [1] * len(quotes)
+    for i in order:
+        if quotes[i].statement is not None:
+            seen[quotes[i].statement] = seen.get(quotes[i].statement, 0) + 1
+            parts[i] = seen[quotes[i].statement]
+    return parts
+
+
+def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs, part: int = 1) -> dict:
     context = next(((s, e) for s, e in paragraphs if s <= q.start < e), (q.start, q.end))
     return {
         "id": f"{doc_id}:{q.start}:{q.end}", "document_id": doc_id, "start": q.start, "end": q.end,
@@ -552,7 +723,7 @@ def _quote_row(doc_id: str, q: Quote, speaker_ids: dict[str, int], paragraphs) -
         "speaker_end": q.speaker_end,
         "addressee_id": speaker_ids.get(q.addressee) if q.addressee else None,
         "method": q.method, "resolver": q.resolver, "evidence": q.evidence,
-        "confidence": q.confidence, "statement": q.statement,
+        "confidence": q.confidence, "statement": q.statement, "part": part,
         "context_start": context[0], "context_end": max(context[1], q.end),
     }
 

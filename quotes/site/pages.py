@@ -9,9 +9,9 @@ description such as "the spokesman").
 
 from __future__ import annotations
 
-from datasette.utils import escape_fts
-
 from ..datafiles import lines
+from .filters import Filters, months_between
+from .words import fts_query, name_words, names_match
 
 STATEMENT = "(quotes.document_id || ':' || coalesce(quotes.statement, quotes.id))"
 MONTH = "substr(documents.published, 1, 7)"
@@ -54,33 +54,44 @@ async def speaker_profile(db, speaker_id: int) -> dict | None:
     speaker["aliases"] = [r["alias"] for r in await _rows(
         db, "select alias from aliases where speaker_id = :id and alias != "
             "(select name from speakers where id = :id) collate nocase order by alias", p)]
-    speaker["counts"] = await _one(db, f"""
-        select count(distinct {STATEMENT}) as statements, count(*) as quotes,
-               count(distinct quotes.document_id) as articles,
-               coalesce(sum(quotes.type = 'direct'), 0) as direct
-        from quotes where quotes.speaker_id = :id""", p)
-    speaker["by_month"] = await _rows(db, f"""
-        select coalesce({MONTH}, '') as label, count(distinct {STATEMENT}) as count
-        from quotes join documents on documents.id = quotes.document_id
-        where quotes.speaker_id = :id group by label order by label = '', label""", p)
+    tables = await summaries(db)
+    counted = await _one(db, f"""select * from {tables["speaker_totals"]}
+        where speaker_id = :id""", p) or {"statements": 0, "direct": 0, "articles": 0}
+    if "articles" not in counted:
+        counted.update(await _one(db, """select count(distinct quotes.document_id) as articles
+            from quotes where quotes.speaker_id = :id""", p))
+    rows = await _one(db, "select count(*) as quotes from quotes where quotes.speaker_id = :id", p)
+    speaker["counts"] = dict(counted, **rows)
+    by_month = {r["label"]: r["count"] for r in await _rows(db, f"""
+        select month as label, sum(statements) as count from {tables["statement_counts"]}
+        where speaker_id = :id group by month""", p)}
+    dated = sorted(m for m in by_month if m)
+    months = (months_between(dated[0], dated[-1]) if dated else []) or dated
+    speaker["by_month"] = ([{"label": m, "count": by_month.get(m, 0)} for m in months]
+                           + ([{"label": "", "count": by_month[""]}] if "" in by_month else []))
     speaker["by_outlet"] = await _rows(db, f"""
-        select coalesce(nullif(documents.source, ''), '') as label,
-               count(distinct {STATEMENT}) as count
-        from quotes join documents on documents.id = quotes.document_id
-        where quotes.speaker_id = :id group by label order by count desc, label""", p)
+        select source as label, sum(statements) as count from {tables["statement_counts"]}
+        where speaker_id = :id group by source order by count desc, label""", p)
+    first = await statement_filter(db)
     speaker["cues"] = await _rows(db, f"""
-        select lower(quotes.cue) as label, count(distinct {STATEMENT}) as count from quotes
-        where quotes.speaker_id = :id and quotes.cue is not null
+        select lower(quotes.cue) as label, {first["count"]} as count from quotes
+        where quotes.speaker_id = :id and quotes.cue is not null {first["and"]}
         group by label order by count desc, label limit 15""", p)
     speaker["spoke_to"] = await _rows(db, f"""
-        select addressees.id, addressees.name, count(distinct {STATEMENT}) as count
+        select addressees.id, addressees.name, {first["count"]} as count
         from quotes join speakers as addressees on addressees.id = quotes.addressee_id
-        where quotes.speaker_id = :id group by addressees.id order by count desc, name limit 20""", p)
+        where quotes.speaker_id = :id and quotes.addressee_id is not null {first["and"]}
+        group by addressees.id order by count desc, name limit 20""", p)
     speaker["spoken_to_by"] = await _rows(db, f"""
-        select speakers.id, speakers.name, count(distinct {STATEMENT}) as count
+        select speakers.id, speakers.name, {first["count"]} as count
         from quotes join speakers on speakers.id = quotes.speaker_id
-        where quotes.addressee_id = :id group by speakers.id order by count desc, name limit 20""", p)
-    speaker["latest"] = await _rows(db, """
+        where quotes.addressee_id = :id {first["and"]}
+        group by speakers.id order by count desc, name limit 20""", p)
+    # the latest: a speaker quoted often is found sooner by walking the articles from the
+    # newest (an index), one quoted rarely by sorting their few quotes
+    walk = "documents cross join quotes" if counted["statements"] > LATEST_BY_WALKING else \
+        "quotes join documents"
+    speaker["latest"] = await _rows(db, f"""
         select quotes.id, quotes.document_id, quotes.start, quotes."end", quotes.type, quotes.cue,
                documents.title, documents.published, documents.source,
                min(coalesce(quotes.context_start, quotes.start), quotes.start) as context_start,
@@ -88,11 +99,22 @@ async def speaker_profile(db, speaker_id: int) -> dict | None:
                       min(coalesce(quotes.context_start, quotes.start), quotes.start) + 1,
                       max(coalesce(quotes.context_end, quotes."end"), quotes."end")
                         - min(coalesce(quotes.context_start, quotes.start), quotes.start)) as paragraph
-        from quotes join documents on documents.id = quotes.document_id
+        from {walk} on documents.id = quotes.document_id
         where quotes.speaker_id = :id
         order by documents.published desc, quotes.document_id, quotes.start desc limit 10""", p)
     speaker["same_surname"] = await same_surname(db, speaker)
     return speaker
+
+
+LATEST_BY_WALKING = 2000  # statements from which a profile's latest are found newest article first
+
+
+async def statement_filter(db) -> dict[str, str]:
+    """How to count statements among quotes rows: their first parts (schema 3), or distinct
+    statement keys in a database of an older quotes."""
+    if "part" in await db.table_columns("quotes"):
+        return {"count": "count(*)", "and": "and quotes.part = 1"}
+    return {"count": f"count(distinct {STATEMENT})", "and": ""}
 
 
 async def same_surname(db, speaker: dict) -> list[dict]:
@@ -101,25 +123,70 @@ async def same_surname(db, speaker: dict) -> list[dict]:
     if len(surname) < 2:
         return []
     like = "% " + surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    tables = await summaries(db)
     return await _rows(db, f"""
         select speakers.id, speakers.name, speakers.kind, speakers.role,
-               count(distinct {STATEMENT}) as statements
-        from speakers left join quotes on quotes.speaker_id = speakers.id
+               coalesce(speaker_totals.statements, 0) as statements
+        from speakers left join {tables["speaker_totals"]} on speaker_totals.speaker_id = speakers.id
         where speakers.id != :id
           and (speakers.name = :surname collate nocase or speakers.name like :like escape '\\')
-        group by speakers.id order by statements desc, speakers.name limit 25""",
+        order by statements desc, speakers.name limit 25""",
         {"id": speaker["id"], "surname": surname, "like": like})
 
 
-async def speakers_named(db, name: str) -> list[dict]:
-    """Speakers with this canonical name, else those with this alias (any case)."""
-    rows = await _rows(db, "select id, name, kind, role from speakers where name = :n collate nocase",
-                       {"n": name.strip()})
-    if rows:
-        return rows
-    return await _rows(db, "select id, name, kind, role from speakers where id in "
-                           "(select speaker_id from aliases where alias = :n collate nocase)",
-                       {"n": name.strip()})
+async def names_one_speaker(db, name: str) -> bool:
+    """Whether `quotes merge` reads this name as exactly one speaker (its canonical name, or
+    else an alias), as quotes/curation.py looks names up."""
+    rows = await _rows(db, "select count(*) as n from speakers where name = :n collate nocase", {"n": name})
+    if rows[0]["n"]:
+        return rows[0]["n"] == 1
+    rows = await _rows(db, "select count(distinct speaker_id) as n from aliases where alias = :n collate nocase",
+                       {"n": name})
+    return rows[0]["n"] == 1
+
+
+async def speakers_named(db, name: str, limit: int = 30) -> list[dict]:
+    """Speakers whose name or an alias holds these name words (case, periods, honorifics and
+    initials aside: "Mrs. Lee", "Ann J. Lee"), most statements first."""
+    wanted = name_words(name)
+    if not wanted:
+        return []
+    longest = max(wanted, key=len)
+    like = "%" + longest.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = await _rows(db, """
+        select speakers.id, speakers.name, speakers.kind, speakers.role,
+               (select group_concat(alias, char(31)) from aliases
+                 where aliases.speaker_id = speakers.id) as aliases
+        from speakers
+        where speakers.name like :like escape '\\'
+           or speakers.id in (select speaker_id from aliases where alias like :like escape '\\')""",
+        {"like": like})
+    found = []
+    for row in rows:
+        aliases = [a for a in (row.pop("aliases") or "").split("\x1f") if a]
+        if names_match(wanted, row["name"]) or any(names_match(wanted, a) for a in aliases):
+            row["exact"] = any(name_words(n) == wanted for n in [row["name"], *aliases])
+            row["aliases"] = ", ".join(a for a in aliases if a.lower() != row["name"].lower())
+            found.append(row)
+    counts = await statement_counts(db, [row["id"] for row in found])
+    for row in found:
+        row["statements"] = counts.get(row["id"], 0)
+    found.sort(key=lambda r: (-r["statements"], r["name"]))
+    return found[:limit]
+
+
+async def statement_counts(db, speaker_ids: list[int]) -> dict[int, int]:
+    """Statements of each of these speakers."""
+    tables = await summaries(db)
+    counts = {}
+    for start in range(0, len(speaker_ids), 500):
+        chunk = speaker_ids[start:start + 500]
+        marks = ", ".join(f":s{i}" for i in range(len(chunk)))
+        for row in await _rows(db, f"""
+                select speaker_id, statements from {tables["speaker_totals"]}
+                where speaker_id in ({marks})""", {f"s{i}": sid for i, sid in enumerate(chunk)}):
+            counts[row["speaker_id"]] = row["statements"]
+    return counts
 
 
 # ---- article ---------------------------------------------------------------------------
@@ -133,7 +200,8 @@ async def article(db, document_id: str) -> dict | None:
     document["quotes"] = await _rows(db, """
         select quotes.id, quotes.start, quotes."end", quotes.type, quotes.cue, quotes.speaker_id,
                speakers.name as speaker, quotes.addressee_id, addressees.name as addressee,
-               quotes.speaker_mention, quotes.resolver, quotes.evidence
+               quotes.speaker_mention, quotes.resolver, quotes.evidence,
+               coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) as statement
         from quotes left join speakers on speakers.id = quotes.speaker_id
         left join speakers as addressees on addressees.id = quotes.addressee_id
         where quotes.document_id = :id order by quotes.start, quotes."end" desc""", {"id": document_id})
@@ -147,9 +215,10 @@ HIT_OPEN, HIT_CLOSE = "\x02", "\x03"  # FTS highlight marks, turned into <mark> 
 
 async def search(db, words: str, limit: int = 50) -> dict:
     """Statements whose text matches the words (best first, matches marked), who said them,
-    and speakers whose name or alias contains the words."""
-    query = escape_fts(words.strip()) if words.strip() else ""
-    found = {"statements": [], "who": [], "speakers": [], "total": 0}
+    and speakers whose name or alias holds the words. `query` is the full-text query used
+    (words.fts_query), for links to the same statements elsewhere."""
+    query = fts_query(words)
+    found = {"statements": [], "who": [], "speakers": [], "total": 0, "query": query}
     if not query:
         return found
     p = {"q": query, "limit": limit, "open": HIT_OPEN, "close": HIT_CLOSE}
@@ -168,70 +237,107 @@ async def search(db, words: str, limit: int = 50) -> dict:
         left join speakers on speakers.id = quotes.speaker_id
         where quotes_fts match :q group by quotes.speaker_id
         order by count desc, speakers.name is null, speakers.name""", p)
-    found["total"] = (await _one(db, """select count(*) as n from quotes_fts
-        where quotes_fts match :q""", p))["n"]
-    like = "%" + words.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    found["speakers"] = await _rows(db, f"""
-        select speakers.id, speakers.name, speakers.kind, speakers.role,
-               (select group_concat(alias, ', ') from aliases where aliases.speaker_id = speakers.id
-                  and aliases.alias != speakers.name collate nocase) as aliases,
-               (select count(distinct {STATEMENT}) from quotes
-                  where quotes.speaker_id = speakers.id) as statements
-        from speakers
-        where speakers.name like :like escape '\\'
-           or speakers.id in (select speaker_id from aliases where alias like :like escape '\\')
-        order by statements desc, speakers.name limit 30""", {"like": like})
+    found["total"] = sum(w["count"] for w in found["who"])
+    found["speakers"] = await speakers_named(db, words)
     return found
 
 
 # ---- dashboard -------------------------------------------------------------------------
 
 
-async def top_people(db, month: str = "", limit: int = 15) -> list[dict]:
-    """The most quoted named people, overall or in one month (YYYY-MM)."""
+# The precomputed counts (store.py: statement_counts, month_counts, speaker_totals). A
+# database of an older quotes, served as it is, gets the same numbers from the quotes
+# themselves (slower).
+_BY_SPEAKER = f"""(select coalesce(quotes.speaker_id, 0) as speaker_id,
+    coalesce(documents.source, '') as source, coalesce({MONTH}, '') as month,
+    coalesce(quotes.type, '') as type, count(distinct {STATEMENT}) as statements
+  from quotes join documents on documents.id = quotes.document_id group by 1, 2, 3, 4)"""
+FALLBACK = {
+    "statement_counts": _BY_SPEAKER + " as statement_counts",
+    "month_counts": f"""(select source, month, type, sum(statements) as statements
+        from {_BY_SPEAKER} group by 1, 2, 3) as month_counts""",
+    "speaker_totals": f"""(select speaker_id, sum(statements) as statements,
+        sum(case when type = 'direct' then statements else 0 end) as direct
+        from {_BY_SPEAKER} group by speaker_id) as speaker_totals""",
+}
+
+
+async def summaries(db) -> dict[str, str]:
+    """What to select each summary from: the table, or the same as a subquery."""
+    names = set(await db.table_names())
+    return {name: name if name in names else sql for name, sql in FALLBACK.items()}
+
+
+async def top_people(db, filters: Filters = Filters(), limit: int = 15) -> list[dict]:
+    """The most quoted named people within the filters (outlet, months)."""
+    tables = await summaries(db)
+    if not filters.active:
+        # everyone's totals, read in the order of their index
+        return await _rows(db, f"""
+            select speakers.id, speakers.name, speakers.role, speaker_totals.statements as count
+            from {tables["speaker_totals"]} join speakers on speakers.id = speaker_totals.speaker_id
+            where {NAMED_PERSON} order by speaker_totals.statements desc, speakers.name limit :limit""",
+            {"limit": limit})
+    where, params = filters.summary_where()
     return await _rows(db, f"""
-        select speakers.id, speakers.name, speakers.role, count(distinct {STATEMENT}) as count
-        from quotes join speakers on speakers.id = quotes.speaker_id
-        join documents on documents.id = quotes.document_id
-        where {NAMED_PERSON} and (:month = '' or {MONTH} = :month)
+        select speakers.id, speakers.name, speakers.role, sum(statement_counts.statements) as count
+        from {tables["statement_counts"]} join speakers on speakers.id = statement_counts.speaker_id
+        where {NAMED_PERSON} and {where}
         group by speakers.id order by count desc, speakers.name limit :limit""",
-        {"month": month, "limit": limit})
+        dict(params, limit=limit))
 
 
-async def dashboard(db, chosen: list[int], month: str = "") -> dict:
-    months = [r["month"] for r in await _rows(db, f"""
-        select distinct {MONTH} as month from documents where published is not null
-          and published != '' order by month""")]
-    top = await top_people(db, month)
+async def outlets(db) -> list[str]:
+    tables = await summaries(db)
+    return [r["source"] for r in await _rows(
+        db, f"select distinct source from {tables['month_counts']} where source != '' order by source")]
+
+
+async def dashboard(db, chosen: list[int], filters: Filters = Filters()) -> dict:
+    """Everything the dashboard draws, within the filters: the months (empty ones too), the
+    most quoted people, the chosen speakers' statements per month and per outlet, types.
+    Everyone's totals come from month_counts, the chosen speakers' from statement_counts."""
+    tables = await summaries(db)
+    counts, everyone = tables["statement_counts"], tables["month_counts"]
+    where, params = filters.summary_where()
+    everyone_where, _ = filters.summary_where("month_counts")
+    span = await _one(db, f"""select min(month) as first, max(month) as last from {everyone}
+        where month != '' and (:f_all = 1 or source = :f_outlet)""",
+        {"f_all": 0 if filters.outlet else 1, "f_outlet": filters.outlet})
+    months = months_between(filters.since or (span or {}).get("first") or "",
+                            filters.until or (span or {}).get("last") or "")
+    top = await top_people(db, filters)
     if not chosen:
-        chosen = [r["id"] for r in (await top_people(db, "", 5))]
+        chosen = [r["id"] for r in top[:5]]
     marks = ", ".join(f":s{i}" for i in range(len(chosen))) or "null"
-    ids = {f"s{i}": sid for i, sid in enumerate(chosen)}
+    ids = dict(params, **{f"s{i}": sid for i, sid in enumerate(chosen)})
     speakers = await _rows(db, f"select id, name from speakers where id in ({marks})", ids)
     order = {sid: i for i, sid in enumerate(chosen)}
     speakers.sort(key=lambda s: order[s["id"]])
     per_month = await _rows(db, f"""
-        select quotes.speaker_id as id, {MONTH} as month, count(distinct {STATEMENT}) as count
-        from quotes join documents on documents.id = quotes.document_id
-        where quotes.speaker_id in ({marks}) and documents.published is not null
-        group by quotes.speaker_id, month""", ids)
+        select speaker_id as id, month, sum(statements) as count from {counts}
+        where speaker_id in ({marks}) and month != '' and {where} group by speaker_id, month""", ids)
     undated = await _one(db, f"""
-        select count(distinct {STATEMENT}) as count from quotes
-        join documents on documents.id = quotes.document_id
-        where quotes.speaker_id in ({marks}) and (documents.published is null or documents.published = '')""", ids)
-    outlets = await _rows(db, f"""
-        select coalesce(nullif(documents.source, ''), '') as outlet,
-               case when quotes.speaker_id in ({marks}) then quotes.speaker_id end as sid,
-               count(distinct {STATEMENT}) as count
-        from quotes join documents on documents.id = quotes.document_id
-        group by outlet, sid""", ids)
+        select coalesce(sum(statements), 0) as count from {counts}
+        where speaker_id in ({marks}) and month = '' and {where}""", ids)
+    theirs = await _rows(db, f"""
+        select source as outlet, speaker_id as sid, sum(statements) as count from {counts}
+        where speaker_id in ({marks}) and {where} group by source, speaker_id""", ids)
+    totals = await _rows(db, f"""
+        select source as outlet, sum(statements) as count from {everyone}
+        where {everyone_where} group by source""", params)
+    by_outlet = theirs + [
+        {"outlet": t["outlet"], "sid": None,
+         "count": t["count"] - sum(r["count"] for r in theirs if r["outlet"] == t["outlet"])}
+        for t in totals]
     types = await _rows(db, f"""
-        select coalesce(quotes.type, '') as type, count(distinct {STATEMENT}) as count from quotes
-        group by quotes.type order by count desc""")
-    return {"months": months, "month": month, "top": top, "speakers": speakers,
-            "per_month": per_month, "undated": undated["count"] if undated else 0,
-            "outlets": outlets, "types": types, "chosen": chosen}
+        select type, sum(statements) as count from {everyone} where {everyone_where}
+        group by type order by count desc""", params)
+    total = sum(t["count"] for t in types)
+    return {"months": months, "top": top, "speakers": speakers, "per_month": per_month,
+            "undated": undated["count"] if undated else 0, "outlets": by_outlet, "types": types,
+            "chosen": chosen, "total": total}
 
 
 async def people_to_choose(db, limit: int = 30) -> list[dict]:
-    return await top_people(db, "", limit)
+    return await top_people(db, Filters(), limit)

@@ -25,8 +25,11 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from . import charts, pages, reader
+from . import asgi, charts, pages, reader
+from .filters import Filters
+from .ids import row_id
 from .links import web_url
+from .words import printable
 
 CONTEXT_VIEW = "quotes_in_context"
 STATEMENTS_VIEW = "statements"
@@ -36,9 +39,11 @@ TEMPLATES = os.path.join(HERE, "templates")
 CSS_PATH = "/-/quotes-site.css"
 # The columns the listing views open on; the rest are one click away.
 LEAN_COLUMNS = {
-    STATEMENTS_VIEW: ["id", "speaker", "text", "type", "cue", "title", "published", "source", "speaker_id"],
+    STATEMENTS_VIEW: ["id", "statement", "part", "speaker", "text", "type", "cue", "addressee", "title",
+                      "published", "source", "url", "document_id", "speaker_id"],
     CONTEXT_VIEW: ["id", "speaker", "context", "type", "cue", "title", "published", "source", "speaker_id"],
 }
+WHO_SHOWN = 15  # speakers drawn in a search's "who said it"
 TYPE_COLOURS = {"direct": "#1f77b4", "indirect": "#ff7f0e", "mixed": "#2ca02c"}
 
 
@@ -127,6 +132,8 @@ def _title_link(datasette, database, row, value) -> Markup | None:
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if table == STATEMENTS_VIEW and column == "part" and isinstance(value, int):
+        return Markup("") if value == 1 else Markup('<span class="part">part {}</span>').format(value)
     if column == "title" and table in (CONTEXT_VIEW, STATEMENTS_VIEW, None):
         return _title_link(datasette, database, row, value)
     if table == "documents" and column == "title" and _get(row, "id"):
@@ -214,32 +221,41 @@ def extra_template_vars(template, database, table, request, datasette):
 # ---- lean listing pages ----------------------------------------------------------------
 
 
-def lean_redirect(path: str, query_string: bytes) -> str | None:
-    """Where a bare listing view's address should go: the same with the lean columns."""
+def lean_redirect(path: str, query_string: bytes, large: bool = False) -> str | None:
+    """Where a bare listing view's address should go: the same with the lean columns; on a
+    large archive (`large`), an unfiltered listing also without facets (each would time
+    out, after making the page wait for it)."""
     parts = path.strip("/").split("/")
     if len(parts) != 2 or parts[1] not in LEAN_COLUMNS:
         return None
     args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
     if any(key in ("_col", "_nocol") for key, _ in args):
         return None
-    return path + "?" + urlencode(args + [("_col", c) for c in LEAN_COLUMNS[parts[1]]])
+    unfiltered = all(key.startswith("_") and key not in ("_search", "_where") for key, _ in args)
+    skip = [("_nofacet", "1")] if large and unfiltered and not any(k == "_facet" for k, _ in args) else []
+    return path + "?" + urlencode(args + skip + [("_col", c) for c in LEAN_COLUMNS[parts[1]]])
+
+
+FACETS_UP_TO = 100_000  # quotes: past this an unfiltered listing opens without facets
+
+
+async def is_large(datasette, database: str) -> bool:
+    try:
+        rows = (await datasette.get_database(database).execute("select max(rowid) from quotes")).rows
+    except Exception:  # not a quotes database: Datasette answers as usual
+        return False
+    return bool(rows and rows[0][0] and rows[0][0] > FACETS_UP_TO)
 
 
 @hookimpl
 def asgi_wrapper(datasette):
-    def wrap(app):
-        async def lean_listing(scope, receive, send):
-            if scope["type"] == "http" and scope.get("method") == "GET":
-                target = lean_redirect(scope["path"], scope.get("query_string", b""))
-                if target and scope["path"].strip("/").split("/")[0] in datasette.databases:
-                    await send({"type": "http.response.start", "status": 302,
-                                "headers": [(b"location", target.encode("latin-1")),
-                                            (b"content-type", b"text/plain")]})
-                    await send({"type": "http.response.body", "body": b""})
-                    return
-            await app(scope, receive, send)
-        return lean_listing
-    return wrap
+    async def redirect(scope):
+        database = scope["path"].strip("/").split("/")[0]
+        if database not in datasette.databases or not lean_redirect(scope["path"], b""):
+            return None
+        return lean_redirect(scope["path"], scope.get("query_string", b""), await is_large(datasette, database))
+
+    return lambda app: asgi.wrap(app, datasette, redirect)
 
 
 # ---- pages -----------------------------------------------------------------------------
@@ -263,7 +279,8 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 async def speaker_page(datasette, request):
     name, db = await _database(datasette, request)
-    speaker = await pages.speaker_profile(db, int(request.url_vars["id"]))
+    sid = row_id(request.url_vars["id"])
+    speaker = await pages.speaker_profile(db, sid) if sid is not None else None
     if speaker is None:
         raise NotFound("no such speaker")
     for item in speaker["latest"]:
@@ -275,8 +292,12 @@ async def speaker_page(datasette, request):
         item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
     db_file = os.path.basename(db.path) if db.path else f"{name}.db"
     for other in speaker["same_surname"]:
-        old, new = sorted((other["name"], speaker["name"]), key=lambda n: (len(n.split()), len(n)))
-        other["merge"] = f"quotes merge {shlex.quote(db_file)} {shlex.quote(old)} {shlex.quote(new)}"
+        # the shorter name merges into the longer; a name that covers several rows is
+        # written as #ID, which `quotes merge` reads as that one row
+        old, new = sorted(((other["name"], other["id"]), (speaker["name"], speaker["id"])),
+                          key=lambda n: (len(n[0].split()), len(n[0])))
+        words = [n if await pages.names_one_speaker(db, n) else f"#{i}" for n, i in (old, new)]
+        other["merge"] = "quotes merge " + " ".join(shlex.quote(w) for w in [db_file, *words])
     return await _page(datasette, request, "quotes_speaker.html", {
         "database": name, "speaker": speaker,
         "by_month": charts.bars(speaker["by_month"]), "by_outlet": charts.bars(speaker["by_outlet"]),
@@ -293,7 +314,9 @@ async def speaker_by_name(datasette, request):
     name, db = await _database(datasette, request)
     wanted = request.args.get("name", "")
     found = await pages.speakers_named(db, wanted) if wanted.strip() else []
-    if len(found) == 1:
+    # straight to the profile when one speaker has the name, or the one whose name or alias
+    # it is exactly is also the most quoted; else a choice, most statements first
+    if len(found) == 1 or (found and found[0]["exact"] and not any(f["exact"] for f in found[1:])):
         return Response.redirect(speaker_url(datasette, name, found[0]["id"]))
     return await _page(datasette, request, "quotes_speaker_choice.html", {
         "database": name, "wanted": wanted, "found": found,
@@ -312,17 +335,35 @@ async def article_page(datasette, request):
     people = {}
     for q in document["quotes"]:
         entry = people.setdefault(q["speaker_id"], {"id": q["speaker_id"], "name": q["speaker"], "count": 0,
-                                                   "colour": colours.get(q["speaker_id"]), "first": q})
-        entry["count"] += 1
+                                                   "colour": colours.get(q["speaker_id"]), "first": q,
+                                                   "statements": set()})
+        entry["statements"].add(q["statement"])
+    for entry in people.values():
+        entry["count"] = len(entry.pop("statements"))
     heading = document["title"] or (document["text"].strip().split("\n")[0][:140] if document["text"] else "")
     return await _page(datasette, request, "quotes_article.html", {
         "database": name, "document": document, "heading": heading,
+        "statements": len({q["statement"] for q in document["quotes"]}),
         "original_url": web_url(document["url"]),
         "paragraphs": reader.paragraphs(document["text"], document["quotes"], colours, link),
         "people": sorted(people.values(), key=lambda p: (-p["count"], p["name"] is None, p["name"] or "")),
         "speaker_url": link, "anchor": reader.anchor,
         "row_url": datasette.urls.row(name, "documents", tilde_encode(document["id"])),
     })
+
+
+def statements_url(datasette, database: str, filters: list[tuple[str, str]], csv: bool = False) -> str:
+    """The statements view with these filters: the lean columns, or every row as CSV."""
+    if csv:
+        return datasette.urls.table(database, STATEMENTS_VIEW, format="csv") + "?" + urlencode(
+            filters + [("_stream", "on"), ("_dl", "1")])
+    return datasette.urls.table(database, STATEMENTS_VIEW) + "?" + urlencode(
+        filters + [("_col", c) for c in LEAN_COLUMNS[STATEMENTS_VIEW]])
+
+
+def search_filters(query: str) -> list[tuple[str, str]]:
+    """The statements view's own full-text search, given the query the search page ran."""
+    return [("_search", query), ("_searchmode", "raw")]
 
 
 async def search_page(datasette, request):
@@ -333,46 +374,73 @@ async def search_page(datasette, request):
         marked = str(escape(item["marked"] or ""))
         item["html"] = Markup(marked.replace(pages.HIT_OPEN, "<mark>").replace(pages.HIT_CLOSE, "</mark>"))
         item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
-    view = datasette.urls.table(name, STATEMENTS_VIEW)
+    matching = search_filters(found["query"])
+    for w in found["who"][:WHO_SHOWN]:
+        who = [("speaker_id", str(w["id"]))] if w["id"] is not None else [("speaker_id__isnull", "1")]
+        w["statements_url"] = statements_url(datasette, name, matching + who)
+        w["csv_url"] = statements_url(datasette, name, matching + who, csv=True)
     return await _page(datasette, request, "quotes_search.html", {
         "database": name, "q": words, "found": found, "who": charts.bars(found["who"]),
-        "all_url": view + "?" + urlencode([("_search", words)] + [("_col", c) for c in LEAN_COLUMNS[STATEMENTS_VIEW]]),
-        "csv_url": datasette.urls.table(name, STATEMENTS_VIEW, format="csv") + "?" + urlencode(
-            {"_search": words, "_stream": "on", "_dl": "1"}),
+        "all_url": statements_url(datasette, name, matching),
+        "csv_url": statements_url(datasette, name, matching, csv=True),
         "speaker_url": lambda sid: speaker_url(datasette, name, sid),
     })
 
 
 async def dashboard_page(datasette, request):
     name, db = await _database(datasette, request)
-    chosen = [int(v) for v in request.args.getlist("speaker") if v.isdigit()][:len(charts.PALETTE)]
-    month = request.args.get("month", "")
-    data = await pages.dashboard(db, chosen, month)
+    filters = Filters.from_args(request.args)
+    typed = printable(request.args.get("names", ""))[:500]
+    chosen, unknown = [], []
+    for wanted in [n.strip() for n in typed.replace(";", ",").split(",") if n.strip()]:
+        found = await pages.speakers_named(db, wanted, limit=1)
+        (chosen.append(found[0]["id"]) if found else unknown.append(wanted))
+    if not typed.strip():
+        chosen = [i for i in map(row_id, request.args.getlist("speaker")) if i is not None]
+    chosen = list(dict.fromkeys(chosen))[:len(charts.PALETTE)]
+    data = await pages.dashboard(db, chosen, filters)
     colour = {s["id"]: charts.colour(i) for i, s in enumerate(data["speakers"])}
     series = []
     for s in data["speakers"]:
         counts = {r["month"]: r["count"] for r in data["per_month"] if r["id"] == s["id"]}
         series.append((s["name"], colour[s["id"]], counts))
-    outlets = {}
+    by_outlet = {}
     for r in data["outlets"]:
-        outlets.setdefault(r["outlet"], []).append(r)
+        by_outlet.setdefault(r["outlet"], []).append(r)
+    base = datasette.urls.database(name) + "/-/dashboard"
+    keep = [("speaker", str(sid)) for sid in data["chosen"]]
     outlet_rows = []
-    for outlet, parts in outlets.items():
+    for outlet, parts in by_outlet.items():
         by_id = {p["sid"]: p["count"] for p in parts}
         segments = [{"name": s["name"], "colour": colour[s["id"]], "count": by_id.get(s["id"], 0)}
                     for s in data["speakers"]] + [{"name": "everyone else", "colour": "#e4e4e4",
                                                    "count": by_id.get(None, 0)}]
         total = sum(p["count"] for p in segments)
-        outlet_rows.append({"outlet": outlet, "total": total, "segments": charts.shares(segments)})
+        only = Filters(outlet=outlet, since=filters.since, until=filters.until)
+        outlet_rows.append({"outlet": outlet, "total": total, "segments": charts.shares(segments),
+                            "href": only.url(base, keep) if outlet else None})
     outlet_rows.sort(key=lambda r: (-r["total"], r["outlet"]))
+    month_rows = [{"month": m, "counts": [counts.get(m, 0) for _, _, counts in series],
+                   "href": Filters(outlet=filters.outlet, since=m, until=m).url(base, keep)}
+                  for m in data["months"]]
     types = charts.shares([dict(t, colour=TYPE_COLOURS.get(t["type"], charts.NO_SPEAKER)) for t in data["types"]])
+    choices = await pages.people_to_choose(db)
+    missing = [s for s in data["speakers"] if s["id"] not in {c["id"] for c in choices}]
     return await _page(datasette, request, "quotes_dashboard.html", {
-        "database": name, "data": data, "chart": charts.month_lines(data["months"], series),
-        "legend": [(s, colour[s["id"]]) for s in data["speakers"]], "outlets": outlet_rows[:12],
-        "top": charts.bars(data["top"]), "types": types,
-        "choices": await pages.people_to_choose(db),
+        "database": name, "data": data, "filters": filters, "typed": typed, "unknown": unknown,
+        "chart": charts.month_lines(data["months"], series), "month_rows": month_rows,
+        "legend": [(s, colour[s["id"]]) for s in data["speakers"]], "outlets": outlet_rows,
+        "outlet_names": await pages.outlets(db), "top": charts.bars(data["top"]), "types": types,
+        "choices": missing + choices, "clear_url": base,
+        "statements_url": statements_url(datasette, name, filters.statements_filters()),
         "speaker_url": lambda sid: speaker_url(datasette, name, sid),
+        "speaker_statements_url": lambda sid: statements_url(
+            datasette, name, [("speaker_id", str(sid))] + filters.statements_filters()),
     })
+
+
+async def not_found():
+    raise NotFound("There is no page at this address.")
 
 
 async def site_css():
@@ -385,10 +453,11 @@ async def site_css():
 def register_routes():
     db = r"^/(?P<database>[^/]+)/-/"
     return [
-        (db + r"speaker/(?P<id>\d+)$", speaker_page),
+        (db + r"speaker/(?P<id>[0-9]+)$", speaker_page),
         (db + r"speaker$", speaker_by_name),
         (db + r"article/(?P<id>[^/]+)$", article_page),
         (db + r"search$", search_page),
         (db + r"dashboard$", dashboard_page),
         (r"^" + CSS_PATH.replace(".", r"\.") + "$", site_css),
+        (r"^" + asgi.NOT_FOUND_PATH + "$", not_found),
     ]

@@ -120,6 +120,7 @@ def prepared_metadata(db_path: str, metadata: str | None = None,
 
 
 SQL_TIME_LIMIT_MS = 5000
+FACET_TIME_LIMIT_MS = 100  # a facet that takes longer is left out of the page ("timed out")
 
 
 def datasette_args(db_path: str, host: str = "127.0.0.1", port: int = 8001,
@@ -131,6 +132,9 @@ def datasette_args(db_path: str, host: str = "127.0.0.1", port: int = 8001,
     # the in-context view cuts paragraphs out of whole articles: more than Datasette's 1 s
     # default may be needed on a large database or a busy machine
     args += ["--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS)]
+    # suggested facets try a grouping on every column of a listing: on a million statements
+    # that is a second or more per page for links few people follow
+    args += ["--setting", "suggest_facets", "off", "--setting", "facet_time_limit_ms", str(FACET_TIME_LIMIT_MS)]
     if not allow_sql:
         args += ["--setting", "default_allow_sql", "off"]
     return args

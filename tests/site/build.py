@@ -51,14 +51,15 @@ def build(folder: str) -> str:
     db["quotes"].insert_all({
         "id": f"bulk:{s}:{e}", "document_id": "bulk", "start": s, "end": e, "text": t, "type": "direct",
         "cue": "said", "speaker_id": bulk_id, "method": "syntax", "confidence": 0.95,
-        "context_start": s, "context_end": e} for s, e, t in spans)
+        "context_start": s, "context_end": e, "part": 1} for s, e, t in spans)
     spans = _generated(db, "crowd", "Wire Service", "2023-04-16",
                        [f"Voice {i} wants the ferry." for i in range(EXTRA_SPEAKERS)])
     for i, (s, e, t) in enumerate(spans):
         sid = db["speakers"].insert({"name": f"Crowd Member {i:04d}", "kind": "person"}).last_pk
         db["quotes"].insert({"id": f"crowd:{s}:{e}", "document_id": "crowd", "start": s, "end": e,
                              "text": t, "type": "indirect", "cue": "said", "speaker_id": sid,
-                             "method": "syntax", "confidence": 0.95, "context_start": s, "context_end": e})
+                             "method": "syntax", "confidence": 0.95, "context_start": s, "context_end": e,
+                             "part": 1})
     db.close()
     return path
 

@@ -30,7 +30,7 @@ async def test_statements_csv_filtered_by_speaker(seed_db_path):
     response = await ds.client.get("/quotes/statements.csv?speaker=Benny+Gantz&_stream=on&_size=max")
     assert response.status_code == 200
     lines = response.text.strip().splitlines()
-    assert lines[0].startswith("id,speaker,text")
+    assert lines[0].startswith("id,statement,part,speaker,text")
     assert len(lines) - 1 >= 10
     assert all(",Benny Gantz," in line for line in lines[1:])
 

@@ -18,7 +18,7 @@ from .build import BULK_SPEAKER, EXTRA_SPEAKERS, build
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = os.path.join(ROOT, "test-artifacts")
-WIDTHS = (1366, 390)
+WIDTHS = (1280, 390)
 SCRIPT = "<script>alert('x')</script>"
 STATEMENT = "count(distinct quotes.document_id || ':' || coalesce(quotes.statement, quotes.id))"
 
@@ -116,9 +116,10 @@ def test_home_has_one_search_box_over_statements_and_speakers(visit, db):
     page.fill("form.home-search input[name=q]", "harbour")
     page.locator("form.home-search button").click()
     page.wait_for_url("**/quotes/-/search?q=harbour")
-    total = scalar(db, "select count(*) from quotes_fts where quotes_fts match '\"harbour\"'")
+    total = scalar(db, f"select {STATEMENT} from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+                       "where quotes_fts match '\"harbour\"*'")
     speakers = scalar(db, "select count(distinct coalesce(quotes.speaker_id, -1)) from quotes_fts "
-                          "join quotes on quotes.rowid = quotes_fts.rowid where quotes_fts match '\"harbour\"'")
+                          "join quotes on quotes.rowid = quotes_fts.rowid where quotes_fts match '\"harbour\"*'")
     assert total > 1000
     assert page.locator('[data-count="matches"]').inner_text() == f"{total:,}"
     assert page.locator('[data-count="speakers"]').inner_text() == str(speakers)
@@ -132,12 +133,27 @@ def test_search_finds_speakers_by_name_and_alias_and_who_said_it(visit, db):
     found = page.locator(".found-speakers a.speaker").all_inner_texts()
     assert {"Maria Lindqvist", "Peter Lindqvist"} <= set(found)
     page = visit.go("/quotes/-/search?q=words+cheap")
-    who = page.locator(".who-said-it a.speaker").all_inner_texts()
+    who = page.locator(".who-said-it a.who-statements").all_inner_texts()
     assert who == ["Aisha Karimi"]
     assert page.locator(".results mark").all_inner_texts() == ["Words", "cheap"]
-    page.locator(".who-said-it a.speaker").first.click()
-    page.wait_for_url(f"**/quotes/-/speaker/{speaker_id(db, 'Aisha Karimi')}")
-    assert page.locator("h1").inner_text() == "Aisha Karimi"
+    # "who said it" is readable: dark text of body size, one bar a line, within the page
+    label = page.locator(".who-said-it a.who-statements").first
+    style = label.evaluate("a => [getComputedStyle(a).fontSize, getComputedStyle(a).color]")
+    assert float(style[0].rstrip("px")) >= 13 and style[1] != "rgb(255, 255, 255)", style
+    assert page.locator(".who-said-it ol").evaluate("ol => getComputedStyle(ol).display") == "block"
+    # each bar opens that speaker's matching statements: two clicks from the search box
+    label.click()
+    page.wait_for_url("**/quotes/statements?*")
+    speakers = set(page.locator("table.rows-and-columns tbody td.col-speaker a.speaker").all_inner_texts())
+    texts = page.locator("table.rows-and-columns tbody td.col-text").all_inner_texts()
+    assert speakers == {"Aisha Karimi"} and len(texts) == 1 and "Words are cheap" in texts[0]
+
+
+def test_search_finds_longer_words_and_other_forms(visit, db):
+    page = visit.go("/quotes/-/search?q=deserve")  # "The island deserves a better service"
+    assert page.locator(".results mark").all_inner_texts() == ["deserves"]
+    page = visit.go("/quotes/-/search?q=%22island+deserves%22")  # an exact phrase
+    assert page.locator('[data-count="matches"]').inner_text() == "1"
 
 
 def test_search_keeps_html_in_quotes_as_text(visit):
@@ -156,7 +172,7 @@ def test_speaker_profile_counts_charts_and_csv(visit, db):
     counts = {k: scalar(db, sql, [sid]) for k, sql in {
         "statements": f"select {STATEMENT} from quotes where speaker_id = ?",
         "articles": "select count(distinct document_id) from quotes where speaker_id = ?",
-        "direct": "select count(*) from quotes where speaker_id = ? and type = 'direct'"}.items()}
+        "direct": f"select {STATEMENT} from quotes where speaker_id = ? and type = 'direct'"}.items()}
     for key, value in counts.items():
         assert page.locator(f'[data-count="{key}"]').inner_text() == f"{value:,}", key
     assert "Mayor" in page.locator(".facts").inner_text()
@@ -224,8 +240,8 @@ def test_article_reader_marks_every_statement(visit, db):
     for start, end, _, sid in quotes:
         assert page.locator(f"mark#q{start}-{end}").count() == 1
     people = page.locator(".who-list li")
-    expected = db.execute("select speakers.name, count(*) from quotes join speakers on speakers.id = quotes.speaker_id "
-                          "where document_id = ? group by speakers.id order by count(*) desc, speakers.name",
+    expected = db.execute(f"select speakers.name, {STATEMENT} as n from quotes join speakers on speakers.id = quotes.speaker_id "
+                          "where document_id = ? group by speakers.id order by n desc, speakers.name",
                           [doc]).fetchall()
     assert [(li.locator("a.speaker").inner_text(), int(li.locator("a.n").inner_text())) for li in people.all()] == \
         [tuple(e) for e in expected]
@@ -251,7 +267,7 @@ def test_statements_open_lean_with_links_to_the_article_and_a_whole_csv(visit, d
     headers = [h for h in page.locator("table.rows-and-columns thead th").all() if h.is_visible()]
     names = [h.get_attribute("data-column") for h in headers]
     if visit.width > 576:
-        assert names == ["id", "speaker", "text", "type", "cue", "title", "published", "source"]
+        assert names == ["id", "part", "speaker", "text", "type", "cue", "addressee", "title", "published", "source"]
         assert page.locator("thead th").first.evaluate("th => getComputedStyle(th).position") == "sticky"
     assert page.locator("details.column-notes").get_attribute("open") is None
     assert not page.locator("dl.column-descriptions").is_visible()
@@ -265,6 +281,9 @@ def test_statements_open_lean_with_links_to_the_article_and_a_whole_csv(visit, d
     visit.shot("statements")
     rows = download(page, notice.locator("a.csv-all"))
     assert len(rows) == total and "speaker_mention" in rows[0]
+    # the CSV behind the page's own CSV link has the usual columns, and keeps the keys
+    lean_csv = page.locator(".export-links a", has_text="CSV").first.get_attribute("href")
+    assert {"_col=statement", "_col=document_id", "_col=url", "_col=addressee"} <= set(lean_csv.split("&"))
     # a statement's title leads to its place in the article
     row = page.locator("table.rows-and-columns tbody tr").first
     quote_text = row.locator("td.col-text").inner_text().rstrip(" ↗")
@@ -361,3 +380,69 @@ def test_every_speaker_name_on_the_site_links_to_a_profile(visit, db):
             if cell.inner_text().strip():
                 href = cell.locator("a").first.get_attribute("href")
                 assert re.search(r"/quotes/-/speaker(/\d+|\?name=)", href), (path, href)
+
+
+# ---- the three tasks, at most three clicks from the home page ---------------------------
+
+
+def test_task_who_an_outlet_quoted_most_in_a_month(visit, db):
+    page = visit.go("/")
+    page.locator(".home-links a", has_text="Dashboard").click()                 # 1
+    page.wait_for_url("**/quotes/-/dashboard")
+    page.locator("table.outlet-shares a.outlet", has_text="Valley Times").click()  # 2
+    page.wait_for_url("**/quotes/-/dashboard?*outlet=Valley+Times*")
+    page.locator("table.per-month a", has_text="2023-01").click()              # 3
+    page.wait_for_url("**since=2023-01*")
+    expected = db.execute(
+        f"select speakers.name, {STATEMENT} as n from quotes join speakers on speakers.id = quotes.speaker_id "
+        "join documents on documents.id = quotes.document_id where documents.source = 'Valley Times' "
+        "and documents.published like '2023-01%' and speakers.kind = 'person' "
+        "group by speakers.id order by n desc, speakers.name").fetchall()
+    shown = [(li.locator("a.speaker").inner_text(), int(li.locator(".bar-value").inner_text()))
+             for li in page.locator("ol.top-people li").all()]
+    assert shown == [tuple(r) for r in expected] and shown
+    total = scalar(db, f"select {STATEMENT} from quotes join documents on documents.id = quotes.document_id "
+                       "where documents.source = 'Valley Times' and documents.published like '2023-01%'")
+    assert page.locator('.summary [data-count="statements"]').inner_text() == f"{total:,}"
+    visit.shot("task-outlet-month")
+
+
+def test_task_two_speakers_over_a_year(visit, db):
+    page = visit.go("/")
+    page.locator(".home-links a", has_text="Dashboard").click()                 # 1
+    page.wait_for_url("**/quotes/-/dashboard")
+    page.fill(".dash-filters input[name=names]", "Aisha Karimi, Mr. Tomas Herrera")
+    page.fill(".dash-filters input[name=since]", "2023")
+    page.fill(".dash-filters input[name=until]", "2023")
+    page.locator(".dash-filters button").click()                               # 2
+    page.wait_for_url("**names=*")
+    assert page.locator(".legend a.speaker").all_inner_texts() == ["Aisha Karimi", "Tomas Herrera"]
+    months = page.locator("table.per-month tbody th").all_inner_texts()
+    assert months == [f"2023-{m:02d}" for m in range(1, 13)]  # empty months too
+    for name, column in (("Aisha Karimi", 0), ("Tomas Herrera", 1)):
+        per_month = dict(db.execute(
+            f"select substr(documents.published, 1, 7), {STATEMENT} from quotes "
+            "join documents on documents.id = quotes.document_id where quotes.speaker_id = ? group by 1",
+            [speaker_id(db, name)]).fetchall())
+        cells = [row.locator("td").nth(column).inner_text() for row in page.locator("table.per-month tbody tr").all()]
+        assert [int(c) for c in cells] == [per_month.get(m, 0) for m in months]
+    assert page.locator("svg.month-chart polyline").count() == 2
+    visit.shot("task-two-speakers")
+
+
+def test_task_what_a_speaker_said_about_a_topic_as_csv(visit, db):
+    page = visit.go("/")
+    page.fill("form.home-search input[name=q]", "harbour")
+    page.locator("form.home-search button").click()                            # 1
+    page.wait_for_url("**/quotes/-/search?q=harbour")
+    bar = page.locator("ol.who-bars li", has=page.locator("a.who-statements", has_text=BULK_SPEAKER))
+    with page.expect_download() as info:
+        bar.locator("a.who-csv").click()                                        # 2
+    assert info.value.suggested_filename == "statements-maria-lindqvist-harbour.csv"
+    rows = read_csv(info.value.path())
+    expected = scalar(db, "select count(*) from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+                          "where quotes_fts match '\"harbour\"*' and quotes.speaker_id = ?",
+                      [speaker_id(db, BULK_SPEAKER)])
+    assert len(rows) == expected > 1000
+    assert {r["speaker"] for r in rows} == {BULK_SPEAKER}
+    assert {"statement", "document_id", "url", "addressee"} <= set(rows[0])

@@ -17,7 +17,8 @@ TRIGGERS = ["quotes_ad", "quotes_ai", "quotes_au"]
 
 def triggers(path):
     conn = sqlite3.connect(path)
-    names = sorted(r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'"))
+    names = sorted(r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger' "
+                                              "and tbl_name = 'quotes' and name like 'quotes_%'"))
     conn.close()
     return names
 
@@ -42,7 +43,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -163,7 +164,7 @@ def test_a_version_3_database_learns_why_each_statement_has_its_speaker(tmp_path
     conn.commit()
     conn.close()
     db = open_db(path)
-    assert db.execute("pragma user_version").fetchone()[0] == 4
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     text = "The minister said talks would resume."
     quote = Quote("new", 18, 36, text[18:36], "indirect", cue="said", speaker="Ilse Marwick",
                   speaker_mention="The minister", speaker_kind="person", method="coreference",
@@ -248,3 +249,67 @@ def test_a_database_in_a_read_only_folder_can_be_read(tmp_path):
     assert done.stdout.split() == ["immutable", "1"]
     assert os.listdir(folder) == ["q.db"]
     assert read_only_mode(path) == "ro"  # where SQLite may keep its -shm file
+
+
+def test_a_version_4_database_is_migrated_to_5(tmp_path):
+    """Schema 5: parts of a statement numbered, statements counted in statement_counts (and
+    kept counted as quotes change), and a full-text index that stems words."""
+    from sqlite_utils import Database
+
+    path = str(tmp_path / "v2.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("insert into documents (id, key, text, source, published) "
+                 "values ('d', 'k', 'text', 'Norvale Post', '2016-03-04')")
+    rows = [("d:0:5", 0, "Protesters gathered", 7), ("d:20:30", 20, "and then left", 7),
+            ("d:40:50", 40, "Syrian talks resumed", None)]
+    for qid, start, text, statement in rows:
+        conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, speaker_id, statement) "
+                     "values (?, 'd', ?, ?, ?, 'direct', 1, ?)", [qid, start, start + 10, text, statement])
+    conn.execute("insert into speakers (id, name, kind) values (1, 'Ann Norvell', 'person')")
+    conn.executemany("insert into aliases (alias, speaker_id, origin) values (?, 1, 'seen')",
+                     [("Ann Norvell",), ("Norvell",), ("Norvell Slams Okafor",)])
+    # as schema 4 left it: no part, no counts, an index that does not stem, a headline alias
+    for name in ("statement_counts_ai", "statement_counts_ad", "statement_counts_au",
+                 "speaker_articles_ai", "speaker_articles_ad", "speaker_articles_au"):
+        conn.execute(f"drop trigger {name}")
+    conn.execute("drop table statement_counts")
+    conn.execute("drop table month_counts")
+    conn.execute("drop table speaker_totals")
+    conn.execute("update quotes set part = null")
+    conn.execute("pragma user_version = 4")
+    conn.commit()
+    conn.close()
+    old = Database(path)
+    old["quotes"].disable_fts()
+    old["quotes"].enable_fts(["text"], create_triggers=True)
+    old.close()
+    assert search(path, "protest") == 0
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == 5
+    assert conn.execute("select id, part from quotes order by start").fetchall() == [
+        ("d:0:5", 1), ("d:20:30", 2), ("d:40:50", 1)]
+    assert conn.execute("select * from statement_counts").fetchall() == [(1, "Norvale Post", "2016-03", "direct", 2)]
+    assert conn.execute("select * from speaker_totals").fetchall() == [(1, 2, 2, 1)]
+    assert conn.execute("select * from month_counts").fetchall() == [("Norvale Post", "2016-03", "direct", 2)]
+    assert sorted(a for a, in conn.execute("select alias from aliases")) == ["Ann Norvell", "Norvell"]
+    conn.close()
+    assert search(path, "protest") == 1
+    assert search(path, "syria*") == 1
+    # the counts follow the quotes: a new statement, a speaker changed, a part deleted
+    conn = sqlite3.connect(path)
+    conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, speaker_id, part) "
+                 "values ('d:60:70', 'd', 60, 70, 'more', 'indirect', 2, 1)")
+    conn.execute("update quotes set speaker_id = 2 where id = 'd:40:50'")
+    conn.execute("delete from quotes where id = 'd:20:30'")
+    conn.commit()
+    assert conn.execute("select speaker_id, type, statements from statement_counts order by 1, 2").fetchall() == [
+        (1, "direct", 1), (2, "direct", 1), (2, "indirect", 1)]
+    assert conn.execute("select * from speaker_totals order by 1").fetchall() == [(1, 1, 1, 1), (2, 2, 1, 1)]
+    assert conn.execute("select type, statements from month_counts order by 1").fetchall() == [
+        ("direct", 2), ("indirect", 1)]
+    conn.execute("delete from quotes where speaker_id = 1")
+    conn.commit()
+    assert conn.execute("select * from speaker_totals order by 1").fetchall() == [(2, 2, 1, 1)]
+    conn.close()

@@ -1,0 +1,177 @@
+"""Odd addresses answer 4xx, never 500 (F31); every CSV the site serves is safe to open in a
+spreadsheet (F18) and named for what it holds; the header sort links all work. Through
+Datasette's own test client, on a database filled directly (no spaCy)."""
+
+import csv
+import io
+
+import pytest
+
+from .test_datasette import make_datasette
+from .test_ui import build_db, quote_row
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "@SUM(1+1)", "+1+2", "-5 and more",
+            "=cmd|' /C calc'!A0"]
+
+
+@pytest.fixture(scope="module")
+def formula_db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("formula") / "quotes.db")
+    text = " ".join(FORMULAS) + " A plain sentence about the harbour."
+    documents = [{"id": "d1", "key": "d1", "title": "=HYPERLINK(\"http://evil.example\")",
+                  "published": "2023-01-15", "source": "@Norvale Post", "text": text}]
+    quotes, at = [], 0
+    for formula in FORMULAS:
+        quotes.append(quote_row("d1", formula, at, 1))
+        at += len(formula) + 1
+    quotes.append(quote_row("d1", "A plain sentence about the harbour.", at, 2))
+    return build_db(path, documents, [(1, "Ann Lee", []), (2, "Tom Park", [])], quotes)
+
+
+BAD_PATHS = [
+    "/quotes/-/speaker/99999999999999999999", "/quotes/-/speaker/9223372036854775808",
+    "/quotes/-/speaker/-1", "/quotes/-/speaker/abc", "/quotes/-/speaker/1'", "/quotes/-/speaker/1.0",
+    "/quotes/-/speaker/%C2%B2", "/quotes/-/speaker/%D9%A1", "/quotes/-/speaker/1/x",
+    "/quotes/-/nothing/here", "/quotes/a/b/c/d", "/nodb/-/speaker/1/x",
+    "/quotes/-/dashboard?speaker=%C2%B2", "/quotes/-/dashboard?speaker=99999999999999999999",
+    "/quotes/-/dashboard?speaker=-1&month=%00", "/quotes/-/search?q=%00", "/quotes/-/search?q=%22",
+    "/quotes/-/search?q=NEAR(", "/quotes/-/speaker?name=%00", "/quotes/-/article/%00",
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", BAD_PATHS)
+async def test_odd_addresses_never_answer_500(formula_db, path):
+    ds = make_datasette(formula_db)
+    response = await ds.client.get(path)
+    if response.status_code == 302 and "%" in path:  # Datasette's tilde encoding, then ours
+        response = await ds.client.get(response.headers["location"])
+    assert response.status_code < 500, (path, response.status_code, response.text[:300])
+    if "/-/speaker/" in path and "?" not in path:
+        assert response.status_code == 404
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", ["/quotes/documents?_sort=id", "/quotes/documents?_sort_desc=id",
+                                  "/quotes/quotes?_sort=id", "/quotes/quotes?_sort_desc=id"])
+async def test_id_sort_links_work(formula_db, path):
+    ds = make_datasette(formula_db)
+    assert (await ds.client.get(path)).status_code == 200
+
+
+def cells(text):
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", [
+    "/quotes/statements.csv?speaker_id=1&_stream=on&_dl=1",
+    "/quotes/statements.csv?_size=max",
+    "/quotes/quotes.csv?_stream=on",
+    "/quotes/documents.csv",
+    "/quotes/quotes_in_context.csv?_stream=on&_dl=1",
+    "/quotes/statements_by_speaker.csv?speaker=Ann+Lee&since=&until=",
+])
+async def test_every_csv_neutralises_formulas(formula_db, path):
+    ds = make_datasette(formula_db)
+    response = await ds.client.get(path)
+    assert response.status_code == 200
+    found = cells(response.text)
+    assert found
+    starts = [c for c in found if c[:1] in ("=", "+", "-", "@")]
+    assert starts == [], starts
+    if "statements" in path and "_stream" in path:
+        for formula in FORMULAS:
+            assert "'" + formula in found
+
+
+@pytest.mark.asyncio
+async def test_csv_files_are_named_after_the_speaker_and_the_search(formula_db):
+    ds = make_datasette(formula_db)
+    response = await ds.client.get("/quotes/statements.csv?speaker_id=2&_stream=on&_dl=1")
+    assert response.headers["content-disposition"] == 'attachment; filename="statements-tom-park.csv"'
+    response = await ds.client.get("/quotes/statements.csv?_search=harbour&_searchmode=raw&speaker_id=2&_dl=1")
+    assert response.headers["content-disposition"] == 'attachment; filename="statements-tom-park-harbour.csv"'
+    assert cells(response.text)[-1] == "2" or "A plain sentence about the harbour." in response.text
+    response = await ds.client.get("/quotes/documents.csv?_dl=1")
+    assert response.headers["content-disposition"] == 'attachment; filename="documents.csv"'
+
+
+@pytest.fixture(scope="module")
+def names_db(tmp_path_factory):
+    """'Hillary' a one-statement row, 'Hillary Norvell' the person quoted often; 'Ann Lee'
+    also written 'Ann J. Lee'."""
+    path = str(tmp_path_factory.mktemp("names") / "quotes.db")
+    text = "word " * 400
+    documents = [{"id": "d1", "key": "d1", "title": "T", "published": "2016-01-02", "text": text}]
+    quotes = [quote_row("d1", "word", 0, 1)] + [quote_row("d1", "word", 5 * i, 2) for i in range(1, 9)]
+    quotes += [quote_row("d1", "word", 5 * i, 3) for i in range(9, 12)]
+    return build_db(path, documents, [(1, "Hillary", []), (2, "Hillary Norvell", ["Norvell"]),
+                                      (3, "Ann Lee", ["Ann J. Lee"])], quotes)
+
+
+@pytest.mark.asyncio
+async def test_name_search_over_aliases_ranked_by_statements(names_db):
+    ds = make_datasette(names_db)
+    page = await ds.client.get("/quotes/-/speaker?name=hillary")
+    assert page.status_code == 200
+    assert page.text.index("Hillary Norvell") < page.text.index('">Hillary</a>')
+    for typed in ("Mrs. Ann Lee", "ann j. lee", "Ann Lee", "Dr Lee", "LEE"):
+        response = await ds.client.get("/quotes/-/speaker", params={"name": typed})
+        assert response.status_code == 302 and response.headers["location"].endswith("/-/speaker/3"), typed
+    found = await ds.client.get("/quotes/-/search", params={"q": "Mrs. Hillary"})
+    names = found.text[found.text.index("found-speakers"):found.text.index("who-said-it")]
+    assert names.index("Hillary Norvell") < names.index(">Hillary<")
+
+
+def test_search_words_become_a_safe_full_text_query():
+    from quotes.site.words import fts_query, name_words
+
+    assert fts_query("Syria") == '"Syria"*'
+    assert fts_query('war in "Syrian army" NEAR( *') == '"war" "in" "Syrian army" "NEAR"*'
+    assert fts_query("\x00") == "" and fts_query('"') == ""
+    assert name_words("Mrs. Ann J. Lee") == ["ann", "lee"]
+
+
+@pytest.fixture()
+def namesakes_db(tmp_path):
+    """Two rows called 'Ann Lee' (two people, or one the engine split) and a bare 'Lee'."""
+    path = str(tmp_path / "quotes.db")
+    text = "word " * 40
+    documents = [{"id": "d1", "key": "d1", "title": "T", "published": "2016-01-02", "text": text}]
+    quotes = [quote_row("d1", "word", 5 * i, sid) for i, sid in enumerate((1, 1, 2, 3))]
+    return build_db(path, documents, [(1, "Ann Lee", []), (2, "Ann Lee", []), (3, "Lee", [])], quotes)
+
+
+@pytest.mark.asyncio
+async def test_merge_commands_work_when_a_name_covers_two_rows(namesakes_db):
+    import html
+    import re
+    import shlex
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    ds = make_datasette(namesakes_db)
+    page = (await ds.client.get("/quotes/-/speaker/3")).text
+    commands = [html.unescape(c) for c in re.findall(r'<code class="merge">(.*?)</code>', page)]
+    assert sorted(commands) == ["quotes merge quotes.db Lee '#1'", "quotes merge quotes.db Lee '#2'"]
+    words = shlex.split(commands[0])
+    result = CliRunner().invoke(cli, [words[1], namesakes_db, *words[3:]])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(namesakes_db)
+    assert conn.execute("select count(*) from speakers where id = 3").fetchone()[0] == 0
+    assert conn.execute("select count(*) from quotes where speaker_id = 3").fetchone()[0] == 0
+
+
+def test_a_large_archive_opens_its_listings_without_facets_until_filtered():
+    from quotes.site.plugin import lean_redirect
+
+    bare = lean_redirect("/quotes/statements", b"", large=True)
+    assert "_nofacet=1" in bare and "_col=statement" in bare
+    assert "_nofacet" not in lean_redirect("/quotes/statements", b"", large=False)
+    assert "_nofacet" not in lean_redirect("/quotes/statements", b"speaker_id=3", large=True)
+    assert "_nofacet" not in lean_redirect("/quotes/statements", b"_search=harbour", large=True)
+    assert lean_redirect("/quotes/statements", b"_col=id", large=True) is None
