@@ -1,26 +1,40 @@
 """Each person's gender evidence in one article, read from the mentions the article links to
 them: the names as written (an honorific before them included), nouns set beside a name
-("spokeswoman Ana Ruiz", "his wife, Ana"), the pronouns resolved to them, and possessives
-("her office") that can mean no one else. Counting and deciding are in `quotes/gender.py`
-(`evidence_of` takes the mentions as (text, kind) pairs, whatever found them); this module
-only finds the words, and changes nothing the sieves decided.
+("spokeswoman Ana Ruiz", "his wife, Ana"), the pronouns resolved to them where nothing
+else could have been meant, and possessives ("her office") that can mean no one else.
+Counting and deciding are in `quotes/gender.py` (`evidence_of` takes the mentions as
+(text, kind) pairs, whatever found them); this module only finds the words, and changes
+nothing the sieves decided.
+
+A pronoun the chain linked, or a sieve resolved, to someone is still only a guess where
+another person could be meant: such guesses decide who speaks (and are right most of the
+time), but a gender read from them would repeat their mistakes across a person's row.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from spacy.tokens import Span, Token
 
 from ..gender import NOUN, PRONOUN, evidence_of, pronoun_genders, word_genders
 from ..model import Quote
-from .lexicon import is_person_noun
-from .entities.graph import Entity, Graph, Link
+from .entities.graph import Entity, Graph
+from .lexicon import is_person_noun, surnames
 
 SHARED_SUBJECT = ("xcomp", "conj", "advcl")  # clauses that may take the subject of the one they hang on
 LINK_WINDOW = 600  # characters back in which a possessive looks for the sentence naming its person
+OPENERS = ('"', "\u201c", "\u2018", "'", "(", ":")  # after these a capital letter starts a sentence
+
+
+class Anchor(NamedTuple):
+    """A place a pronoun may read on from: a person's name, or a pronoun that counted."""
+
+    start: int
+    end: int
+    entity: Entity
 
 
 def evidence_by_entity(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, Counter]:
@@ -38,32 +52,82 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
     speakers, and possessives that can mean no one else)."""
     doc = graph.doc
     found: dict[int, list[tuple[str, str]]] = {}
-    pronouns: dict[int, set[int]] = {}  # id(entity) -> offsets of its pronouns, counted once
-
-    def pronoun(entity: Entity, text: str, at: int) -> None:
-        if at not in pronouns.setdefault(id(entity), set()):
-            pronouns[id(entity)].add(at)
-            found.setdefault(id(entity), []).append((text, PRONOUN))
-
+    candidates = []  # (offset, text, entity): pronouns the chain linked or the sieves resolved
     for mention in graph.links:
         entity = mention.entity
         if entity.kind != "person":
             continue
         if mention.pronoun:
-            pronoun(entity, mention.text, mention.start)
+            candidates.append((mention.start, mention.text, entity))
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
             found.setdefault(id(entity), []).append((_with_honorific(span), "name"))
             found[id(entity)].extend((t.lower_, NOUN) for t in _nouns_beside(span))
-    people = {entity.name: entity for entity in graph.people if entity.kind == "person"}
+    named = {entity.name: entity for entity in graph.people if entity.kind == "person"}
     for q in quotes:
-        entity = people.get(q.speaker or "")
+        entity = named.get(q.speaker or "")
         if entity is not None and q.speaker_start is not None and (q.speaker_mention or "").lower() in pronoun_genders():
-            pronoun(entity, q.speaker_mention, q.speaker_start)
-    for entity, token in _possessives(graph, in_quote):
-        pronoun(entity, token.text, token.idx)
+            candidates.append((q.speaker_start, q.speaker_mention, entity))
+    # a pronoun counts when it reads on from the person's name or from a pronoun that counted
+    counted: set[int] = set()
+    anchors = [Anchor(m.start, m.end, m.entity) for m in graph.links
+               if not m.quoted and m.entity is not None and m.entity.kind == "person" and not m.pronoun]
+    for at, text, entity in sorted(candidates, key=lambda c: c[0]):
+        if at in counted:
+            continue
+        if _reads_on(doc, anchors, entity, at, in_quote):
+            counted.add(at)
+            found.setdefault(id(entity), []).append((text, PRONOUN))
+            anchors.insert(bisect_left([m.start for m in anchors], at), Anchor(at, at + len(text), entity))
+    doubtful = [m.start for m in graph.links if m.pronoun and not m.quoted and m.start not in counted]
+    for entity, token in _possessives(graph, in_quote, anchors, doubtful):
+        if token.idx not in counted:
+            counted.add(token.idx)
+            found.setdefault(id(entity), []).append((token.text, PRONOUN))
     return found
+
+
+def _reads_on(doc, people: list[Anchor], entity: Entity, at: int, in_quote: set[int]) -> bool:
+    """A pronoun at `at` that the chain linked or a sieve resolved to `entity` tells its gender
+    only when nothing the article does not link stands between the person's last mention
+    in `people` (names, and pronouns that counted) and the pronoun: no person noun, no
+    unlinked name of a person and no other name as a subject ("Attallah, the daughter of X,
+    recalled …, she said" tells nothing of the person named before her), and the pronoun
+    is no word of a title ("The She Hate Me director")."""
+    starts = [m.start for m in people]
+    here = doc.char_span(at, at + 1, alignment_mode="expand")
+    if here is None or _in_title(doc[here.start]):
+        return False
+    i = bisect_left(starts, at) - 1
+    while i >= 0 and (people[i].end > at or people[i].entity is not entity):
+        i -= 1
+    if i < 0:
+        return False  # (no name of theirs before it outside quote marks)
+    last = doc.char_span(people[i].start, people[i].end, alignment_mode="expand")
+    if last is None:
+        return False
+    between = people[i:bisect_left(starts, at)]
+    gender = pronoun_genders().get(doc[here.start].lower_)
+    return not any(_someone_else(t, between, gender) or _unlinked_subject(t, between)
+                   for t in doc[last.end:here.start] if t.i not in in_quote)
+
+
+def _in_title(token: Token) -> bool:
+    """A capitalised pronoun inside a sentence: a word of a title ("She's Gotta Have It")."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
+        return False
+    before = token.nbor(-1).text
+    return "\n" not in before and before not in OPENERS
+
+
+def _unlinked_subject(token: Token, mentions: list[Anchor]) -> bool:
+    """A name that is a clause's subject but no mention of a person the article links
+    ("Rowling revealed she …" where the model took Rowling for a common noun)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ not in ("", "PERSON") or not token.is_title:
+        return False
+    name = token.pos_ == "PROPN" or (token.tag_ == "NN" and token.lower_ in surnames())  # ("Rowling" tagged a noun)
+    return name and not any(m.start <= token.idx < m.end for m in mentions)
 
 
 def _with_honorific(span: Span) -> str:
@@ -86,15 +150,16 @@ def _nouns_beside(span: Span) -> list[Token]:
     return [t for t in nouns if t.pos_ == "NOUN" and t.is_lower and t.lower_ in word_genders()]
 
 
-def _possessives(graph: Graph, in_quote: set[int]) -> list[tuple[Entity, Token]]:
+def _possessives(graph: Graph, in_quote: set[int], people: list[Anchor],
+                 doubtful: list[int]) -> list[tuple[Entity, Token]]:
     """Possessives of the narration ("her office said") that can mean one person only: the
-    nearest sentence up to them that names anyone names that one person, no other person
-    (a person noun, an unlinked name) stands between, and the possessive's own clause has
-    no named subject. (On the GGT dev sets such links were right 125 times in 128; object
-    pronouns and possessives in a clause whose subject is a name ("Ortiz killed her
-    parents") are wrong too often to count.)"""
+    nearest sentence up to them that names anyone (`people`: names, and pronouns that
+    counted) names that one person, no other person (a person noun, an unlinked name, a
+    pronoun of `doubtful` ones) stands between, and the possessive's own clause has no
+    named subject. (On the GGT dev sets such links are right 98 times in 99; object
+    pronouns, and possessives in a clause whose subject is a name ("Ortiz killed her
+    parents"), were wrong too often to count.)"""
     doc = graph.doc
-    people = [m for m in graph.links if not m.quoted]
     starts = [m.start for m in people]
     links = []
     for token in doc:
@@ -103,7 +168,7 @@ def _possessives(graph: Graph, in_quote: set[int]) -> list[tuple[Entity, Token]]
         if _clause_subject_named(graph, token):
             continue
         entity = _only_person(doc, people, starts, token)
-        if entity is not None:
+        if entity is not None and not any(token.sent.start_char <= at < token.idx for at in doubtful):
             links.append((entity, token))
     return links
 
@@ -122,7 +187,7 @@ def _clause_subject_named(graph: Graph, token: Token) -> bool:
     return False
 
 
-def _only_person(doc, people: list[Link], starts: list[int], token: Token) -> Entity | None:
+def _only_person(doc, people: list[Anchor], starts: list[int], token: Token) -> Entity | None:
     """The one person named in the possessive's sentence before it, else in the nearest
     sentence before that names anyone; None when it names several or a person noun or an
     unlinked name stands between the person's first mention there and the possessive."""
@@ -142,18 +207,20 @@ def _only_person(doc, people: list[Link], starts: list[int], token: Token) -> En
         return None
     entity = next(iter(entities.values()))
     first = doc.char_span(before[0].start, before[0].end, alignment_mode="expand")
-    if entity.kind != "person" or first is None or any(_someone_else(t, before) for t in doc[first.start:token.i]):
+    gender = pronoun_genders().get(token.lower_)
+    if entity.kind != "person" or first is None or any(_someone_else(t, before, gender) for t in doc[first.start:token.i]):
         return None
     return entity
 
 
-def _someone_else(token: Token, mentions: list[Link]) -> bool:
-    """A word the possessive may point to instead: a person noun ("her lawyer", "a
-    spokesman") that is not set beside a name ("Ortiz, a lawyer,"), or a person's name
-    nobody linked."""
+def _someone_else(token: Token, mentions: list[Anchor], gender: str | None = None) -> bool:
+    """A word a pronoun (of `gender`) may point to instead: a person noun in the singular
+    ("her lawyer", "a spokesman"; "she" is no "refugees", "he" no "sister") that is not set
+    beside a name ("Ortiz, a lawyer,"), or a person's name nobody linked."""
     if any(m.start <= token.idx < m.end for m in mentions):
         return False
     if token.dep_ == "appos" and any(m.start <= token.head.idx < m.end for m in mentions):
         return False
-    return (token.pos_ == "NOUN" and is_person_noun(token.lemma_)) or (
-        token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
+    if token.tag_ == "NN" and is_person_noun(token.lemma_):
+        return word_genders().get(token.lower_) in (None, gender)  # ("he" is not "his sister")
+    return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"

@@ -148,3 +148,41 @@ def test_evaluate_scores_genders_against_gold_that_names_the_women_and_men(nlp, 
     # ours: 1 woman of 2 people with a gender; the gold's: 2 of 3
     assert g["articles"] == 1 and g["share_within"] == 0.0
     assert "gender: precision 1.000" in format_table(report)
+
+
+def test_a_pronoun_with_someone_else_between_tells_nothing(people):
+    # the daughter may be the one who speaks: "she" tells nothing of Tasvir Oyelaran
+    found = people("Tasvir Oyelaran opened the meeting. The daughter of a miner recalled the strike. "
+                   "\u201cIt was a hard winter,\u201d she said.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN
+    # nor does what follows from it
+    assert ("pronoun", "she") not in evidence(found["Tasvir Oyelaran"])
+
+
+def test_a_noun_of_the_other_gender_between_does_not_stand_in_the_way(people):
+    found = people("Tasvir Oyelaran was with his sister when the flood came. \u201cWe lost the house,\u201d "
+                   "he said.")
+    assert found["Tasvir Oyelaran"].gender == MALE
+    assert evidence(found["Tasvir Oyelaran"])["pronoun", "he"] == 1
+
+
+def test_a_pronoun_in_a_title_is_no_pronoun(people):
+    found = people("Tasvir Oyelaran spoke to students on Friday. \u201cWatch everything,\u201d Oyelaran said. "
+                   "The She Hate Me director urged them to raise money on their own.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN and not found["Tasvir Oyelaran"].gender_evidence
+
+
+def test_a_possessive_after_a_pronoun_that_told_nothing_tells_nothing(people):
+    # the two "she" are the daughter, or Lena Ortiz: not countable, and "her" goes with them,
+    # not with the one person the sentence names
+    found = people("Lena Ortiz chaired the session. The miner's daughter came in late. She had heard "
+                   "that Quentin Marsh was running, and she said the talk was about her experience. "
+                   "\u201cI am running,\u201d Marsh said.")
+    assert ("pronoun", "her") not in evidence(found["Quentin Marsh"])
+
+
+def test_a_name_the_index_missed_as_a_subject_stands_in_the_way(people):
+    # the model took "Rowling" for a common noun: "she" may be her, not Tasvir Oyelaran
+    found = people("Tasvir Oyelaran opened the clinic. Rowling has already revealed that the plan was "
+                   "old. \u201cWe are proud,\u201d she said. \u201cIt is late,\u201d Oyelaran said.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN
