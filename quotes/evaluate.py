@@ -121,6 +121,7 @@ class Report:
     resolvers: dict = field(default_factory=lambda: defaultdict(Counter))  # resolver -> decided/right
     methods: dict = field(default_factory=lambda: defaultdict(Counter))
     misses: list[dict] = field(default_factory=list)
+    shapes: Counter = field(default_factory=Counter)  # (missed|spurious, type, cue, order, form) -> n
     documents: int = 0
     by_name: bool = True
     gender: GenderReport | None = None  # where the gold names the women and men quoted
@@ -167,6 +168,8 @@ class Report:
             "resolvers": {name: dict(c) for name, c in sorted(self.resolvers.items())},
             "methods": {name: dict(c) for name, c in sorted(self.methods.items())},
             "misses": self.misses,
+            "shapes": [{"kind": k[0], "type": k[1], "cue": k[2], "order": k[3], "form": k[4], "count": n}
+                       for k, n in self.shapes.most_common()],
             **({"gender": self.gender.as_dict()} if self.gender is not None else {}),
         }
 
@@ -198,7 +201,12 @@ def _right(q: Quote, g: dict, aliases: dict, by_name: bool, ignored: frozenset[s
     return overlap or (named and len(normalise_name(g["speaker"], ignored)) > 3), overlap
 
 
-def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: frozenset[str]) -> None:
+def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: frozenset[str],
+                   doc=None) -> None:
+    """Count one document; with its parse (`doc`), each miss and spurious record is also
+    counted by the shape of its sentence (`engine/shapes.py`)."""
+    if doc is not None:
+        from .engine.shapes import describe
     text = gold["text"]
     aliases = gold.get("speakers") or {}
     gold_quotes = gold["quotes"]
@@ -241,8 +249,16 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
                 c[key, "overlap_ok"] += overlap
             c[key, "e2e_ok"] += i in found and right is not False
         if i not in found:
-            report.misses.append({"document": gold["id"], "kind": "missed", "type": kind,
-                                  "gold": g.get("text", "")[:160], "speaker": g.get("speaker")})
+            miss = {"document": gold["id"], "kind": "missed", "type": kind,
+                    "gold": g.get("text", "")[:160], "speaker": g.get("speaker")}
+            if doc is not None:
+                cue = (g["cue_start"], g["cue_end"]) if g.get("cue_start") is not None else g.get("cue")
+                spans = g.get("spans") or [(g["start"], g["end"])]
+                shape = describe(doc, spans[0][0], spans[-1][1], cue, (g.get("speaker_start"), g.get("speaker_end")),
+                                 g.get("speaker"))
+                miss["shape"] = shape.key()
+                report.shapes["missed", kind, *shape.key()] += 1
+            report.misses.append(miss)
         elif right is False:
             q = predicted[found[i]]
             report.misses.append({"document": gold["id"], "kind": "wrong speaker", "type": kind,
@@ -263,24 +279,29 @@ def score_document(gold: dict, predicted: list[Quote], report: Report, ignored: 
             c["named"] += is_named(q)
             c["anonymous"] += q.speaker_kind == "anonymous"
         if not ok:
-            report.misses.append({"document": gold["id"], "kind": "spurious", "type": q.type,
-                                  "predicted_text": q.text[:160], "predicted": q.speaker, "method": q.method,
-                                  "sieve": q.sieve})
+            miss = {"document": gold["id"], "kind": "spurious", "type": q.type, "predicted_text": q.text[:160],
+                    "predicted": q.speaker, "method": q.method, "sieve": q.sieve}
+            if doc is not None:
+                shape = describe(doc, q.start, q.end, (q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end))
+                miss["shape"] = shape.key()
+                report.shapes["spurious", q.type, *shape.key()] += 1
+            report.misses.append(miss)
     report.documents += 1
 
 
 def evaluate(path: str, nlp=None, without: Iterable[str] = ()) -> Report:
     """Extract the gold documents' texts and score them, with the sieves and resolvers
     named in `without` switched off."""
-    from .engine.pipeline import extract_documents
+    from .engine import nlp as nlp_module
+    from .engine.pipeline import parsed_and_analysed
 
     gold_documents = read_gold(path)
     documents = [Document(id=str(g["id"]), text=g["text"]) for g in gold_documents]
     report = Report(by_name=not gives_mentions(gold_documents))
     ignored = _ignored_words()
-    results = extract_documents(documents, nlp=nlp, without=frozenset(without))
-    for gold, result in zip(gold_documents, results):
-        score_document(gold, result.quotes, report, ignored)
+    analysed = parsed_and_analysed(documents, nlp or nlp_module.load(), without=frozenset(without))
+    for gold, (doc, result) in zip(gold_documents, analysed):
+        score_document(gold, result.quotes, report, ignored, doc)
         if has_gender_gold(gold):
             report.gender = report.gender or GenderReport()
             score_genders(gold, result, report.gender, lambda p, g: same_person(p, g, {}, ignored))
@@ -304,6 +325,19 @@ def format_table(report: Report, misses: int = 20) -> str:
                          f"{c.get('right', 0) / c['decided'] if c.get('decided') else 0:>7.3f}")
     if report.gender is not None:
         lines.append(format_gender(report.gender))
+    for kind in ("missed", "spurious"):
+        shapes = [s for s in data["shapes"] if s["kind"] == kind]
+        if not shapes:
+            continue
+        lines.append(f"{kind} by shape (type, cue lemma, speaker S / cue V / content C in reading order, "
+                     f"form of the content): {sum(s['count'] for s in shapes)}")
+        for s in shapes[:misses]:
+            lines.append(f"  {s['count']:>4}  {s['type']:8} {s['cue'][:16]:16} {s['order'][:22]:22} {s['form']}")
+        for field_name in ("cue", "order", "form"):
+            totals = Counter()
+            for s in shapes:
+                totals[s[field_name]] += s["count"]
+            lines.append(f"  by {field_name}: " + ", ".join(f"{value} {n}" for value, n in totals.most_common(8)))
     shown = data["misses"][:misses]
     if shown:
         lines.append(f"misses (first {len(shown)} of {len(data['misses'])}):")

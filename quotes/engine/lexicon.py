@@ -30,6 +30,10 @@ class SpeechVerb:
         wondered that …" is a thought)."""
         return "quoted" in self.flags
 
+    def prepositions(self, kind: str) -> frozenset[str]:
+        """The prepositions of its `pp:P` (kind "pp") or `obj+pp:P` (kind "obj+pp") flags."""
+        return frozenset(f[len(kind) + 1:] for f in self.flags if f.startswith(kind + ":"))
+
     @property
     def particle(self) -> str | None:
         """The particle the verb needs to be speech ("back" of "shot back"), if any."""

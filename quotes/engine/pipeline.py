@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Document, Quote, Result
 from . import nlp as nlp_module
@@ -33,16 +34,26 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
     if n_process > 1 and workers.can_fork() and not without and not explain:
         yield from workers.analyse_in_workers(documents, nlp, batch_size, n_process)
         return
+    for doc, result in parsed_and_analysed(documents, nlp, batch_size, n_process, without, explain):
+        yield result
+
+
+def parsed_and_analysed(documents: Iterable[Document], nlp: Language, batch_size: int = BATCH_SIZE,
+                        n_process: int = 1, without: frozenset[str] = frozenset(),
+                        explain: bool = False) -> Iterator[tuple[Doc, Result]]:
+    """Each document's parse with its result, analysed in this process (`quotes evaluate`
+    reads the parse to describe what it missed)."""
     pending: list[Document] = []
 
     def texts():
         for document in documents:
+            document = _encodable(document)
             pending.append(document)
             yield nlp_module.parse_text(document.text)
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         document = pending.pop(0)
-        yield analyse(document, doc, without, explain=explain)
+        yield doc, analyse(document, doc, without, explain=explain)
 
 
 def _encodable(document: Document) -> Document:

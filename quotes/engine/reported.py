@@ -53,24 +53,137 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
                             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
                         return clause, _without_attribution(clause, tokens)
-    if entry.direct_only:
-        return None
-    if "for" in entry.flags:
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == "for":
-                pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if pobj:
-                    return pobj[0], [t for t in pobj[0].subtree]
-    if "to" in entry.flags:
-        for child in children:
-            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return child, [t for t in child.subtree]
-    if "object" in entry.flags and not any(c.dep_ == "dative" for c in children):
-        # (with a second object, "denied Republicans the votes", it is no statement)
-        for child in children:
-            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
-                return child, [t for t in child.subtree]
+    found = _named_predicate(verb, entry, children)
+    if found is not None or entry.direct_only:
+        return found
+    for frame in FRAMES:
+        found = frame(verb, entry, children)
+        if found is not None:
+            return found
     return None
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what"})
+
+
+def _relative_gap(verb: Token, children: list[Token]) -> bool:
+    """The verb's object is a relative pronoun: what it reports has a gap ("the groups that
+    X claims to support"), a phrase about a thing, not a statement."""
+    return any(c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVE_WORDS and c.i < verb.i for c in children)
+
+
+def _for_phrase(verb: Token, entry, children: list[Token]):
+    """'called for a ceasefire'."""
+    if "for" not in entry.flags:
+        return None
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return pobj[0], list(pobj[0].subtree)
+    return None
+
+
+def _request(verb: Token, entry, children: list[Token]):
+    """'urged people to leave', 'called on the city to act', 'advised them never to …': a
+    to-infinitive after the one asked."""
+    if "to" not in entry.flags or _relative_gap(verb, children):
+        return None
+    asked = [c for c in children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")]
+    for child in children:
+        own = [c for c in child.children if c.dep_ == "nsubj"]  # ("urged [people to leave]" read as a clause)
+        if child.dep_ in ("xcomp", "ccomp") and child.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and any(a.i < child.i for a in asked + own):
+            tokens = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head.i == child.i)]
+            return child, tokens
+    return None
+
+
+def _commitment(verb: Token, entry, children: list[Token]):
+    """'agreed to continue the talks', 'vowed to fight': what the speaker commits to."""
+    if "commits" not in entry.flags or _relative_gap(verb, children):
+        return None
+    for child in children:
+        if child.dep_ == "xcomp" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child, list(child.subtree)
+    return None
+
+
+def _gerund(verb: Token, entry, children: list[Token]):
+    """'recommends gathering more details', 'denied taking the money'."""
+    if "ing" not in entry.flags or _relative_gap(verb, children):
+        return None
+    for child in children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj") and child.tag_ == "VBG" and child.i > verb.i:
+            return child, list(child.subtree)
+    return None
+
+
+def _prepositional(verb: Token, entry, children: list[Token]):
+    """'accused the board of betraying …', 'cautioned against reading too much …': what the
+    preposition of the verb's `pp:` flags governs."""
+    preps = entry.prepositions("pp")
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0], list(objects[0].subtree)
+    return None
+
+
+def _object_with_predicate(verb: Token, entry, children: list[Token]):
+    """'cited the invasion among the threats', 'blamed fuel prices for the drop': the object
+    and what the verb's phrase says of it."""
+    preps = entry.prepositions("obj+pp")
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not preps or not objects:
+        return None
+    # (the parser hangs the phrase on the verb or on the object)
+    for child in children + list(objects[0].rights):
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > objects[0].i and any(
+                c.dep_ in ("pobj", "pcomp") for c in child.children):
+            return objects[0], [t for t in verb.doc[objects[0].left_edge.i:child.right_edge.i + 1]]
+    return None
+
+
+def _named_predicate(verb: Token, entry, children: list[Token]):
+    """'calls it a rookie mistake', 'described the results as modest': what a naming verb
+    says its object is, with the object ("it a rookie mistake"); 'in what she calls a
+    betrayal': the predicate alone."""
+    if "names" not in entry.flags:
+        return None
+    doc = verb.doc
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if objects and _relative_gap(verb, children):
+        return objects[0], list(objects[0].subtree)  # ('which X called a “disaster”' read with two objects)
+    for child in children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ == "oprd":
+            predicate = child
+        elif objects and child.i > objects[0].i and child.left_edge.lower_ == "as" \
+                and child.left_edge.i > objects[0].right_edge.i and child.right_edge.i > child.left_edge.i:
+            predicate = child  # "as" heads it, or opens it ("as far too modest" read as a clause)
+        else:
+            continue
+        if objects:
+            return predicate, list(doc[objects[0].left_edge.i:predicate.right_edge.i + 1])
+        return predicate, list(predicate.subtree)
+    return None
+
+
+def _noun_object(verb: Token, entry, children: list[Token]):
+    """'forecast a 3% rise in revenue': a prediction's object (flag `object`)."""
+    if "object" not in entry.flags or any(c.dep_ == "dative" for c in children):
+        return None  # (with a second object, "denied Republicans the votes", it is no statement)
+    for child in children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and sum(1 for _ in child.subtree) >= 3:
+            return child, list(child.subtree)
+    return None
+
+
+# What else a speech verb's content can be, tried in this order after a clause.
+FRAMES = (_for_phrase, _request, _commitment, _gerund, _prepositional, _object_with_predicate, _noun_object)
 
 
 def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:

@@ -1,0 +1,68 @@
+"""Finding statements (engine/reported.py, direct.py, fragments.py, decide.py): what a
+speech act's content is whatever its form, where its speaker stands, and what is no
+statement. Each text is invented."""
+
+import pytest
+
+from .conftest import one
+
+
+def contents(quotes):
+    return [q.text for q in quotes]
+
+
+# ---- the content, whatever its form ------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Lena Ortiz urged residents to stay indoors.", "to stay indoors"),
+    ("The Elmsford union called on the city to hire more inspectors.", "to hire more inspectors"),
+    ("Officials in Elmsford advised people never to leave food outside.", "never to leave food outside"),
+    ("Lena Ortiz reminded customers to check their meters.", "to check their meters"),
+])
+def test_a_request_is_the_infinitive_after_the_one_asked(run, text, content):
+    assert contents(run(text)) == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Lena Ortiz called the plan a costly mistake.", "the plan a costly mistake"),
+    ("Tom Renner described the results as far too modest.", "the results as far too modest"),
+    ("His worry lies in what Tom Renner calls the slow decay of the river.", "the slow decay of the river"),
+    ("Lena Ortiz accused the council of betraying its voters.", "betraying its voters"),
+    ("Tom Renner cited the floods among the threats to the town.", "the floods among the threats to the town"),
+    ("The Norvale Bank forecast a 3% rise in revenue.", "a 3% rise in revenue"),
+    ("A report by the Elm Institute recommends gathering more data on the river.", "gathering more data on the river"),
+    ("The two mayors agreed to continue the talks.", "to continue the talks"),
+])
+def test_a_speech_act_reports_a_predicate_a_gerund_or_what_its_preposition_governs(run, text, content):
+    assert contents(run(text)) == [content]
+
+
+# ---- what is no statement ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lena Ortiz announced her resignation on Monday.",
+    "The Norvale Bank offered its services to the city.",
+    "Tom Renner cited statements made by the council last year.",
+    "The firm disclosed a loss of $3 million.",
+])
+def test_a_noun_object_that_carries_no_proposition_is_no_statement(run, text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Ortiz believes the bridge will open in May.",
+    "Tom Renner expects the council to approve the budget.",
+    "Lena Ortiz hopes the river will stay calm.",
+    "Tom Renner thinks the plan could work.",
+])
+def test_a_belief_without_a_speech_verb_is_no_statement(run, text):
+    assert run(text) == []
+
+
+def test_a_belief_a_speech_verb_reports_is_the_statement(run):
+    quotes = run("Lena Ortiz said she hoped the bridge would open in May.")
+    assert contents(quotes) == ["she hoped the bridge would open in May"]
+
+
+def test_a_relative_clause_with_a_gap_is_no_statement(run):
+    assert run("Lena Ortiz criticised the groups that Tom Renner claims to support.") == []
