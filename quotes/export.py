@@ -15,11 +15,16 @@ from .cells import FORMULA_STARTS, neutralise  # noqa: F401 (FORMULA_STARTS: thi
 EXPORT_COLUMNS = (
     "statement", "part", "speaker", "text", "type", "cue", "addressee", "title", "published", "source", "url",
     "document_id", "start", "end", "speaker_mention", "speaker_kind", "speaker_gender", "method", "confidence",
+    # the quotation across articles: which, this row's relation to it, where it was first
+    # seen and how many articles carry it
+    "quotation_id", "relation", "first_seen", "appearances",
 )
 
 
 def statements(db: Database, speaker: str | None = None) -> Iterator[dict]:
-    columns = ", ".join(f'"{c}"' for c in EXPORT_COLUMNS)
+    have = {row[1] for row in db.execute("pragma table_info(statements)")}
+    # a database of an older quotes, read as it is, has no quotations: those cells stay empty
+    columns = ", ".join(f'"{c}"' if c in have else f'null as "{c}"' for c in EXPORT_COLUMNS)
     if speaker:
         # canonical name, any alias, or the surname of a canonical name: compared as
         # text, never as a LIKE pattern (a name with % or _ matches only itself)

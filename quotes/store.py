@@ -2,8 +2,9 @@
 results in one transaction, so the file is never half-written.
 
 Tables: documents, speakers, aliases, not_same (names the user split off a speaker),
-quotes (full-text search on text), and the view statements that users facet, search and
-export. Which row a document's speaker joins is decided in speaker_rows.py.
+quotes (full-text search on text), quotations and appearances (one statement across
+articles, kept by quotes/quotations.py), and the view statements that users facet, search
+and export. Which row a document's speaker joins is decided in speaker_rows.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .model import ENGINE_VERSION, Document, Quote, Result
 from .names import is_proper_name, looks_like_headline
 from .paragraphs import paragraph_spans
 from .gender_rows import given_name_evidence, refresh as refresh_genders, save_evidence
+from .quotations import settle as settle_quotations
 from .speaker_rows import speaker_id, speaker_ids  # noqa: F401 (speaker_id: this module's interface)
 
 TABLES = {
@@ -106,6 +108,49 @@ TABLES = {
         "columns": {"speaker_id": int, "statements": int, "direct": int, "articles": int},
         "pk": "speaker_id",
     },
+    # Quotations across articles (quotes/quotations.py): one row a distinct quotation, its
+    # longest wording and its speaker, with where it was first seen.
+    "quotations": {
+        "columns": {
+            "id": str, "speaker_id": int, "text": str, "words": int, "statements": int,
+            "articles": int, "first_seen": str, "first_source": str, "first_document_id": str,
+            "first_quote_id": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("speaker_id", "speakers", "id"), ("first_document_id", "documents", "id")],
+    },
+    # Each distinct wording (a speaker's normalised words) and the longer one it is part of.
+    "wordings": {
+        "columns": {
+            "id": int, "key": str, "speaker_id": int, "words": str, "length": int,
+            "parent_id": int, "containment": float, "quotation_id": str, "root_containment": float,
+        },
+        "pk": "id",
+        "foreign_keys": [("speaker_id", "speakers", "id")],
+    },
+    # Each quote row and the quotation its statement repeats: 'same' (its longest wording)
+    # or 'part of' it, with the share of the statement's words found in it.
+    "appearances": {
+        "columns": {
+            "quote_id": str, "quotation_id": str, "relation": str, "containment": float,
+            "document_id": str, "statement": int, "wording_id": int,
+        },
+        "pk": "quote_id",
+        "foreign_keys": [("quote_id", "quotes", "id"), ("quotation_id", "quotations", "id"),
+                         ("document_id", "documents", "id"), ("wording_id", "wordings", "id")],
+    },
+    # The index that finds the wordings a new one may repeat (quotes/wording.py).
+    "wording_fingerprints": {
+        "columns": {"fingerprint": int, "wording_id": int},
+        "pk": ("fingerprint", "wording_id"),
+        "without_rowid": True,
+    },
+    # Quotes changed since their quotations were last brought up to date: filled by the
+    # triggers below, emptied before every commit (see `writing`).
+    "quotation_queue": {
+        "columns": {"quote_id": str},
+        "pk": "quote_id",
+    },
 }
 NOCASE_INDEXES = (("aliases", "alias"), ("speakers", "name"))
 # Whom a speaker spoke to: the few quotes with an addressee, found without reading the rest.
@@ -123,6 +168,23 @@ INDEXES = {
     "statement_counts": [["month", "source", "speaker_id", "statements"],
                          ["source", "month", "speaker_id", "statements"]],
     "speaker_totals": [["statements"]],
+    "quotations": [["speaker_id"], ["articles"]],
+    "appearances": [["quotation_id"], ["document_id", "statement"], ["wording_id"]],
+    "wordings": [["parent_id"]],
+}
+INDEXES_UNIQUE = {"wordings": [["key"]]}
+# Every change to a quote queues it, whoever makes it (ingest, a merge, a split, a
+# migration): its quotation is brought up to date before the transaction commits.
+_CHANGED = ("old.id is not new.id or old.document_id is not new.document_id or old.text is not new.text "
+            "or old.speaker_id is not new.speaker_id or old.statement is not new.statement")
+TRIGGERS = {
+    "quotes_queue_insert": "after insert on quotes begin "
+                           "insert or ignore into quotation_queue (quote_id) values (new.id); end",
+    "quotes_queue_delete": "after delete on quotes begin "
+                           "insert or ignore into quotation_queue (quote_id) values (old.id); end",
+    "quotes_queue_update": f"after update on quotes when {_CHANGED} begin "
+                           "insert or ignore into quotation_queue (quote_id) values (old.id); "
+                           "insert or ignore into quotation_queue (quote_id) values (new.id); end",
 }
 FTS = {"quotes": ["text"]}
 # Words are stemmed ("protesters" finds "protest") and accents folded.
@@ -226,9 +288,15 @@ SELECT
   quotes.evidence,
   quotes.confidence,
   quotes.speaker_id,
+  appearances.quotation_id,
+  appearances.relation,
+  quotations.first_seen,
+  quotations.articles AS appearances,
   quotes.rowid AS quote_rowid
 FROM quotes
 JOIN documents ON documents.id = quotes.document_id
+LEFT JOIN appearances ON appearances.quote_id = quotes.id
+LEFT JOIN quotations ON quotations.id = appearances.quotation_id
 """,
     # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
     # only the <mark> around the quote added (quotes/site/plugin.py renders it).
@@ -294,11 +362,28 @@ SELECT
 FROM speaker_totals
 JOIN speakers ON speakers.id = speaker_totals.speaker_id
 """,
-
+    # The quotations carried by two articles or more, the most repeated first.
+    "repeated_quotations": """
+SELECT
+  quotations.id,
+  speakers.name AS speaker,
+  quotations.text,
+  quotations.articles,
+  quotations.statements,
+  quotations.first_seen,
+  quotations.first_source,
+  quotations.first_document_id,
+  quotations.words,
+  quotations.speaker_id
+FROM quotations
+LEFT JOIN speakers ON speakers.id = quotations.speaker_id
+WHERE quotations.articles >= 2
+ORDER BY quotations.articles DESC, quotations.statements DESC, quotations.first_seen, quotations.id
+""",
 }
 
 
-SCHEMA_VERSION = 5  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 6  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -375,7 +460,9 @@ def _path_of(db: Database) -> str:
 def writing(db: Database, path: str | None = None) -> Iterator[Database]:
     """One write transaction that takes the write lock at once (BEGIN IMMEDIATE), so a
     second writer waits for the first (up to BUSY_TIMEOUT) instead of failing. Inside
-    another transaction it is a savepoint. Any SQLite error becomes one StoreError."""
+    another transaction it is a savepoint. Before it commits, the quotations of every quote
+    it changed are brought up to date (quotes/quotations.py), whoever changed them. Any
+    SQLite error becomes one StoreError."""
     try:
         if db.conn.in_transaction:
             with db.atomic():
@@ -384,6 +471,7 @@ def writing(db: Database, path: str | None = None) -> Iterator[Database]:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             yield db
+            settle_quotations(db)  # the quotations of the statements this transaction changed
         except BaseException:
             if db.conn.in_transaction:
                 db.conn.rollback()
@@ -499,6 +587,9 @@ def ensure_db_shape(db: Database) -> None:
         version = db.execute("pragma user_version").fetchone()[0]
         existed = "quotes" in db.table_names()
         for name, spec in TABLES.items():
+            if spec.get("without_rowid"):  # sqlite-utils cannot say so: an index table, half the size
+                _create_without_rowid(db, name, spec)
+                continue
             db[name].create(
                 spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                 foreign_keys=spec.get("foreign_keys"), if_not_exists=True,
@@ -510,6 +601,11 @@ def ensure_db_shape(db: Database) -> None:
         for table, indexes in INDEXES.items():
             for columns in indexes:
                 db[table].create_index(columns, if_not_exists=True)
+        for table, indexes in INDEXES_UNIQUE.items():
+            for columns in indexes:
+                db[table].create_index(columns, unique=True, if_not_exists=True)
+        for name, sql in TRIGGERS.items():
+            db.execute(f"create trigger if not exists [{name}] {sql}")
         for table, column in NOCASE_INDEXES:
             # name look-ups are case-insensitive: an index in that collation serves them
             db.execute(f"create index if not exists idx_{table}_{column}_nocase "
@@ -538,6 +634,13 @@ def ensure_db_shape(db: Database) -> None:
             db.execute(f"pragma user_version = {SCHEMA_VERSION}")
         if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
             db.execute(f"pragma application_id = {APPLICATION_ID}")
+
+
+def _create_without_rowid(db: Database, name: str, spec: dict) -> None:
+    types = {int: "INTEGER", str: "TEXT", float: "FLOAT"}
+    columns = ", ".join(f"[{c}] {types[t]}" for c, t in spec["columns"].items())
+    pk = ", ".join(f"[{c}]" for c in spec["pk"])
+    db.execute(f"create table if not exists [{name}] ({columns}, primary key ({pk})) without rowid")
 
 
 def _to_version_2(db: Database) -> None:
@@ -614,8 +717,14 @@ def rebuild_statement_counts(db: Database) -> None:
         on conflict (speaker_id) do update set articles = excluded.articles""")
 
 
+def _to_version_6(db: Database) -> None:
+    """Schema 6: quotations across articles. Every stored statement is queued, and linked to
+    its quotation before the migration commits (see `writing`)."""
+    db.execute("insert or ignore into quotation_queue (quote_id) select id from quotes")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
-MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5]
+MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6]
 
 
 def now() -> str:

@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
-from quotes.store import (SCHEMA_VERSION, NotADatabase, StoreError, open_db, open_db_readonly,
-                          read_only_mode)
+from quotes.store import (SCHEMA_VERSION, TRIGGERS as QUEUE_TRIGGERS, NotADatabase, StoreError, open_db,
+                          open_db_readonly, read_only_mode)
 
-TRIGGERS = ["quotes_ad", "quotes_ai", "quotes_au"]
+FTS_TRIGGERS = ["quotes_ad", "quotes_ai", "quotes_au"]
+TRIGGERS = sorted(FTS_TRIGGERS + list(QUEUE_TRIGGERS))
 
 
 def triggers(path):
@@ -43,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -55,7 +56,7 @@ def test_missing_fts_triggers_are_rebuilt_on_the_next_open(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    for name in TRIGGERS:
+    for name in FTS_TRIGGERS:
         conn.execute(f"drop trigger {name}")
     conn.commit()
     conn.close()
@@ -287,7 +288,7 @@ def test_a_version_4_database_is_migrated_to_5(tmp_path):
     assert search(path, "protest") == 0
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == 5
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("select id, part from quotes order by start").fetchall() == [
         ("d:0:5", 1), ("d:20:30", 2), ("d:40:50", 1)]
     assert conn.execute("select * from statement_counts").fetchall() == [(1, "Norvale Post", "2016-03", "direct", 2)]
