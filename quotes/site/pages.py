@@ -40,6 +40,12 @@ async def is_quotes_database(db) -> bool:
     return {"quotes", "speakers", "documents"} <= set(await db.table_names())
 
 
+async def has_quotations(db) -> bool:
+    """Whether the database links statements across articles (schema 3 on; an older one
+    served read-only does not)."""
+    return {"quotations", "appearances"} <= set(await db.table_names())
+
+
 # ---- speaker ---------------------------------------------------------------------------
 
 
@@ -62,6 +68,8 @@ async def speaker_profile(db, speaker_id: int) -> dict | None:
             from quotes where quotes.speaker_id = :id""", p))
     rows = await _one(db, "select count(*) as quotes from quotes where quotes.speaker_id = :id", p)
     speaker["counts"] = dict(counted, **rows)
+    speaker["counts"]["quotations"] = (await _one(
+        db, "select count(*) as n from quotations where speaker_id = :id", p))["n"] if await has_quotations(db) else None
     by_month = {r["label"]: r["count"] for r in await _rows(db, f"""
         select month as label, sum(statements) as count from {tables["statement_counts"]}
         where speaker_id = :id group by month""", p)}
@@ -197,15 +205,83 @@ async def article(db, document_id: str) -> dict | None:
                               "from documents where id = :id", {"id": document_id})
     if document is None:
         return None
-    document["quotes"] = await _rows(db, """
+    travel = await has_quotations(db)
+    document["quotes"] = await _rows(db, f"""
         select quotes.id, quotes.start, quotes."end", quotes.type, quotes.cue, quotes.speaker_id,
                speakers.name as speaker, quotes.addressee_id, addressees.name as addressee,
                quotes.speaker_mention, quotes.resolver, quotes.evidence,
                coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) as statement
+               {TRAVEL if travel else ""}
         from quotes left join speakers on speakers.id = quotes.speaker_id
         left join speakers as addressees on addressees.id = quotes.addressee_id
+        {TRAVEL_JOIN if travel else ""}
         where quotes.document_id = :id order by quotes.start, quotes."end" desc""", {"id": document_id})
     return document
+
+
+# ---- quotations across articles ------------------------------------------------------
+
+# A statement's quotation: how many articles carry it, where it was first seen.
+TRAVEL = (", appearances.quotation_id, appearances.relation, quotations.articles as quotation_articles, "
+          "quotations.first_seen, quotations.first_source, quotations.first_document_id")
+TRAVEL_JOIN = ("left join appearances on appearances.quote_id = quotes.id "
+               "left join quotations on quotations.id = appearances.quotation_id")
+FIRST = ("nullif(documents.published, '') is null, documents.published, appearances.document_id, "
+         "quotes.start")
+
+
+async def quotation(db, quotation_id: str) -> dict | None:
+    """One quotation: its longest wording, speaker, counts, where it was first seen, and
+    every statement that carries it in the order they were published (the parts of a split
+    statement joined), each 'same' or 'part of' it."""
+    if not await has_quotations(db):
+        return None
+    found = await _one(db, """
+        select quotations.*, speakers.name as speaker, documents.title as first_title
+        from quotations left join speakers on speakers.id = quotations.speaker_id
+        left join documents on documents.id = quotations.first_document_id
+        where quotations.id = :id""", {"id": quotation_id})
+    if found is None:
+        return None
+    parts = await _rows(db, f"""
+        select appearances.document_id || ':' || coalesce(appearances.statement, appearances.quote_id) as statement,
+               appearances.relation, appearances.containment,
+               appearances.document_id, quotes.id as quote_id, quotes.start, quotes."end", quotes.text,
+               quotes.type, documents.title, documents.published, documents.source
+        from appearances join quotes on quotes.id = appearances.quote_id
+        join documents on documents.id = appearances.document_id
+        where appearances.quotation_id = :id order by {FIRST}""", {"id": quotation_id})
+    statements: dict[str, dict] = {}
+    for part in parts:
+        entry = statements.setdefault(part["statement"], dict(part, texts=[]))
+        entry["texts"].append(part["text"] or "")
+    for entry in statements.values():
+        entry["text"] = " ".join(entry.pop("texts"))
+    found["appearances"] = list(statements.values())
+    return found
+
+
+async def current_quotation(db, key: str) -> str | None:
+    """The quotation a wording belongs to now: an address made when a wording was its own
+    quotation still leads there after a longer version arrived."""
+    if not await has_quotations(db):
+        return None
+    row = await _one(db, "select quotation_id from wordings where key = :key", {"key": key})
+    return row["quotation_id"] if row else None
+
+
+async def quotation_summary(db, quotation_id: str) -> dict | None:
+    return await _one(db, """select id, articles, first_seen, first_source, first_document_id
+        from quotations where id = :id""", {"id": quotation_id})
+
+
+async def quotation_of(db, quote_id: str) -> dict | None:
+    """The quotation of one quote row, for a listing's cell."""
+    return await _one(db, """
+        select quotations.id, quotations.articles, quotations.first_seen, quotations.first_source,
+               quotations.first_document_id, appearances.document_id, appearances.relation
+        from appearances join quotations on quotations.id = appearances.quotation_id
+        where appearances.quote_id = :id""", {"id": quote_id})
 
 
 # ---- search ----------------------------------------------------------------------------

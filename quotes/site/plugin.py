@@ -3,14 +3,15 @@ entry point group in pyproject.toml; needs no serving flag.
 
 - Pages of its own (register_routes), under each database: a speaker's profile
   (`/DB/-/speaker/ID`, and `/DB/-/speaker?name=…`), an article with its statements marked
-  (`/DB/-/article/ID`), one search over statements and speakers (`/DB/-/search?q=…`) and a
+  (`/DB/-/article/ID`), a quotation in every article that carries it (`/DB/-/quotation/ID`), one search over statements and speakers (`/DB/-/search?q=…`) and a
   dashboard (`/DB/-/dashboard`). Their templates are in quotes/site/templates/, with the
   overrides of Datasette's home and table pages; the style sheet is `/-/quotes-site.css`.
 - The statements and in-context views open on a lean set of columns (a redirect adds
   `_col`; any `_col` or `_nocol` in the address keeps what the user chose).
 - Cells (render_cell), only as HTML built from escaped parts: a speaker's name links to the
   profile, with a CSV of all their statements keyed by id; a title or a statement links to
-  its place in the article; a quote id opens the quote in its paragraph;
+  its place in the article; a quote id opens the quote in its paragraph; a statement's
+  quotation says how far it travelled and where it was first seen, and opens its page;
   `quotes_in_context.context` is shown as HTML only if its sole tags are the <mark> pair.
 """
 
@@ -21,7 +22,7 @@ import shlex
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -33,6 +34,7 @@ from .words import printable
 
 CONTEXT_VIEW = "quotes_in_context"
 STATEMENTS_VIEW = "statements"
+QUOTATIONS_VIEW = "repeated_quotations"
 MARKS = ("<mark>", "</mark>")
 HERE = os.path.dirname(__file__)
 TEMPLATES = os.path.join(HERE, "templates")
@@ -40,7 +42,8 @@ CSS_PATH = "/-/quotes-site.css"
 # The columns the listing views open on; the rest are one click away.
 LEAN_COLUMNS = {
     STATEMENTS_VIEW: ["id", "statement", "part", "speaker", "text", "type", "cue", "addressee", "title",
-                      "published", "source", "url", "document_id", "speaker_id"],
+                      "published", "source", "url", "document_id", "speaker_id",
+                      "quotation_id"],
     CONTEXT_VIEW: ["id", "speaker", "context", "type", "cue", "title", "published", "source", "speaker_id"],
 }
 WHO_SHOWN = 15  # speakers drawn in a search's "who said it"
@@ -69,6 +72,10 @@ def quote_place(datasette, database: str, quote_id: str) -> str | None:
     if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
         return None
     return article_url(datasette, database, parts[0], int(parts[1]), int(parts[2]))
+
+
+def quotation_url(datasette, database: str, quotation_id: str) -> str:
+    return datasette.urls.database(database) + "/-/quotation/" + tilde_encode(str(quotation_id))
 
 
 def speaker_csv_url(datasette, database: str, speaker_id) -> str:
@@ -130,10 +137,53 @@ def _title_link(datasette, database, row, value) -> Markup | None:
     return _link(href, value if value else Markup("<em>untitled article</em>"), "Read the article", "article")
 
 
+def travel_text(articles, first_seen, first_source, here: bool) -> str:
+    """"also in 2 articles, first seen 2023-02-20 in Harbor Gazette": how far a statement's
+    quotation travelled and where it was first seen (`here`: in this statement's article)."""
+    others = max((articles or 1) - 1, 0)
+    if not others:
+        return "in no other article"
+    also = f"also in {others:,} article{'s' if others != 1 else ''}"
+    if here:
+        return f"{also}, first seen here"
+    date = (first_seen or "")[:10]
+    where = " ".join(filter(None, [date, f"in {first_source}" if first_source else ""]))
+    return f"{also}, first seen {where or 'in another article'}"
+
+
+def travel_link(datasette, database: str, q, document_id: str | None = None) -> Markup:
+    """The link from a statement to its quotation's page, saying how far it travelled."""
+    here = document_id is not None and q["first_document_id"] == document_id
+    text = travel_text(q["articles"], q["first_seen"], q["first_source"], here)
+    return _link(quotation_url(datasette, database, q["id"]), text,
+                 "Every article that carries this quotation, and where it was first seen", "quotation")
+
+
+async def _travel_cell(datasette, database: str, quote_id, quotation_id) -> Markup | None:
+    db = datasette.get_database(database)
+    found = await pages.quotation_of(db, quote_id) if quote_id else None
+    if found is None:
+        found = await pages.quotation_summary(db, quotation_id)
+        if found is None:
+            return None
+        return travel_link(datasette, database, found)
+    return travel_link(datasette, database, found, found["document_id"])
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if table == STATEMENTS_VIEW and column == "part" and isinstance(value, int):
         return Markup("") if value == 1 else Markup('<span class="part">part {}</span>').format(value)
+    if table == STATEMENTS_VIEW and column == "quotation_id" and value:
+        quote_id = _get(row, "id")
+        return lambda: _travel_cell(datasette, database, quote_id, value)
+    if table in ("quotations", QUOTATIONS_VIEW) and column == "id" and value:
+        return _link(quotation_url(datasette, database, value), value, "This quotation in every article", "quotation")
+    if table == QUOTATIONS_VIEW and column == "text" and value and _get(row, "id"):
+        return _link(quotation_url(datasette, database, _get(row, "id")), value,
+                     "This quotation in every article", "quotation")
+    if table in ("quotations", QUOTATIONS_VIEW) and column == "first_document_id" and value:
+        return _link(article_url(datasette, database, value), value, "The article it was first seen in", "article")
     if column == "title" and table in (CONTEXT_VIEW, STATEMENTS_VIEW, None):
         return _title_link(datasette, database, row, value)
     if table == "documents" and column == "title" and _get(row, "id"):
@@ -154,7 +204,7 @@ def render_cell(row, value, column, table, database, datasette):
         return speaker_links(datasette, database, value, _get(row, "id"))
     if table == "speaker_stats" and column == "name":
         return speaker_links(datasette, database, value, _get(row, "speaker_id"))
-    if table in (STATEMENTS_VIEW, CONTEXT_VIEW, None) and column == "speaker":
+    if table in (STATEMENTS_VIEW, CONTEXT_VIEW, QUOTATIONS_VIEW, None) and column == "speaker":
         return speaker_links(datasette, database, value, _get(row, "speaker_id"))
     if table in (STATEMENTS_VIEW, CONTEXT_VIEW, None) and column == "addressee":
         return speaker_links(datasette, database, value, _get(row, "addressee_id"))
@@ -324,14 +374,17 @@ async def speaker_by_name(datasette, request):
 
 
 async def article_page(datasette, request):
-    from datasette.utils import tilde_decode
-
     name, db = await _database(datasette, request)
     document = await pages.article(db, tilde_decode(request.url_vars["id"]))
     if document is None:
         raise NotFound("no such article")
     colours = reader.speaker_colours(document["quotes"])
     link = lambda sid: speaker_url(datasette, name, sid)  # noqa: E731
+    for q in document["quotes"]:
+        if q.get("quotation_id"):
+            q["travel"] = travel_link(datasette, name, dict(
+                id=q["quotation_id"], articles=q["quotation_articles"], first_seen=q["first_seen"],
+                first_source=q["first_source"], first_document_id=q["first_document_id"]), document["id"])
     people = {}
     for q in document["quotes"]:
         entry = people.setdefault(q["speaker_id"], {"id": q["speaker_id"], "name": q["speaker"], "count": 0,
@@ -364,6 +417,27 @@ def statements_url(datasette, database: str, filters: list[tuple[str, str]], csv
 def search_filters(query: str) -> list[tuple[str, str]]:
     """The statements view's own full-text search, given the query the search page ran."""
     return [("_search", query), ("_searchmode", "raw")]
+
+
+async def quotation_page(datasette, request):
+    name, db = await _database(datasette, request)
+    wanted = tilde_decode(request.url_vars["id"])
+    found = await pages.quotation(db, wanted)
+    if found is None:
+        current = await pages.current_quotation(db, wanted)
+        if current and current != wanted:  # a longer version arrived since the link was made
+            return Response.redirect(quotation_url(datasette, name, current))
+        raise NotFound("no such quotation")
+    for item in found["appearances"]:
+        item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
+        item["first"] = item["document_id"] == found["first_document_id"]
+    return await _page(datasette, request, "quotes_quotation.html", {
+        "database": name, "q": found,
+        "first_href": quote_place(datasette, name, found["first_quote_id"]),
+        "speaker_url": lambda sid: speaker_url(datasette, name, sid),
+        "repeated_url": datasette.urls.table(name, QUOTATIONS_VIEW),
+        "statements_url": statements_url(datasette, name, [("quotation_id", found["id"])]),
+    })
 
 
 async def search_page(datasette, request):
@@ -456,6 +530,7 @@ def register_routes():
         (db + r"speaker/(?P<id>[0-9]+)$", speaker_page),
         (db + r"speaker$", speaker_by_name),
         (db + r"article/(?P<id>[^/]+)$", article_page),
+        (db + r"quotation/(?P<id>[^/]+)$", quotation_page),
         (db + r"search$", search_page),
         (db + r"dashboard$", dashboard_page),
         (r"^" + CSS_PATH.replace(".", r"\.") + "$", site_css),

@@ -65,5 +65,5 @@ def _label(q: dict, colours: dict, speaker_url) -> Markup:
         name = Markup('<a class="who-name" href="{}"{}>{}</a>').format(
             speaker_url(q["speaker_id"]), Markup(' title="{}"').format(why(q)) if why(q) else "", q["speaker"])
     return Markup('<span class="who" style="--who: {}">{}<a class="permalink" href="#{}" '
-                  'title="Link to this statement">{}</a></span>').format(
-        who, name, anchor(q["start"], q["end"]), q["type"] or "")
+                  'title="Link to this statement">{}</a>{}</span>').format(
+        who, name, anchor(q["start"], q["end"]), q["type"] or "", q.get("travel") or "")

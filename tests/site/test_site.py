@@ -267,7 +267,8 @@ def test_statements_open_lean_with_links_to_the_article_and_a_whole_csv(visit, d
     headers = [h for h in page.locator("table.rows-and-columns thead th").all() if h.is_visible()]
     names = [h.get_attribute("data-column") for h in headers]
     if visit.width > 576:
-        assert names == ["id", "part", "speaker", "text", "type", "cue", "addressee", "title", "published", "source"]
+        assert names == ["id", "part", "speaker", "text", "type", "cue", "addressee", "title", "published", "source",
+                         "quotation_id"]
         assert page.locator("thead th").first.evaluate("th => getComputedStyle(th).position") == "sticky"
     assert page.locator("details.column-notes").get_attribute("open") is None
     assert not page.locator("dl.column-descriptions").is_visible()
