@@ -48,6 +48,8 @@ class Wording:
     parent_id: int | None = None
     containment: float | None = None  # of this wording in its parent
     quotation_id: str | None = None
+    root_containment: float = 1.0  # of this wording in its quotation's longest wording
+    fresh: bool = False  # its quotation's row was just written whole (see `_first_row`)
 
     def above(self, other: "Wording") -> bool:
         """The longer, or of two as long the one with the smaller key: only a wording above
@@ -70,6 +72,7 @@ class _Changes:
     moved: set[int] = field(default_factory=set)  # wordings whose parent changed, or new
     quotations: set[str] = field(default_factory=set)  # quotations whose rows to refresh
     emptied: set[int] = field(default_factory=set)  # wordings that may have lost every statement
+    adopted: bool = False  # the wording just added became the parent of others
 
 
 def _chunks(values: list, size: int = _CHUNK):
@@ -161,31 +164,47 @@ def _link(db, statement: Statement, changes: _Changes) -> int:
     statement_key = f"{document_id}:{quote_id if number is None else number}"
     speaker = parts[0][2]
     tokens = wording.words(" ".join(text or "" for _, text, _ in parts))
-    if wording.length(tokens) < MIN_WORDS:  # its own quotation: a key no other statement has
-        key = wording.key(speaker, tokens + (CUT, statement_key))
-        found = _wording_by_key(db, key) or _add(db, key, speaker, tokens, changes, alone=True)
-    else:
-        key = wording.key(speaker, tokens)
-        found = _wording_by_key(db, key) or _add(db, key, speaker, tokens, changes)
+    alone = wording.length(tokens) < MIN_WORDS  # its own quotation: a key no other statement has
+    key = wording.key(speaker, tokens + (CUT, statement_key) if alone else tokens)
+    found = _wording_by_key(db, key)
+    if found is None:
+        found = _add(db, key, speaker, tokens, changes, alone)
+        if found.id not in changes.moved and not changes.adopted:  # a quotation of its own, for now
+            _first_row(db, found, parts, statement)
     relation = SAME if found.parent_id is None else PART_OF
-    root_containment = db.execute("select root_containment from wordings where id = ?", [found.id]).fetchone()[0]
     db.execute("insert or replace into appearances (quote_id, quotation_id, relation, containment, document_id, "
                "statement, wording_id) values " + ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in parts),
                [value for part, _, _ in parts for value in (
-                   part, found.quotation_id, relation, root_containment, document_id, number, found.id)])
-    changes.quotations.add(found.quotation_id)
+                   part, found.quotation_id, relation, found.root_containment, document_id, number, found.id)])
+    if not found.fresh:
+        changes.quotations.add(found.quotation_id)
+    changes.adopted = False
     return 1
+
+
+def _first_row(db, new: Wording, parts: list, statement: Statement) -> None:
+    """The row of a quotation that one statement, just linked, is all of: written at once
+    (the common case by far), rather than counted from its appearances."""
+    document_id = statement[0]
+    published, source = db.execute("select published, source from documents where id = ?",
+                                   [document_id]).fetchone()
+    db.execute(
+        "insert or replace into quotations (id, speaker_id, text, words, statements, articles, first_seen, "
+        "first_source, first_document_id, first_quote_id) values (?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
+        [new.key, new.speaker_id, " ".join(text or "" for _, text, _ in parts), new.length, published or None,
+         source, document_id, parts[0][0]])
+    new.fresh = True
 
 
 # ---- wordings --------------------------------------------------------------------------
 
-_COLUMNS = "id, key, speaker_id, words, length, parent_id, containment, quotation_id"
+_COLUMNS = "id, key, speaker_id, words, length, parent_id, containment, quotation_id, root_containment"
 
 
 def _row(row) -> Wording:
-    wid, key, speaker, words, length, parent, containment, quotation = row
+    wid, key, speaker, words, length, parent, containment, quotation, root_containment = row
     return Wording(wid, key, speaker, tuple(words.split(" ")) if words else (), length, parent,
-                   containment, quotation)
+                   containment, quotation, root_containment)
 
 
 def _wording_by_key(db, key: str) -> Wording | None:
@@ -228,6 +247,7 @@ def _add(db, key: str, speaker: int | None, tokens: tuple[str, ...], changes: _C
                 db.execute("update wordings set parent_id = ?, containment = ? where id = ?",
                            [new.id, share, other.id])
                 changes.moved.add(other.id)
+                changes.adopted = True
     if best is not None:  # its quotation and its share of it are settled in `_propagate`
         new.parent_id, new.containment = best[1].id, best[0]
         new.quotation_id = _root_key(db, new)
