@@ -52,7 +52,8 @@ async def has_quotations(db) -> bool:
 async def speaker_profile(db, speaker_id: int) -> dict | None:
     """One speaker with counts, charts' data, cues, addressees, latest statements and the
     rows that may be the same person."""
-    speaker = await _one(db, "select id, name, kind, role, affiliation from speakers where id = :id",
+    genders = ", gender, gender_basis, gender_evidence" if "gender" in await db.table_columns("speakers") else ""
+    speaker = await _one(db, f"select id, name, kind, role, affiliation{genders} from speakers where id = :id",
                          {"id": speaker_id})
     if speaker is None:
         return None

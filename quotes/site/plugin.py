@@ -26,7 +26,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from . import asgi, charts, pages, reader
+from . import asgi, charts, genders, pages, reader
 from .filters import Filters
 from .ids import row_id
 from .links import web_url
@@ -348,8 +348,11 @@ async def speaker_page(datasette, request):
                           key=lambda n: (len(n[0].split()), len(n[0])))
         words = [n if await pages.names_one_speaker(db, n) else f"#{i}" for n, i in (old, new)]
         other["merge"] = "quotes merge " + " ".join(shlex.quote(w) for w in [db_file, *words])
+    other_gender = "male" if speaker.get("gender") == "female" else "female"
+    who = speaker["name"] if await pages.names_one_speaker(db, speaker["name"]) else f"#{speaker['id']}"
     return await _page(datasette, request, "quotes_speaker.html", {
         "database": name, "speaker": speaker,
+        "gender_command": "quotes gender " + " ".join(shlex.quote(w) for w in [db_file, who, other_gender]),
         "by_month": charts.bars(speaker["by_month"]), "by_outlet": charts.bars(speaker["by_outlet"]),
         "cues": charts.bars(speaker["cues"]),
         "csv_url": speaker_csv_url(datasette, name, speaker["id"]),
@@ -498,6 +501,7 @@ async def dashboard_page(datasette, request):
                    "href": Filters(outlet=filters.outlet, since=m, until=m).url(base, keep)}
                   for m in data["months"]]
     types = charts.shares([dict(t, colour=TYPE_COLOURS.get(t["type"], charts.NO_SPEAKER)) for t in data["types"]])
+    voices = await _voices(db, request, filters, base, keep, data["months"])
     choices = await pages.people_to_choose(db)
     missing = [s for s in data["speakers"] if s["id"] not in {c["id"] for c in choices}]
     return await _page(datasette, request, "quotes_dashboard.html", {
@@ -505,12 +509,40 @@ async def dashboard_page(datasette, request):
         "chart": charts.month_lines(data["months"], series), "month_rows": month_rows,
         "legend": [(s, colour[s["id"]]) for s in data["speakers"]], "outlets": outlet_rows,
         "outlet_names": await pages.outlets(db), "top": charts.bars(data["top"]), "types": types,
-        "choices": missing + choices, "clear_url": base,
+        "choices": missing + choices, "clear_url": base, "voices": voices,
         "statements_url": statements_url(datasette, name, filters.statements_filters()),
         "speaker_url": lambda sid: speaker_url(datasette, name, sid),
         "speaker_statements_url": lambda sid: statements_url(
             datasette, name, [("speaker_id", str(sid))] + filters.statements_filters()),
     })
+
+
+async def _voices(db, request, filters: Filters, base: str, keep: list, months: list[str]) -> dict | None:
+    """The dashboard's women, men and unknown: overall, per outlet (ordered as
+    `gender_sort` asks; an outlet's name shows that outlet alone) and per month (a month
+    shows every outlet in that month); None for a database stored before genders."""
+    if not await genders.has_genders(db):
+        return None
+    found = await genders.gender_counts(db, filters)
+    if found is None:
+        return {"slow": True}
+    order = request.args.get("gender_sort", "")
+    order = order if order in genders.SORTS else genders.SORTS[0]
+    here = keep + ([("gender_sort", order)] if order != genders.SORTS[0] else [])
+    outlets = genders.sort_outlets(genders.share_rows(found["outlet"]), order)
+    for row in outlets:
+        only = Filters(outlet=row["key"], since=filters.since, until=filters.until)
+        row["href"] = only.url(base, here) + "#voices" if row["key"] else None
+    by_month = {row["key"]: row for row in genders.share_rows(found["month"])}
+    month_rows = [by_month.get(m) or genders.share_rows([{"key": m, "gender": "unknown", "statements": 0,
+                                                          "people": 0}])[0] for m in months]
+    for row in month_rows:
+        row["href"] = Filters(since=row["key"], until=row["key"]).url(base, here) + "#voices"
+    overall = genders.share_rows(found["all"])
+    return {"overall": overall[0] if overall else None, "outlets": outlets, "months": month_rows,
+            "order": order, "sort_urls": {s: filters.url(base, keep + [("gender_sort", s)]) + "#voices"
+                                          for s in genders.SORTS},
+            "labels": genders.LABELS, "colours": genders.COLOURS, "genders": genders.GENDERS}
 
 
 async def not_found():

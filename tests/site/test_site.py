@@ -408,6 +408,34 @@ def test_task_who_an_outlet_quoted_most_in_a_month(visit, db):
     visit.shot("task-outlet-month")
 
 
+def test_task_which_outlet_quoted_the_most_women_in_a_month(visit, db):
+    page = visit.go("/quotes/-/dashboard")
+    page.locator("table.voices.by-month a.voices-month", has_text="2023-01").click()   # 1
+    page.wait_for_url("**since=2023-01&until=2023-01*")
+    rows = db.execute(
+        f"select documents.source, speakers.gender, {STATEMENT} from quotes "
+        "join speakers on speakers.id = quotes.speaker_id join documents on documents.id = quotes.document_id "
+        "where documents.published like '2023-01%' and speakers.kind = 'person' and speakers.name glob '[A-Z]*' "
+        "group by 1, 2").fetchall()
+    outlets = {source: {} for source, _, _ in rows}
+    for source, gender, n in rows:
+        outlets[source][gender or "unknown"] = n
+    women = {o: g.get("female", 0) for o, g in outlets.items()}
+    share = {o: round(100.0 * women[o] / sum(g.values()), 1) for o, g in outlets.items()}
+    # the answer is on screen: the outlets of that month, the largest share of women first
+    top = page.locator("table.voices.by-outlet tr").first
+    best = max(share, key=lambda o: (share[o], sum(outlets[o].values())))
+    assert top.get_attribute("data-outlet") == best
+    shown = " ".join(top.locator('.statements .voice[data-gender="female"]').inner_text().split())
+    assert shown == f"women {share[best]}% ({women[best]})"  # written out, not only on hover
+    assert page.evaluate("document.querySelector('#voices').getBoundingClientRect().top < window.innerHeight")
+    page.locator("a.voices-sort[data-sort=women]").click()                         # 2
+    page.wait_for_url("**gender_sort=women*")
+    shown = [row.get_attribute("data-outlet") for row in page.locator("table.voices.by-outlet tr").all()]
+    assert shown == sorted(women, key=lambda o: (-women[o], -sum(outlets[o].values()), o))
+    visit.shot("task-most-women")
+
+
 def test_task_two_speakers_over_a_year(visit, db):
     page = visit.go("/")
     page.locator(".home-links a", has_text="Dashboard").click()                 # 1

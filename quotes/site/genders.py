@@ -1,0 +1,90 @@
+"""Whose voices are heard: the dashboard's shares of women, men and people of unknown gender
+among the named people quoted, by statements and by distinct people, overall, per outlet
+and per month, within the dashboard's filters. Counts come from `statement_counts` (or
+the same as a subquery in a database of an older quotes); genders from `speakers.gender`.
+"""
+
+from __future__ import annotations
+
+from .filters import Filters
+from .pages import NAMED_PERSON, _rows, summaries
+
+GENDERS = ("female", "male", "unknown")
+LABELS = {"female": "women", "male": "men", "unknown": "unknown"}
+COLOURS = {"female": "#7b3294", "male": "#1b7837", "unknown": "#b8b8b8"}
+SORTS = ("share", "women", "statements")  # how the outlets are ordered (`gender_sort`)
+
+
+async def has_genders(db) -> bool:
+    """A database stored before genders were kept has no `speakers.gender`."""
+    return "gender" in await db.table_columns("speakers")
+
+
+async def gender_counts(db, filters: Filters) -> dict[str, list[dict]] | None:
+    """Rows of (key, gender, statements, people) for "all", "outlet" and "month": the
+    statements of named people of each gender within the filters, and how many distinct
+    people said them. Each speaker's statements are summed first, then joined to the named
+    people once: on an archive of a million statements that is a pass over the summary of a
+    few hundred thousand rows a table. None when that still takes longer than the site
+    allows a query (the page then says so rather than failing)."""
+    from datasette.database import QueryInterrupted
+
+    tables = await summaries(db)
+    where, params = filters.summary_where()
+    people = f"""people as materialized (select speakers.id, coalesce(speakers.gender, 'unknown') as gender
+        from speakers where {NAMED_PERSON})"""
+    found = {}
+    try:
+        if filters.active:
+            keys = (("all", "''"), ("outlet", "statement_counts.source"), ("month", "statement_counts.month"))
+        else:  # everyone's totals are kept by speaker
+            keys = (("outlet", "statement_counts.source"), ("month", "statement_counts.month"))
+            found["all"] = await _rows(db, f"""
+                with {people} select '' as key, people.gender, sum(speaker_totals.statements) as statements,
+                  count(*) as people
+                from {tables["speaker_totals"]} join people on people.id = speaker_totals.speaker_id
+                group by 2""")
+        for by, key in keys:
+            found[by] = await _rows(db, f"""
+                with {people}, per as (
+                  select {key} as key, statement_counts.speaker_id, sum(statement_counts.statements) as statements
+                  from {tables["statement_counts"]} where {where} group by 1, 2)
+                select per.key, people.gender, sum(per.statements) as statements, count(*) as people
+                from per join people on people.id = per.speaker_id group by 1, 2""", params)
+    except QueryInterrupted:
+        return None
+    return found
+
+
+def share_rows(rows: list[dict]) -> list[dict]:
+    """One entry a key: its statements and people by gender, with each share in percent
+    (of the key's statements, of its people) and the bar's segments."""
+    keys: dict[str, dict] = {}
+    for r in rows:
+        entry = keys.setdefault(r["key"], {"key": r["key"], "statements": {g: 0 for g in GENDERS},
+                                           "people": {g: 0 for g in GENDERS}})
+        gender = r["gender"] if r["gender"] in GENDERS else "unknown"
+        entry["statements"][gender] += r["statements"] or 0
+        entry["people"][gender] += r["people"] or 0
+    out = []
+    for entry in keys.values():
+        for what in ("statements", "people"):
+            total = sum(entry[what].values())
+            entry[what + "_total"] = total
+            entry[what + "_pct"] = {g: round(100.0 * n / total, 1) if total else 0.0 for g, n in entry[what].items()}
+        entry["segments"] = [{"gender": g, "label": LABELS[g], "colour": COLOURS[g], "count": entry["statements"][g],
+                              "pct": entry["statements_pct"][g]} for g in GENDERS]
+        out.append(entry)
+    return out
+
+
+def sort_outlets(rows: list[dict], by: str) -> list[dict]:
+    """Outlets with the largest share of women's statements first (or the most women's
+    statements, or the most statements); ties by the number of statements, then name."""
+    if by == "women":
+        key = lambda r: (-r["statements"]["female"], -r["statements_total"], r["key"])  # noqa: E731
+    elif by == "statements":
+        key = lambda r: (-r["statements_total"], r["key"])  # noqa: E731
+    else:
+        key = lambda r: (-r["statements_pct"]["female"], -r["statements_total"], r["key"])  # noqa: E731
+    return sorted(rows, key=key)
