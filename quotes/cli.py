@@ -188,8 +188,8 @@ class QuotesGroup(click.Group):
 
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except (KeyboardInterrupt, click.exceptions.Abort) as stop:
-            signum = signal_of(stop)
+        except (KeyboardInterrupt, click.exceptions.Abort, _Halted) as stop:
+            signum = stop.signum if isinstance(stop, _Halted) else signal_of(stop)
             _say(how_stopped(signum))
             sys.exit(128 + signum)
         except click.ClickException as error:
@@ -202,6 +202,22 @@ class QuotesGroup(click.Group):
                 sys.exit(1)
             raise
         sys.exit(code if isinstance(code, int) else 0)  # an Exit's code, else success
+
+    def invoke(self, ctx):
+        """A command stopped by Ctrl-C, SIGTERM or SIGHUP passes click as a _Halted, so that
+        click neither prints an empty line nor forgets which signal it was."""
+        from .signals import signal_of
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            raise _Halted(signal_of(stop)) from None
+
+
+class _Halted(Exception):
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 @click.group(cls=QuotesGroup)
@@ -351,32 +367,32 @@ def ingest(db_path, paths, force, reprocess_outdated, processes, silent, model, 
         raise click.UsageError("give PATHS to ingest, or --reprocess-outdated")
     fields = _fields(text_field, id_field, extra_fields)
     _check_dask(dask, reach=not os.path.exists(db_path))  # no database made for nothing
-    db = _open(db_path)
-    aliases = _read_aliases(aliases_file)
-    _apply_aliases(db, aliases)
-    errors, notes = _capped("error"), _capped("note")
-    summary = Summary(on_error=errors, on_note=notes)
-    for note in getattr(aliases, "notes", ()):  # rows of the alias file skipped
-        summary.note(note)
-    try:
-        with stop_on_signals():
+    with stop_on_signals():  # Ctrl-C, SIGTERM, SIGHUP: a clean stop from here on
+        db = _open(db_path)
+        aliases = _read_aliases(aliases_file)
+        _apply_aliases(db, aliases)
+        errors, notes = _capped("error"), _capped("note")
+        summary = Summary(on_error=errors, on_note=notes)
+        for note in getattr(aliases, "notes", ()):  # rows of the alias file skipped
+            summary.note(note)
+        try:
             run(db, paths, force=force,
                 reprocess_outdated=reprocess_outdated, processes=processes or default_processes(),
                 fields=fields, progress=not silent and sys.stderr.isatty(), summary=summary,
                 dask=dask, model=model)
-    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
-        raise SystemExit(_interrupted(summary, paths, stop))
-    except (StoreError, ClusterError, SlowPattern) as error:  # disk full, scheduler lost: one line, exit 1
-        raise SystemExit(_failed(summary, error))
-    except ModelError as error:  # (loaded only once something needs parsing)
-        raise click.ClickException(str(error))
-    finally:
-        notes.close()
-        errors.close()
-    _apply_aliases(db, aliases)
-    if not silent:
-        click.echo(summary.line(), err=True)
-    raise SystemExit(_exit_code(summary.error_count, summary.note_count))
+        except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP
+            raise SystemExit(_interrupted(summary, paths, stop))
+        except (StoreError, ClusterError, SlowPattern) as error:  # disk full, scheduler lost: one line, exit 1
+            raise SystemExit(_failed(summary, error))
+        except ModelError as error:  # (loaded only once something needs parsing)
+            raise click.ClickException(str(error))
+        finally:
+            notes.close()
+            errors.close()
+        _apply_aliases(db, aliases)
+        if not silent:
+            click.echo(summary.line(), err=True)
+        raise SystemExit(_exit_code(summary.error_count, summary.note_count))
 
 
 @cli.command()

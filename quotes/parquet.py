@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import contextlib
+import errno
 import glob
 import hashlib
 import json
@@ -184,8 +186,16 @@ def write_partition(folder: str, index: int, results: list[Result]) -> dict[str,
     for table in TABLES:
         path = _part(folder, table, index)
         temporary = f"{path}.{os.getpid()}.tmp"
-        pq.write_table(pa.Table.from_pylist(rows[table], schema=schemas[table]), temporary)
-        os.replace(temporary, path)
+        try:
+            pq.write_table(pa.Table.from_pylist(rows[table], schema=schemas[table]), temporary)
+            os.replace(temporary, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+            full = getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error)
+            problem = "the disk is full" if full else f"cannot write ({str(error).splitlines()[0]})"
+            raise ParquetError(f"{folder}: partition {index}: {problem}; the partitions before it "
+                               f"stay") from None
     return {table: len(rows[table]) for table in TABLES}
 
 

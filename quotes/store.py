@@ -14,6 +14,7 @@ import datetime
 import os
 import pathlib
 import sqlite3
+import time
 from typing import Iterator
 
 from sqlite_utils import Database
@@ -387,6 +388,7 @@ SCHEMA_VERSION = 6  # PRAGMA user_version; bump it (and add a step to MIGRATIONS
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
+BUSY_STEP = 0.2  # seconds SQLite waits at a time (signals are handled in between)
 # The write-ahead log is copied into the database every WAL_PAGES pages (SQLite's default is
 # 1,000, about 4 MB) and cut back to WAL_BYTES after: a run never needs much more disk than
 # the database itself (a document's transaction adds 50-100 KB of pages to the log).
@@ -468,7 +470,7 @@ def writing(db: Database, path: str | None = None) -> Iterator[Database]:
             with db.atomic():
                 yield db
             return
-        db.conn.execute("BEGIN IMMEDIATE")
+        _begin(db)
         try:
             yield db
             settle_quotations(db)  # the quotations of the statements this transaction changed
@@ -483,6 +485,25 @@ def writing(db: Database, path: str | None = None) -> Iterator[Database]:
                 db.conn.rollback()
             _release_log(db)
         raise StoreError(describe(path or _path_of(db), error)) from None
+
+
+def _begin(db: Database) -> None:
+    """BEGIN IMMEDIATE, waiting up to BUSY_TIMEOUT for another writer, in steps of
+    BUSY_STEP: SQLite waits in C, where Ctrl-C and SIGTERM are not seen until it returns."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    db.conn.execute(f"pragma busy_timeout = {int(BUSY_STEP * 1000)}")
+    try:
+        while True:
+            try:
+                db.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                busy = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY,
+                                                                                 sqlite3.SQLITE_LOCKED)
+                if not busy or time.monotonic() >= deadline:
+                    raise
+    finally:
+        db.conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
 
 
 def _check_header(path: str) -> None:

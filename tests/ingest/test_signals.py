@@ -100,3 +100,27 @@ def test_sigterm_stops_a_single_process_ingest_cleanly(corpus, tmp_path):
     assert stderr.splitlines() == [
         f"stopped by SIGTERM after {stored} of {N} documents ({stored} written, kept); "
         f"run the same command again to go on"]
+
+
+def test_sigterm_while_waiting_for_another_writer_stops_at_once(corpus, tmp_path):
+    """SQLite waited for the write lock in C for up to 60 s, where no signal handler runs,
+    and SIGTERM before the run began killed it without a word."""
+    from ..cli.test_commands import _wait_until_open
+
+    db = tmp_path / "q.db"
+    start_ingest(db, corpus / "doc00.txt").communicate(timeout=120)  # the database exists
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("begin immediate")  # another writer, holding the lock
+    try:
+        process = start_ingest(db, corpus, "--processes", "1")
+        _wait_until_open(process.pid, str(db))
+        time.sleep(1)  # waiting for the lock
+        process.send_signal(signal.SIGTERM)
+        sent = time.monotonic()
+        _, stderr = process.communicate(timeout=60)
+        assert time.monotonic() - sent < 5
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert process.returncode == 143
+    assert stderr.splitlines() == ["stopped by SIGTERM"]

@@ -13,6 +13,8 @@ import pytest
 from quotes import parquet
 from quotes.model import Document, Quote, Result, Speaker
 
+from ..conftest import ROOT
+
 QUOTES = f"{sys.executable} -c 'from quotes.cli import cli; cli()'"
 N = 150  # documents of about 8,000 characters: a database of about 1.6 MB
 
@@ -50,7 +52,7 @@ def on_small_disk(tmp_path, size, script):
     for unshare in (["unshare", "--mount", "--propagation", "private"],
                     ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private"]):
         done = subprocess.run(unshare + ["sh", "-c", body], capture_output=True, text=True,
-                              timeout=240, env={**os.environ, "PYTHONPATH": os.getcwd()})
+                              timeout=240, env={**os.environ, "PYTHONPATH": ROOT})
         if "mount" not in done.stderr.split(":", 1)[0] and "unshare failed" not in done.stderr:
             return done
     pytest.fail(f"cannot mount a small tmpfs here (unshare: {done.stderr.strip()})")
@@ -97,3 +99,17 @@ def test_a_disk_too_small_says_what_it_needs_and_a_rerun_with_room_finishes(outp
     last = done.stderr.splitlines()[-1]
     assert last.startswith(f"{N - first - int(stopped[1].split()[2])} documents written, "), out
     assert documents_in(tmp_path / "q.db") == N
+
+
+def test_a_full_disk_under_extract_output_is_one_line_and_the_same_command_goes_on(tmp_path):
+    """A partition the disk refused was an OSError traceback."""
+    seeds = os.path.join(ROOT, "seeds")
+    done = on_small_disk(tmp_path, "8k", f"""
+        eval $Q extract {seeds} --output $DISK/out; echo "rc=$?"
+        mount -o remount,size=1m $DISK
+        eval $Q extract {seeds} --output $DISK/out; echo "with room rc=$?"
+    """)
+    assert "rc=1" in done.stdout and "with room rc=0" in done.stdout, done.stdout + done.stderr
+    assert done.stderr.splitlines() == [
+        f"error: {tmp_path / 'disk' / 'out'}: partition 0: the disk is full; the partitions before it stay",
+        f"1 documents, 14 quotes written to {tmp_path / 'disk' / 'out'}"]
