@@ -334,6 +334,7 @@ SELECT
   spans.start,
   spans."end",
   spans.speaker_id,
+  (SELECT quotation_id FROM appearances WHERE appearances.quote_id = spans.id) AS quotation_id,
   spans.quote_rowid
 FROM spans
 JOIN documents ON documents.id = spans.document_id

@@ -271,6 +271,19 @@ async def current_quotation(db, key: str) -> str | None:
     return row["quotation_id"] if row else None
 
 
+async def quotations_of(db, quote_ids: list[str]) -> dict[str, dict]:
+    """The quotation of each of these quote rows (a page's statements), in one query."""
+    if not quote_ids or not await has_quotations(db):
+        return {}
+    marks = ", ".join(f":q{i}" for i in range(len(quote_ids)))
+    rows = await _rows(db, f"""
+        select appearances.quote_id, quotations.id, quotations.articles, quotations.first_seen,
+               quotations.first_source, quotations.first_document_id, appearances.document_id
+        from appearances join quotations on quotations.id = appearances.quotation_id
+        where appearances.quote_id in ({marks})""", {f"q{i}": q for i, q in enumerate(quote_ids)})
+    return {row.pop("quote_id"): row for row in rows}
+
+
 async def quotation_summary(db, quotation_id: str) -> dict | None:
     return await _one(db, """select id, articles, first_seen, first_source, first_document_id
         from quotations where id = :id""", {"id": quotation_id})

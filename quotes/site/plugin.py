@@ -44,7 +44,8 @@ LEAN_COLUMNS = {
     STATEMENTS_VIEW: ["id", "statement", "part", "speaker", "text", "type", "cue", "addressee", "title",
                       "published", "source", "url", "document_id", "speaker_id",
                       "quotation_id"],
-    CONTEXT_VIEW: ["id", "speaker", "context", "type", "cue", "title", "published", "source", "speaker_id"],
+    CONTEXT_VIEW: ["id", "speaker", "context", "type", "cue", "title", "published", "source", "speaker_id",
+                   "quotation_id"],
 }
 WHO_SHOWN = 15  # speakers drawn in a search's "who said it"
 TYPE_COLOURS = {"direct": "#1f77b4", "indirect": "#ff7f0e", "mixed": "#2ca02c"}
@@ -159,6 +160,14 @@ def travel_link(datasette, database: str, q, document_id: str | None = None) -> 
                  "Every article that carries this quotation, and where it was first seen", "quotation")
 
 
+async def add_travels(datasette, database: str, db, items: list[dict]) -> None:
+    """Each statement of a page (a dict with its quote `id`) gets its `travel` link."""
+    found = await pages.quotations_of(db, [item["id"] for item in items])
+    for item in items:
+        if item["id"] in found:
+            item["travel"] = travel_link(datasette, database, found[item["id"]], item["document_id"])
+
+
 async def _travel_cell(datasette, database: str, quote_id, quotation_id) -> Markup | None:
     db = datasette.get_database(database)
     found = await pages.quotation_of(db, quote_id) if quote_id else None
@@ -174,7 +183,7 @@ async def _travel_cell(datasette, database: str, quote_id, quotation_id) -> Mark
 def render_cell(row, value, column, table, database, datasette):
     if table == STATEMENTS_VIEW and column == "part" and isinstance(value, int):
         return Markup("") if value == 1 else Markup('<span class="part">part {}</span>').format(value)
-    if table == STATEMENTS_VIEW and column == "quotation_id" and value:
+    if table in (STATEMENTS_VIEW, CONTEXT_VIEW) and column == "quotation_id" and value:
         quote_id = _get(row, "id")
         return lambda: _travel_cell(datasette, database, quote_id, value)
     if table in ("quotations", QUOTATIONS_VIEW) and column == "id" and value:
@@ -340,6 +349,7 @@ async def speaker_page(datasette, request):
         item["html"] = Markup("{}<mark>{}</mark>{}").format(
             text[:offset], text[offset:offset + length], text[offset + length:])
         item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
+    await add_travels(datasette, name, db, speaker["latest"])
     db_file = os.path.basename(db.path) if db.path else f"{name}.db"
     for other in speaker["same_surname"]:
         # the shorter name merges into the longer; a name that covers several rows is
@@ -451,6 +461,7 @@ async def search_page(datasette, request):
         marked = str(escape(item["marked"] or ""))
         item["html"] = Markup(marked.replace(pages.HIT_OPEN, "<mark>").replace(pages.HIT_CLOSE, "</mark>"))
         item["href"] = article_url(datasette, name, item["document_id"], item["start"], item["end"])
+    await add_travels(datasette, name, db, found["statements"])
     matching = search_filters(found["query"])
     for w in found["who"][:WHO_SHOWN]:
         who = [("speaker_id", str(w["id"]))] if w["id"] is not None else [("speaker_id__isnull", "1")]

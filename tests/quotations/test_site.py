@@ -155,3 +155,22 @@ async def test_every_statement_row_of_the_csv_carries_its_quotation(db_path, db)
     key = lambda r: (r["document_id"], int(r["start"]), r["quotation_id"], str(r["appearances"]))  # noqa: E731
     assert sorted(map(key, export)) == sorted(map(key, rows))
     assert any(r["text"].startswith(BRIDGE[:20]) for r in bridges)
+
+
+@pytest.mark.asyncio
+async def test_search_results_and_the_profiles_latest_statements_say_where_first_seen(db_path, db):
+    quotation_id, _ = bridge(db)
+    client = datasette(db_path).client
+    found = await client.get("/quotes/-/search?q=winter")
+    assert found.text.count(f'href="/quotes/-/quotation/{quotation_id}"') >= 4
+    assert "also in 3 articles, first seen 2023-02-20 in Harbor Gazette" in found.text
+    [(keller,)] = db.execute("select id from speakers where name = 'Anna Keller'").fetchall()
+    profile = await client.get(f"/quotes/-/speaker/{keller}")
+    assert re.search(r'<section class="latest">.*?class="quotation">also in 3 articles', profile.text, re.S)
+
+
+@pytest.mark.asyncio
+async def test_the_in_context_listing_links_each_row_to_its_quotation(db_path, db):
+    quotation_id, _ = bridge(db)
+    page = await datasette(db_path).client.get("/quotes/quotes_in_context?_search=winter", follow_redirects=True)
+    assert page.text.count(f'href="/quotes/-/quotation/{quotation_id}"') >= 4
