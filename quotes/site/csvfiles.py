@@ -31,18 +31,23 @@ class SafeCells:
 
     def feed(self, data: bytes) -> bytes:
         self.buffer += data
-        end = None
-        for i in range(self.scanned, len(self.buffer)):
-            byte = self.buffer[i]
-            if byte == 0x22:  # '"': in and out of a quoted cell ("" inside toggles twice)
+        # `quoted` is the state at `scanned`: inside a quoted cell or not ("" inside a cell
+        # toggles it twice). A line break outside quotes ends a record.
+        end, position = None, self.scanned
+        while True:
+            line_end = self.buffer.find(b"\n", position)
+            if line_end < 0:
+                break
+            if self.buffer.count(b'"', position, line_end) % 2:
                 self.quoted = not self.quoted
-            elif byte == 0x0A and not self.quoted:
-                end = i + 1
-        self.scanned = len(self.buffer)
+            if not self.quoted:
+                end = line_end + 1
+            position = line_end + 1
+        self.scanned = position
         if end is None:
             return b""
         done, self.buffer = self.buffer[:end], self.buffer[end:]
-        self.scanned = len(self.buffer)
+        self.scanned -= end
         return self._safe(done)
 
     def close(self) -> bytes:

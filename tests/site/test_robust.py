@@ -175,3 +175,14 @@ def test_a_large_archive_opens_its_listings_without_facets_until_filtered():
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"speaker_id=3", large=True)
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"_search=harbour", large=True)
     assert lean_redirect("/quotes/statements", b"_col=id", large=True) is None
+
+
+def test_csv_records_are_rewritten_whole_however_the_stream_is_cut():
+    from quotes.site.csvfiles import SafeCells
+
+    data = ('id,text\r\n1,"=A1, a ""quoted""\nline"\r\n2,@SUM(1)\r\n3,plain\r\n').encode()
+    expected = ('id,text\r\n1,"\'=A1, a ""quoted""\nline"\r\n2,\'@SUM(1)\r\n3,plain\r\n').encode()
+    for size in (1, 2, 3, 7, len(data)):
+        cells = SafeCells()
+        out = b"".join(cells.feed(data[i:i + size]) for i in range(0, len(data), size)) + cells.close()
+        assert out == expected, size
