@@ -28,11 +28,18 @@ def paragraphs(text: str, quotes: list[dict], colours: dict, speaker_url) -> lis
     """The paragraphs as HTML. `speaker_url(id)` gives the profile link of a speaker."""
     ordered = sorted(quotes, key=lambda q: (q["start"], -q["end"]))
     out = []
+    begin = 0  # the quotes before it ended before this paragraph: an article of a thousand
+    # statements is read in one pass, not a thousand
     for p_start, p_end in paragraph_spans(text):
+        while begin < len(ordered) and ordered[begin]["end"] <= p_start:
+            begin += 1
         pieces, position = [], p_start
-        for q in ordered:
+        for i in range(begin, len(ordered)):
+            q = ordered[i]
+            if q["start"] >= p_end:
+                break
             start, end = max(q["start"], position), min(q["end"], p_end)
-            if q["end"] <= p_start or q["start"] >= p_end or end <= start:
+            if q["end"] <= p_start or end <= start:
                 continue  # outside this paragraph, or inside a quote already marked
             pieces.append(escape(text[position:start]))
             first = p_start <= q["start"] < p_end
