@@ -289,15 +289,15 @@ SELECT
   quotes.evidence,
   quotes.confidence,
   quotes.speaker_id,
-  appearances.quotation_id,
-  appearances.relation,
-  quotations.first_seen,
-  quotations.articles AS appearances,
+  (SELECT quotation_id FROM appearances WHERE appearances.quote_id = quotes.id) AS quotation_id,
+  (SELECT relation FROM appearances WHERE appearances.quote_id = quotes.id) AS relation,
+  (SELECT quotations.first_seen FROM appearances JOIN quotations ON quotations.id = appearances.quotation_id
+     WHERE appearances.quote_id = quotes.id) AS first_seen,
+  (SELECT quotations.articles FROM appearances JOIN quotations ON quotations.id = appearances.quotation_id
+     WHERE appearances.quote_id = quotes.id) AS appearances,
   quotes.rowid AS quote_rowid
 FROM quotes
 JOIN documents ON documents.id = quotes.document_id
-LEFT JOIN appearances ON appearances.quote_id = quotes.id
-LEFT JOIN quotations ON quotations.id = appearances.quotation_id
 """,
     # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
     # only the <mark> around the quote added (quotes/site/plugin.py renders it).
