@@ -193,7 +193,9 @@ async def test_datasette_reads_while_ingest_writes(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", n=60, seed=11)
     db = tmp_path / "quotes.db"
     open_db(str(db)).close()  # the shape exists before Datasette opens it
-    ds = Datasette([str(db)])
+    # (what is checked is what readers see, not how fast: a loaded machine may take longer
+    # than Datasette's default one second for a page of 1,000 statements)
+    ds = Datasette([str(db)], settings={"sql_time_limit_ms": 20_000})
     pages = [
         "/quotes/statements.json?_shape=array&_size=max",
         "/quotes/quotes.json?_facet=type&_size=5",
