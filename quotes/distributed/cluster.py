@@ -9,6 +9,7 @@ import collections
 import contextlib
 import logging
 import os
+import time
 from typing import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster, WorkerPlugin
@@ -20,6 +21,8 @@ from . import BATCHES_PER_WORKER, CONNECT_SECONDS, ClusterError
 CONNECT_TIMEOUT = f"{CONNECT_SECONDS}s"  # how long to wait for an unreachable scheduler
 CLOSE_TIMEOUT = 5  # seconds to close the client (a lost scheduler does not answer)
 STOP_TIMEOUT = 0.5  # seconds a local worker has to stop on Ctrl-C or SIGTERM before it is killed
+NO_WORKER_SECONDS = 60.0  # how long a run waits for a cluster left without workers
+WAIT_STEP = 2.0  # seconds between looks at the cluster while a task runs
 
 
 class LoadModel(WorkerPlugin):
@@ -48,9 +51,10 @@ class Killed:
 
 
 class Cluster:
-    def __init__(self, client: Client, address: str):
+    def __init__(self, client: Client, address: str, alone: float = NO_WORKER_SECONDS):
         self.client = client
         self.address = address
+        self.alone = alone  # seconds without a single worker before the run gives up
 
     def map_ordered(self, function: Callable, items: Iterable, *args) -> Iterator[tuple]:
         """(item, function(item, *args)) for each item, computed on the workers, in the
@@ -96,12 +100,30 @@ class Cluster:
         try:
             with self._calling():
                 try:
-                    return item, future.result()
+                    return item, self._result(future)
                 except KilledWorker:
                     return item, Killed()
         finally:
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 future.release()
+
+    def _result(self, future):
+        """The future's result. A cluster left without a single worker (all of them died
+        or left, and no nanny restarts them) would keep the task waiting for ever: after
+        `alone` seconds of that, ClusterError."""
+        since = None
+        while True:
+            try:
+                return future.result(timeout=WAIT_STEP)
+            except TimeoutError:
+                pass
+            if self.client.nthreads():
+                since = None
+                continue
+            since = since if since is not None else time.monotonic()
+            if time.monotonic() - since >= self.alone:
+                raise ClusterError(f"no Dask worker at {self.address} for {self.alone:.0f} s (all "
+                                   f"died or left); start workers and run the same command again")
 
     @contextlib.contextmanager
     def _calling(self) -> Iterator[None]:

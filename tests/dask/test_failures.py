@@ -154,3 +154,28 @@ def test_a_document_that_runs_its_worker_out_of_memory_is_an_error_by_name(tmp_p
     assert summary.written == 4
     assert summary.errors == [f"{corpus / '0-long.txt'}: its Dask worker died while parsing it, "
                               f"also when tried alone (killed, or out of memory); not analysed"]
+
+
+def test_a_cluster_left_without_workers_is_an_error_not_a_wait_for_ever():
+    """All the workers of a tcp cluster killed mid-run (and no nanny to restart them): the
+    run waited for ever, without a word."""
+    import logging
+    import threading
+
+    from distributed import LocalCluster
+
+    raised = []
+
+    def run(address):
+        with Client(address) as client:
+            try:
+                list(Cluster(client, address, alone=3).map_ordered(sum, [[1, 2]]))
+            except ClusterError as error:
+                raised.append(str(error))
+
+    with LocalCluster(n_workers=0, dashboard_address=":0", silence_logs=logging.ERROR) as empty:
+        waiting = threading.Thread(target=run, args=(empty.scheduler_address,), daemon=True)
+        waiting.start()
+        waiting.join(timeout=60)
+    assert raised == [f"no Dask worker at {empty.scheduler_address} for 3 s (all died or left); "
+                      f"start workers and run the same command again"]
