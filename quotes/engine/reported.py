@@ -28,7 +28,10 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
     if entry is None or entry.quoted_only:
         return None
     children = list(verb.children)
-    for child in children:
+    # a clause after the verb is what it reports; one before it, only when none follows
+    # ("In the report … — X said the board had failed …": the second)
+    clauses = sorted(children, key=lambda c: (c.i < verb.i or _framed(c), c.i))
+    for child in clauses:
         if child.dep_ == "ccomp" and quoted:
             inside = [t.i in quoted for t in child.subtree]
             if sum(inside) * 2 > len(inside):
@@ -53,6 +56,9 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
                             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
                         return clause, _without_attribution(clause, tokens)
+    found = _clause_misread_as_head(verb)
+    if found is not None:
+        return found
     found = _named_predicate(verb, entry, children)
     if found is not None or entry.direct_only:
         return found
@@ -61,6 +67,19 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
         if found is not None:
             return found
     return None
+
+
+def _clause_misread_as_head(verb: Token):
+    """'McNeely said disease can complicate a relationship' read as if "said" modified
+    "complicate": the clause after the verb, which the parser made its head, is what it
+    reports."""
+    head = verb.head
+    if verb.dep_ not in ("advmod", "npadvmod", "dep") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > verb.i), None)
+    if subject is None or any(t.is_punct for t in verb.doc[verb.right_edge.i + 1:subject.left_edge.i]):
+        return None
+    return head, list(verb.doc[verb.right_edge.i + 1:head.right_edge.i + 1])
 
 
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what"})
@@ -186,6 +205,17 @@ def _noun_object(verb: Token, entry, children: list[Token]):
 FRAMES = (_for_phrase, _request, _commitment, _gerund, _prepositional, _object_with_predicate, _noun_object)
 
 
+CONTENT_MARKS = frozenset({"that", "whether", "if"})
+
+
+def _framed(clause: Token) -> bool:
+    """A clause opened by a subordinator other than "that"/"whether"/"if" ('…, officials
+    said, as rescuers searched …'): the writer's frame, not what was said."""
+    first = clause.left_edge
+    return (any(c.dep_ == "mark" and c.lower_ not in CONTENT_MARKS for c in clause.children)
+            or (first.dep_ == "mark" and first.lower_ not in CONTENT_MARKS))
+
+
 def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
     """Reported content stops before the speaker's next speech verb that the parser hung
     inside it ('says he'd sit him down and tell him “…” and tells the crowd …'): a
@@ -204,6 +234,43 @@ def _before_next_speech(tokens: list[Token], verb: Token) -> list[Token]:
             cut -= 1
         kept = trim_end(tokens[:cut])
         return kept if len(kept) >= 2 else tokens
+    return tokens
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "but"})
+
+
+def _before_another_speaker(tokens: list[Token], verb: Token) -> list[Token]:
+    """Reported content stops where another speaker's speech act begins in the same sentence
+    ('X told the board that A, but board members said B'; 'the Tories say A while the Lib
+    Dems say B'): a speech verb with a subject of its own, coordinated or set against the
+    first. What it reports is a statement of its own."""
+    inside = {t.i for t in tokens}
+    for k, t in enumerate(tokens):
+        if k < 2 or t.i == verb.i or t.dep_ not in ("conj", "advcl"):
+            continue
+        entry = speech_verb(t)
+        if entry is None or entry.weak or not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        if t.dep_ == "advcl" and not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONTRAST_MARKS for c in t.children):
+            continue  # ("… because the mayor said no": part of the reason given)
+        first = t.left_edge
+        cut = next((j for j, u in enumerate(tokens) if u.i >= first.i), len(tokens))
+        while cut and (tokens[cut - 1].dep_ == "cc" or tokens[cut - 1].is_punct) and tokens[cut - 1].text not in CLOSING_MARKS:
+            cut -= 1
+        if first.i in inside:
+            kept = trim_end(tokens[:cut])
+            return kept if len(kept) >= 2 else tokens
+    return tokens
+
+
+def _before_participle_aside(tokens: list[Token]) -> list[Token]:
+    """Reported content stops before a participle the writer adds after a comma at its end
+    ('… before they go out, denying the juicy stuff to the public')."""
+    for k, t in enumerate(tokens):
+        if k >= 3 and t.tag_ == "VBG" and _participle_aside(t) and t.right_edge.i >= tokens[-1].i:
+            kept = trim_end(tokens[:k])
+            return kept if len(kept) >= 2 else tokens
     return tokens
 
 
@@ -345,7 +412,8 @@ def _clause_extent(verb: Token, clause: Token) -> list[Token]:
     sent = verb.sent
     if clause.i > verb.i:
         later = [t for t in verb.rights if t.i > clause.right_edge.i
-                 and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "ccomp") and not _second_predicate(t)]
+                 and t.dep_ in ("advcl", "conj", "prep", "npadvmod", "ccomp") and not _second_predicate(t)
+                 and not _participle_aside(t)]
         if later and any(_second_predicate(t) for t in verb.rights if clause.right_edge.i < t.i < later[0].i):
             later = []  # "says A but argues B, because …": what follows the second verb is its own
         end = max([subtree[-1].i] + [t.right_edge.i for t in later])
@@ -355,6 +423,14 @@ def _clause_extent(verb: Token, clause: Token) -> list[Token]:
     attribution = [verb.i] + [c.left_edge.i for c in verb.lefts if c.i > clause.i and c.dep_ != "punct"]
     end = max(subtree[-1].i, min(attribution) - 1)
     return [t for t in sent.doc[start:end + 1]]
+
+
+def _participle_aside(token: Token) -> bool:
+    """'…, denying the juicy stuff to the public': a participle the writer adds after a
+    comma, with no subject of its own; not what was said."""
+    doc = token.doc
+    return (token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and token.left_edge.i > 0
+            and doc[token.left_edge.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def _second_predicate(token: Token) -> bool:
@@ -412,6 +488,8 @@ def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[Q
                 continue  # the "clause" is a title in quote marks ('In his book, “Make It Count,” X argues')
             tokens = trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             tokens = _before_next_speech(tokens, verb)
+            tokens = _before_another_speaker(tokens, verb)
+            tokens = _before_participle_aside(tokens)
             tokens = _before_writers_frame(tokens)
             parts = _without_asides(tokens)
             tokens = [t for part in parts for t in part]

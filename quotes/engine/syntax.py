@@ -75,6 +75,8 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
                 return child
+        if current is verb and _misread_subject(verb) is not None:
+            return _misread_subject(verb)
         if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head.i != current.head.i:
             current = current.head.head  # "she released a statement saying, “…”"
             continue
@@ -92,6 +94,24 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ == "advcl" and current.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
+    return None
+
+
+MISREAD_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "compound", "nmod", "amod")
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """'Still, McNeely said disease can …': a name or a pronoun right before a speech verb
+    that the parser took for a modifier of it; the one who speaks."""
+    doc = verb.doc
+    if verb.i == 0 or not verb.tag_.startswith("VB"):
+        return None
+    before = doc[verb.i - 1]
+    if before.head.i != verb.i or before.dep_ not in MISREAD_SUBJECT_DEPS:
+        return None
+    if before.pos_ == "PROPN" or before.ent_type_ in PERSON_LABELS or (
+            before.pos_ == "PRON" and before.lower_ in ("he", "she", "they", "we", "i")):
+        return before
     return None
 
 

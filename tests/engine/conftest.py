@@ -24,3 +24,21 @@ def one(quotes, startswith):
     matches = [q for q in quotes if q.text.startswith(startswith)]
     assert len(matches) == 1, [q.text for q in quotes]
     return matches[0]
+
+
+@pytest.fixture(scope="module")
+def misparsed(nlp):
+    """The small model's parse of a text with some arcs as it gives them on other words
+    ({token: (head, dep)}): a real Doc, to try a rule on a misreading the model makes on
+    some names and not others."""
+    from spacy.tokens import Doc
+
+    def _misparsed(text, arcs):
+        doc = nlp(text)
+        heads = [arcs.get(t.i, (t.head.i, t.dep_))[0] for t in doc]
+        deps = [arcs.get(t.i, (t.head.i, t.dep_))[1] for t in doc]
+        ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+        return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                   heads=heads, deps=deps, tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc],
+                   lemmas=[t.lemma_ for t in doc], ents=ents)
+    return _misparsed

@@ -4,6 +4,9 @@ statement. Each text is invented."""
 
 import pytest
 
+from quotes.engine.analyse import analyse
+from quotes.model import Document
+
 from .conftest import one
 
 
@@ -66,3 +69,47 @@ def test_a_belief_a_speech_verb_reports_is_the_statement(run):
 
 def test_a_relative_clause_with_a_gap_is_no_statement(run):
     assert run("Lena Ortiz criticised the groups that Tom Renner claims to support.") == []
+
+
+# ---- several speech acts, and where the content ends ---------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Lena Ortiz told the board that the budget was short, but board members said the money was there.",
+     [("the budget was short", "Lena Ortiz"), ("the money was there", "board members")]),
+    ("The Greens say the plan is too late while the Liberals say the plan may not work.",
+     [("the plan is too late", "Greens"), ("the plan may not work", "Liberals")]),
+])
+def test_two_speech_acts_in_one_sentence_are_two_statements(run, text, found):
+    assert [(q.text, q.speaker) for q in run(text)] == found
+
+
+def test_a_clause_after_the_verb_is_what_it_reports_not_one_before_it(run):
+    text = ("In the review ordered by the Elmsford council — the second such review to be released this month — "
+            "Lena Ortiz said the board had failed to deal with the pattern of neglect.")
+    assert contents(run(text)) == ["the board had failed to deal with the pattern of neglect"]
+
+
+def test_a_clause_the_writer_frames_is_not_what_was_said(run):
+    text = "The death toll rose to 280 on Monday, officials said, as rescuers searched the ruins for survivors."
+    assert contents(run(text)) == ["The death toll rose to 280 on Monday"]
+
+
+def test_a_participle_the_writer_adds_ends_the_content(run):
+    text = "Tom Renner admitted his posts need to be approved before they go out, denying the juicy stuff to fans."
+    assert contents(run(text)) == ["his posts need to be approved before they go out"]
+
+
+@pytest.mark.parametrize("text, arcs, content", [
+    # (as the model reads it with some surnames: the name a modifier of "said", and "said"
+    # a modifier of the clause after it)
+    ("Still, Ortiz said illness can complicate a marriage.",
+     {0: (6, "advmod"), 1: (6, "punct"), 2: (3, "advmod"), 3: (6, "advmod"), 4: (6, "nsubj"), 6: (6, "ROOT"),
+      8: (6, "dobj"), 9: (6, "punct")},
+     "illness can complicate a marriage"),
+    ("When they got a dog, Ortiz said they had to walk it.", {6: (7, "advmod")}, "they had to walk it"),
+])
+def test_a_speaker_and_a_clause_the_parser_misread_are_still_found(nlp, misparsed, text, arcs, content):
+    doc = misparsed(text, arcs)
+    assert [(t.dep_, t.head.i) for t in doc if t.i in arcs] == [(dep, head) for head, dep in arcs.values()]
+    quotes = analyse(Document("d", text), doc).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [(content, "Ortiz")]
