@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
+from .lexicon import is_title_word
 from .marks import QuotedSpan
 from .state import Candidate, Context
 from .syntax import closing_inversion, described_on
@@ -389,6 +390,59 @@ def _around_attribution(verb: Token) -> list[list[Token]] | None:
     return parts
 
 
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
+ATTRIBUTION_WORDS = 6  # words of the speaker's noun phrase in a set-off attribution at most
+
+
+def _nominal_run(doc, start: int, step: int, limit: int) -> int:
+    """The index past a run of noun-phrase words from `start` in direction `step`."""
+    i = start
+    while 0 <= i < len(doc) and abs(i - start) < limit and (
+            doc[i].pos_ in NOMINAL_POS or is_title_word(doc[i].text) or (doc[i].text == "." and i > 0 and is_title_word(doc[i - 1].text))):
+        i += step
+    return i
+
+
+def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
+    """'By contrast, said Mr Renner, learning … may mean …', 'The hard part, said Renner,
+    was …', 'But, he said, using …': an attribution set off by commas or dashes inside the
+    sentence it reports, read from the words whatever the parser made of it (the verb and
+    one noun phrase, before or after it). The content is the sentence on either side."""
+    doc = verb.doc
+    sent = verb.sent
+    before = _nominal_run(doc, verb.i - 1, -1, ATTRIBUTION_WORDS + 1)
+    after = _nominal_run(doc, verb.i + 1, 1, ATTRIBUTION_WORDS + 1)
+    subject_before, subject_after = before < verb.i - 1, after > verb.i + 1
+    if subject_before == subject_after or before < sent.start or after >= sent.end:
+        return None  # (one speaker, on one side)
+    if doc[before].text not in SET_OFF or doc[after].text not in SET_OFF:
+        return None
+    if any(t.i in range(sent.start, before) and t.is_quote for t in sent) or before <= sent.start:
+        return None
+    first = [t for t in doc[sent.start:before] if not t.is_space]
+    last = trim_end([t for t in doc[after + 1:sent.end] if not t.is_space])
+    while last and last[0].is_punct:
+        last = last[1:]
+    if not last or not any(t.pos_ in ("VERB", "AUX") for t in last):
+        return None  # the sentence goes on with a clause after the attribution
+    return [part for part in (first, last) if part]
+
+
+CONNECTIVE_WORDS = 3  # a first part this short with no verb is a connective ("But", "For instance")
+
+
+def _without_connective(parts: list[list[Token]] | None) -> list[list[Token]] | None:
+    """Reported content in parts, without a first part that only links the sentence to the
+    one before ('But, he said, …', 'For instance, he said, …', 'By contrast, said X, …')."""
+    if not parts or len(parts) < 2:
+        return parts
+    first = [t for t in parts[0] if not t.is_punct]
+    if first and len(first) <= CONNECTIVE_WORDS and first[0].pos_ in ("CCONJ", "ADV", "ADP", "SCONJ") \
+            and not any(t.pos_ in ("VERB", "AUX") for t in first):
+        return parts[1:]  # (a subject is no connective: 'The plan, she said, has failed')
+    return parts
+
+
 def _closing_attribution(verb: Token) -> bool:
     """An adverbial clause that is only an attribution closing its sentence after a comma:
     a subject, the verb, perhaps the one told, then the full stop."""
@@ -476,7 +530,7 @@ def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[Q
             continue
         if not asserted(verb):
             continue
-        parts = _around_attribution(verb)
+        parts = _without_connective(_set_off_attribution(verb) or _around_attribution(verb))
         if parts:
             tokens = [t for part in parts for t in part]
         else:
