@@ -425,6 +425,8 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
         last = last[1:]
     if not last or not any(t.pos_ in ("VERB", "AUX") for t in last):
         return None  # the sentence goes on with a clause after the attribution
+    if last[0].pos_ == "SCONJ" and last[0].lower_ not in CONTENT_MARKS:
+        return None  # ('…, officials said, as rescuers searched …': the writer's frame)
     return [part for part in (first, last) if part]
 
 

@@ -113,3 +113,26 @@ def test_a_speaker_and_a_clause_the_parser_misread_are_still_found(nlp, misparse
     assert [(t.dep_, t.head.i) for t in doc if t.i in arcs] == [(dep, head) for head, dep in arcs.values()]
     quotes = analyse(Document("d", text), doc).quotes
     assert [(q.text, q.speaker) for q in quotes] == [(content, "Ortiz")]
+
+
+# ---- the speaker wherever it stands ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Renner studies games. By contrast, said Mr Renner, learning through games may mean pupils do not feel "
+     "like they are studying.", "learning through games may mean pupils do not feel like they are studying"),
+    ("Tom Renner studies games. For instance, he said, in a version of the game made for German, a tired player "
+     "would fall asleep.", "in a version of the game made for German, a tired player would fall asleep"),
+    ("Tom Renner studies games. But, he said, using game worlds has never been easier.",
+     "using game worlds has never been easier"),
+    ("Tom Renner studies games. Instead, said Mr Renner, the systems were meant to control buyers.",
+     "the systems were meant to control buyers"),
+])
+def test_an_attribution_set_off_inside_the_sentence_leaves_the_rest_as_content(run, text, content):
+    quotes = run(text)
+    assert [(q.text, q.speaker) for q in quotes] == [(content, "Tom Renner")]
+
+
+def test_a_subject_before_a_set_off_attribution_is_part_of_the_content(run):
+    quotes = run("The hard part of learning any language, said Tom Renner, was the basic vocabulary.")
+    assert [q.text for q in quotes] == ["The hard part of learning any language", "was the basic vocabulary"]
+    assert len({q.statement for q in quotes}) == 1
