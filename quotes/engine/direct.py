@@ -248,12 +248,31 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int,
         found_by="direct", start=q.start, end=q.end, spans=q.parts, tokens=(t_start, t_end), quoted=q)
 
 
+HEADING_MAX_WORDS = 15
+
+
+def is_quoted_heading(ctx: Context, q: QuotedSpan) -> bool:
+    """A crosshead that quotes the article ("‘Just listen to us’" as a paragraph of its
+    own): a paragraph that is only a quotation in single quote marks, with no sentence end
+    of its own. A heading is no statement; the words are the speaker's where the text
+    quotes them."""
+    if q.family != "single" or q.close_at is None or len(q.parts) != 1:
+        return False
+    p_start, p_end = next(((s, e) for s, e in ctx.paragraphs if s <= q.open_at < e), (None, None))
+    if p_start is None or ctx.text[p_start:q.open_at].strip() or ctx.text[q.close_at + 1:p_end].strip():
+        return False
+    content = ctx.text[q.start:q.end].rstrip()
+    return bool(content) and content[-1] not in ".!?…,;:" and word_count(content) <= HEADING_MAX_WORDS
+
+
 def direct_candidates(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Candidate], list[QuotedSpan]]:
     """A candidate for every quoted span that stands as a quotation, and the fragments left
     for mixed statements."""
     candidates: list[Candidate] = []
     fragments: list[QuotedSpan] = []
     for q in quoted:
+        if is_quoted_heading(ctx, q):
+            continue
         if is_fragment(ctx, q):
             fragments.append(q)
             continue

@@ -425,24 +425,42 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
         last = last[1:]
     if not last or not any(t.pos_ in ("VERB", "AUX") for t in last):
         return None  # the sentence goes on with a clause after the attribution
-    if last[0].pos_ == "SCONJ" and last[0].lower_ not in CONTENT_MARKS:
-        return None  # ('…, officials said, as rescuers searched …': the writer's frame)
+    if last[0].pos_ == "SCONJ" and last[0].lower_ not in CONTENT_MARKS or not any(t.tag_ in FINITE_TAGS for t in last):
+        return None  # ('…, officials said, as rescuers searched …', '…, raising the possibility …': the writer's)
     return [part for part in (first, last) if part]
 
 
 CONNECTIVE_WORDS = 3  # a first part this short with no verb is a connective ("But", "For instance")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _without_connective(parts: list[list[Token]] | None) -> list[list[Token]] | None:
-    """Reported content in parts, without a first part that only links the sentence to the
-    one before ('But, he said, …', 'For instance, he said, …', 'By contrast, said X, …')."""
+    """Reported content in parts around its attribution, without a first part that only
+    links the sentence to the one before ('But, he said, …', 'For instance, he said, …',
+    'By contrast, said X, …') and without a last part that is the writer's ('…, he said,
+    though he named no one', '…, he said, according to the complaint', '…, the Red Cross
+    said, raising the possibility …': a subordinator's frame, or no finite verb)."""
     if not parts or len(parts) < 2:
         return parts
     first = [t for t in parts[0] if not t.is_punct]
     if first and len(first) <= CONNECTIVE_WORDS and first[0].pos_ in ("CCONJ", "ADV", "ADP", "SCONJ") \
             and not any(t.pos_ in ("VERB", "AUX") for t in first):
-        return parts[1:]  # (a subject is no connective: 'The plan, she said, has failed')
+        parts = parts[1:]  # (a subject is no connective: 'The plan, she said, has failed')
+    if len(parts) >= 2:
+        last = [t for t in parts[-1] if not t.is_punct and t.dep_ != "cc"]
+        if not last or (last[0].pos_ == "SCONJ" and last[0].lower_ not in CONTENT_MARKS | {"for"}) \
+                or _participle_phrase(last):
+            parts = parts[:-1]
     return parts
+
+
+def _participle_phrase(words: list[Token]) -> bool:
+    """'raising the possibility of …', 'according to the complaint': a participle heads the
+    words, with no subject."""
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    return bool(heads) and heads[0].tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") or c.tag_ in FINITE_TAGS for c in heads[0].children)
 
 
 def _closing_attribution(verb: Token) -> bool:
@@ -503,6 +521,8 @@ def _reportable(clause: Token, tokens: list[Token]) -> bool:
     a subject or long enough to stand alone."""
     if not tokens or tokens[0].lower_ in ("which", "who", "whom"):
         return False
+    if clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False  # ('he said, eyes welling up with tears': the writer's, no clause of the speaker)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
     return has_subject or len(tokens) >= 6
 

@@ -136,3 +136,24 @@ def test_a_subject_before_a_set_off_attribution_is_part_of_the_content(run):
     quotes = run("The hard part of learning any language, said Tom Renner, was the basic vocabulary.")
     assert [q.text for q in quotes] == ["The hard part of learning any language", "was the basic vocabulary"]
     assert len({q.statement for q in quotes}) == 1
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Fifty people remained missing on Monday, the Elmsford Red Cross said, raising the prospect of a higher toll.",
+     "Fifty people remained missing on Monday"),
+    ("There are people trying to spread fear about the river, Tom Renner said, though he did not name any groups.",
+     "There are people trying to spread fear about the river"),
+])
+def test_what_the_writer_adds_after_a_set_off_attribution_is_no_content(run, text, content):
+    assert contents(run(text)) == [content]
+
+
+def test_an_absolute_phrase_after_the_verb_is_no_content(run):
+    quotes = run("Tom Renner spoke at the river.\n\n“I love this town too,” he said, eyes welling up with tears.")
+    assert contents(quotes) == ["I love this town too,"]
+
+
+def test_a_crosshead_quoting_the_article_is_no_statement(run):
+    text = ("Lena Ortiz runs the shelter on Elm Street.\n\n‘Just listen to us’\n\n"
+            "“Just listen to us,” Ortiz said.")
+    assert [(q.text, q.speaker) for q in run(text)] == [("Just listen to us,", "Lena Ortiz")]
