@@ -77,7 +77,7 @@ def _source_after(doc: Doc, j: int, end: int) -> Token | None:
     if j >= limit:
         return None
     head = doc[j]
-    while head.head.i != head.i and head.dep_ in ("compound", "amod", "flat", "nmod") and head.head.i < end:
+    while head.head.i != head.i and head.dep_ in ("compound", "amod", "flat", "nmod", "poss") and head.head.i < end:
         head = head.head
     return head
 

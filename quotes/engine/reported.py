@@ -609,13 +609,16 @@ def according_candidates(ctx: Context) -> list[Candidate]:
         if any(s <= token.idx < e for s, e in ctx.skip):
             continue
         head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "pobj", "prep") \
+                and head.head.i != head.i:
+            head = head.head  # 'Some of those concerns, according to X, include …': the clause of its subject
         if head.pos_ not in ("VERB", "AUX"):
             continue
         last = all(t.is_punct or t.is_space for t in ctx.doc[token.right_edge.i + 1:head.right_edge.i + 1])
         while last and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "A and B, according to X": the whole coordination
         phrase = range(token.left_edge.i, token.right_edge.i + 1)
-        parts = _parts_around(ctx.doc, head, phrase)
+        parts = _after_fronted_adverbials(_parts_around(ctx.doc, head, phrase), head)
         if sum(len(p) for p in parts) < 3:
             continue
         tokens = [t for p in parts for t in p]
@@ -625,6 +628,23 @@ def according_candidates(ctx: Context) -> list[Candidate]:
                                phrase_ranges=((token.i, token.right_edge.i + 1),), found_by="according_to",
                                start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1)))
     return found
+
+
+def _after_fronted_adverbials(parts: list[list[Token]], head: Token) -> list[list[Token]]:
+    """Content that starts with adverbials set off by commas before its clause's subject
+    ('For example, in Elmsford, where …, 795 adults remain …, according to X') starts at
+    the subject: the writer's way into the sentence is not the source's claim."""
+    if not parts:
+        return parts
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < head.i), None)
+    first = parts[0]
+    if subject is None or subject.left_edge.i <= first[0].i:
+        return parts
+    before = [t for t in first if t.i < subject.left_edge.i]
+    if not before or before[-1].text != "," or any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == head.i for t in before):
+        return parts
+    kept = [t for t in first if t.i >= subject.left_edge.i]
+    return ([kept] if kept else []) + parts[1:]
 
 
 def _parts_around(doc: Doc, head: Token, phrase: range) -> list[list[Token]]:

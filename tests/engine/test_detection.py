@@ -157,3 +157,17 @@ def test_a_crosshead_quoting_the_article_is_no_statement(run):
     text = ("Lena Ortiz runs the shelter on Elm Street.\n\n‘Just listen to us’\n\n"
             "“Just listen to us,” Ortiz said.")
     assert [(q.text, q.speaker) for q in run(text)] == [("Just listen to us,", "Lena Ortiz")]
+
+
+def test_according_to_in_the_middle_of_a_sentence_splits_the_content(run):
+    quotes = run("There are real concerns here. Some of those concerns, according to water experts, include the "
+                 "plant's link to the old dam.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Some of those concerns", "water experts"), ("include the plant's link to the old dam", "water experts")]
+
+
+def test_according_to_takes_the_clause_after_the_writers_way_into_it(run):
+    quotes = run("For example, in Elmsford, where 1,700 families arrived in the first year, 795 adults remain "
+                 "dependent on income assistance, according to the province's Department of Community Services.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("795 adults remain dependent on income assistance", "Department of Community Services")]
