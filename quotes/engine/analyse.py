@@ -22,7 +22,7 @@ from .direct import direct_candidates
 from .fragments import fragment_candidates
 from .gender import evidence_by_entity
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
-from .reported import according_candidates, reported_candidates
+from .reported import according_candidates, noun_cue_candidates, reported_candidates
 from .sieves import run_passes
 from .standalone import headline_candidates, pull_quote_candidates
 from .entities.build import build_graph
@@ -57,7 +57,8 @@ def detect(ctx: Context, quoted: list[QuotedSpan]) -> Found:
     """Every candidate statement of a document, by detector; none has a speaker yet."""
     direct, fragments = direct_candidates(ctx, quoted)
     return Found(direct=direct, reported=reported_candidates(ctx, direct, fragments),
-                 according_to=according_candidates(ctx), fragment=fragment_candidates(ctx, fragments),
+                 according_to=according_candidates(ctx), noun_cue=noun_cue_candidates(ctx, direct),
+                 fragment=fragment_candidates(ctx, fragments),
                  headline=headline_candidates(ctx), pull_quote=pull_quote_candidates(ctx))
 
 

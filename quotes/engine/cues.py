@@ -49,6 +49,15 @@ def speech_verbs_in(doc: Doc) -> list[Token]:
     return [doc[int(i)] for i in hits if speech_verb(doc[int(i)]) is not None]
 
 
+def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The tokens of `doc` whose lemma is one of `lemmas` (lower case)."""
+    if not len(doc):
+        return []
+    hashes = numpy.array([hash_string(w) for w in lemmas], dtype=numpy.uint64)
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), hashes))
+    return [doc[int(i)] for i in hits]
+
+
 def tokens_with_lower(doc: Doc, word: str) -> list[Token]:
     """The tokens of `doc` that are `word`, in any case."""
     if not len(doc):

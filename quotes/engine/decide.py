@@ -24,6 +24,7 @@ class Found:
     direct: list[Candidate] = field(default_factory=list)
     reported: list[Candidate] = field(default_factory=list)
     according_to: list[Candidate] = field(default_factory=list)
+    noun_cue: list[Candidate] = field(default_factory=list)
     fragment: list[Candidate] = field(default_factory=list)
     headline: list[Candidate] = field(default_factory=list)
     pull_quote: list[Candidate] = field(default_factory=list)
@@ -33,7 +34,7 @@ def decide_statements(ctx: Context, found: Found) -> list[Statement]:
     """The statements of a document, in reading order."""
     direct = _direct(ctx, found.direct)
     reported, previous, held = _reported(ctx, found.reported)
-    according = _according_to(ctx, found.according_to, direct + reported, previous)
+    according = _according_to(ctx, found.according_to + found.noun_cue, direct + reported, previous)
     fragments = _fragments(ctx, found.fragment, reported + according, held)
     kept = direct + reported + according + fragments
     headlines = _standalone(ctx, found.headline, kept)

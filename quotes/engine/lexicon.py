@@ -131,6 +131,18 @@ def speech_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def content_nouns() -> frozenset[str]:
+    """Nouns whose clause is what someone said ("doubts that …", "her criticism was that …")."""
+    return frozenset(lines("content_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def expressing_verbs() -> frozenset[str]:
+    """Verbs that, with a content noun as object, report speech ("expressed doubts that …")."""
+    return frozenset(lines("expressing_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def obtaining_verbs() -> frozenset[str]:
     return frozenset(lines("obtaining_verbs.txt"))
 

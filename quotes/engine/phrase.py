@@ -16,7 +16,7 @@ from .lexicon import CuePhrase, cue_phrases
 from .mentions import mention_span
 from .entities.resolvers import names_a_source, resolve
 from .state import Attribution, Context
-from .verb import subject_of
+from .verb import attribute_verb, subject_of
 
 SOURCE_REACH = 8  # tokens after an "after" phrase in which its source must start
 
@@ -94,3 +94,24 @@ def _clause_subject(ctx: Context, first: Token) -> Token | None:
     if subject is None or subject.i in ctx.in_quote:
         return None
     return subject
+
+
+def attribute_noun_cue(ctx: Context, cue: Token, noun: Token, content: tuple[int, int],
+                       previous: Attribution | None) -> Attribution | None:
+    """The speaker of a statement a noun of what was said holds: the owner of the noun when
+    it is the subject of "be" ("Ortiz's criticism was that …"), else the subject of the verb
+    that expresses it ("Ortiz expressed doubts that …")."""
+    if cue.lemma_ == "be":
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        span = mention_span(owner)
+        link = resolve(ctx, span, set(), previous)
+        if link.name is None:
+            return None
+        return Attribution.resolved(link, cue=noun, cue_label=noun.text, mention=span,
+                                    method=Method.COREFERENCE if link.coreference else Method.CUE_PHRASE)
+    found = attribute_verb(ctx, cue, content, previous)
+    if found.decided():
+        found.cue_label = f"{found.cue_label} {noun.text}"
+    return found if found.decided() else None

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lower
-from .lexicon import is_title_word
+from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tokens_with_lower
+from .lexicon import content_nouns, expressing_verbs, is_title_word
 from .marks import QuotedSpan
 from .state import Candidate, Context
 from .syntax import closing_inversion, described_on
@@ -597,6 +597,60 @@ def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[Q
                                start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1),
                                holds=tuple(inside)))
     return found
+
+
+def noun_cue_candidates(ctx: Context, direct: list[Candidate]) -> list[Candidate]:
+    """'expressed doubts that the plan would work', 'citing evidence the recovery was robust',
+    'her criticism was that …', 'his message is simple: …': a noun of what was said
+    (`content_nouns.txt`) and the clause it holds. The verb that expresses it, or the
+    noun's owner, names the speaker."""
+    doc = ctx.doc
+    direct_tokens = {i for c in direct for i in range(*c.tokens)}
+    found = []
+    for noun in tokens_with_lemma(doc, content_nouns()):
+        if noun.pos_ != "NOUN" or noun.i in ctx.in_quote or any(s <= noun.idx < e for s, e in ctx.skip):
+            continue
+        content = _expressed_content(noun) or _equated_content(noun)
+        if content is None:
+            continue
+        cue, tokens = content
+        tokens = trim_end([t for t in tokens if not t.is_space])
+        if len(tokens) < 3 or sum(1 for t in tokens if t.i in direct_tokens) > len(tokens) / 3:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        found.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), verb=cue,
+                               phrase_ranges=((noun.i, noun.i + 1),), found_by="noun_cue", start=start, end=end,
+                               spans=((start, end),), tokens=(tokens[0].i, tokens[-1].i + 1)))
+    return found
+
+
+def _expressed_content(noun: Token) -> tuple[Token, list[Token]] | None:
+    """('expressed', the clause) for 'expressed doubts that …', 'dismissed claims that …'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not (verb.lemma_.lower() in expressing_verbs() or speech_verb(verb) is not None) \
+            or not asserted(verb):
+        return None
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return verb, [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    return None
+
+
+def _equated_content(noun: Token) -> tuple[Token, list[Token]] | None:
+    """(the copula, what follows) for 'her criticism was that …', 'his message is simple: …':
+    the noun, owned by someone, is the subject of "be"."""
+    copula = noun.head
+    if noun.dep_ != "nsubj" or copula.lemma_ != "be" or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for clause in copula.children:
+        if clause.dep_ == "ccomp" and clause.i > copula.i:
+            return copula, [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    sent = copula.sent
+    colon = next((t for t in copula.doc[copula.i + 1:min(sent.end, copula.i + 4)] if t.text == ":"), None)
+    if colon is not None:
+        return copula, list(copula.doc[colon.i + 1:sent.end])
+    return None
 
 
 def according_candidates(ctx: Context) -> list[Candidate]:

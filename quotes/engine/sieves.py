@@ -20,7 +20,7 @@ from .continuation import continuation, continue_reported
 from .dialogue import assign_turns
 from .layout import colon_speaker, credited_person, dash_speaker, equated_speaker, headline_speaker, label_speaker
 from .narration import narration_subject
-from .phrase import attribute_phrase
+from .phrase import attribute_noun_cue, attribute_phrase
 from .state import Attribution, Candidate, Context, Statement
 from .verb import attribute_verb
 
@@ -90,6 +90,11 @@ def _narration(ctx: Context, candidate: Candidate) -> Attribution | None:
     return narration_subject(ctx, candidate.content[0], candidate.paragraph[0], candidate.previous)
 
 
+def _noun_cue(ctx: Context, candidate: Candidate) -> Attribution | None:
+    noun = ctx.doc[candidate.phrase_ranges[0][0]]
+    return attribute_noun_cue(ctx, candidate.verb, noun, candidate.content, candidate.previous)
+
+
 def _headline(ctx: Context, candidate: Candidate) -> Attribution | None:
     return headline_speaker(ctx, *candidate.credit)
 
@@ -124,6 +129,9 @@ NARRATION = Sieve("narration", _narration, (Method.NARRATION,),
 CONTINUATION = Sieve("continuation", continuation, (Method.CONTINUATION,),
                      "the speaker of the quote right before a quote with no cue",
                      "“We will build it,” said Lena Ortiz.\n\n“It will take two years.”")
+NOUN_CUE = Sieve("noun_cue", _noun_cue, (Method.SYNTAX, Method.INVERSION, Method.CUE_PHRASE, Method.COREFERENCE),
+                 "the owner of a noun of what was said, or the subject of the verb that expresses it",
+                 "Lena Ortiz expressed doubts that the bridge would open in May.")
 HEADLINE = Sieve("headline", _headline, (Method.CUE_PHRASE,),
                  "a name before the colon of a short paragraph with no quote marks",
                  "Ortiz: bridge will open in May\n\nLena Ortiz spoke at noon.")
@@ -139,6 +147,7 @@ ORDERS = {
     "direct": DIRECT,
     "reported": REPORTED,
     "according_to": (ACCORDING_TO,),
+    "noun_cue": (NOUN_CUE,),
     "fragment": FRAGMENT,
     "headline": (HEADLINE,),
     "pull_quote": (PULL_QUOTE,),

@@ -171,3 +171,23 @@ def test_according_to_takes_the_clause_after_the_writers_way_into_it(run):
                  "dependent on income assistance, according to the province's Department of Community Services.")
     assert [(q.text, q.speaker) for q in quotes] == [
         ("795 adults remain dependent on income assistance", "Department of Community Services")]
+
+
+# ---- a noun of what was said -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Tom Renner expressed doubts that the new gate would stop the floods.", "the new gate would stop the floods",
+     "Tom Renner", "expressed doubts"),
+    ("Lena Ortiz dismissed claims that the bridge was unsafe.", "the bridge was unsafe", "Lena Ortiz",
+     "dismissed claims"),
+    ("The Elm Bank raised rates twice, citing evidence the recovery was becoming more robust.",
+     "the recovery was becoming more robust", "the Elm Bank", "citing evidence"),
+    ("Tom Renner's criticism was that the plan ignores the river.", "the plan ignores the river", "Tom Renner",
+     "criticism"),
+])
+def test_a_noun_of_what_was_said_holds_a_statement(run, text, content, speaker, cue):
+    assert [(q.text, q.speaker, q.cue) for q in run(text)] == [(content, speaker, cue)]
+
+
+def test_a_noun_of_what_was_said_with_no_one_saying_it_is_no_statement(run):
+    assert run("The claim that the bridge was unsafe spread quickly. Doubts that the gate works remain.") == []

@@ -23,6 +23,7 @@ def test_the_order_of_each_list_is_pinned():
         "direct": ["verb", "cue_phrase", "label", "colon", "dash", "equated", "narration", "continuation"],
         "reported": ["verb", "cue_phrase"],
         "according_to": ["according_to"],
+        "noun_cue": ["noun_cue"],
         "fragment": ["verb"],
         "headline": ["headline"],
         "pull_quote": ["pull_quote"],
