@@ -12,19 +12,12 @@ from functools import lru_cache
 from .datafiles import census, lines
 
 # Words that open a description or a count, not a name ("The company", "Two officials").
-DETERMINERS = frozenset(
-    "the a an this that these those some many several both all each every other others "
-    "another any most few no one two three four five six seven eight nine ten dozens "
-    "hundreds thousands his her its their our my your".split())
+DETERMINERS = frozenset(lines("determiners.txt"))
 # Lower-case words that may open a surname ("de Blasio", "van der Berg").
-PARTICLES = frozenset("de da di del della der den van von la le du dos das bin al el ter ten".split())
-# Capitalised words that describe unnamed speakers when they stand alone ("Officials said"),
-# beyond the person nouns, titles and speech nouns of quotes/data.
-UNNAMED = frozenset(
-    "source people resident witness analyst economist scientist researcher protester protestor "
-    "prosecutor proponent opponent activist advocate employee staff student fan participant "
-    "respondent executive authorities police aide observer spokesman spokeswoman spokesperson "
-    "spokespeople someone somebody anyone everyone nobody".split())
+PARTICLES = frozenset(lines("name_particles.txt"))
+# Words that describe unnamed speakers when they stand alone ("Officials said"), beyond the
+# person nouns, titles and speech nouns of quotes/data.
+UNNAMED = frozenset(lines("unnamed_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
