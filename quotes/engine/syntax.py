@@ -74,6 +74,8 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
+                if current is verb and _one_told(verb, child):
+                    return _misread_subject(verb, any_dep=True) or child
                 return child
         if current is verb and _misread_subject(verb) is not None:
             return _misread_subject(verb)
@@ -100,14 +102,24 @@ def subject_of(verb: Token) -> Token | None:
 MISREAD_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "compound", "nmod", "amod")
 
 
-def _misread_subject(verb: Token) -> Token | None:
+def _one_told(verb: Token, subject: Token) -> bool:
+    """'X told CBC News the laws favour …' read with "CBC News" as the subject: after a verb
+    whose object is the one spoken to, with the reported clause after it, the "subject" is
+    whom it was told to."""
+    entry = speech_verb(verb)
+    return (entry is not None and "addressee" in entry.flags and subject.i > verb.i
+            and any(c.dep_ == "ccomp" and c.i > subject.i for c in verb.children))
+
+
+def _misread_subject(verb: Token, any_dep: bool = False) -> Token | None:
     """'Still, McNeely said disease can …': a name or a pronoun right before a speech verb
-    that the parser took for a modifier of it; the one who speaks."""
+    that the parser took for a modifier of it (`any_dep`: or for anything else); the one who
+    speaks."""
     doc = verb.doc
     if verb.i == 0 or not verb.tag_.startswith("VB"):
         return None
     before = doc[verb.i - 1]
-    if before.head.i != verb.i or before.dep_ not in MISREAD_SUBJECT_DEPS:
+    if not any_dep and (before.head.i != verb.i or before.dep_ not in MISREAD_SUBJECT_DEPS):
         return None
     if before.pos_ == "PROPN" or before.ent_type_ in PERSON_LABELS or (
             before.pos_ == "PRON" and before.lower_ in ("he", "she", "they", "we", "i")):

@@ -191,3 +191,13 @@ def test_a_noun_of_what_was_said_holds_a_statement(run, text, content, speaker, 
 
 def test_a_noun_of_what_was_said_with_no_one_saying_it_is_no_statement(run):
     assert run("The claim that the bridge was unsafe spread quickly. Doubts that the gate works remain.") == []
+
+
+def test_the_one_told_is_never_the_speaker_when_the_parser_makes_it_the_subject(nlp, misparsed):
+    # (as the model may read it: "Tenants advocate" a clause of its own, the outlet the subject)
+    text = "Tenants advocate Lena Ortiz told CBC News the laws favour the owner."
+    arcs = {0: (1, "nsubj"), 1: (4, "ccomp"), 2: (3, "compound"), 3: (1, "dobj"), 4: (4, "ROOT"),
+            5: (6, "compound"), 6: (4, "nsubj"), 7: (8, "det"), 8: (9, "nsubj"), 9: (4, "ccomp"),
+            10: (11, "det"), 11: (9, "dobj"), 12: (4, "punct")}
+    quotes = analyse(Document("d", text), misparsed(text, arcs)).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the laws favour the owner", "Lena Ortiz")]
