@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..datafiles import lines
 from ..names import visible
 from .entities.kinds import head_words as _head_words
 from .lexicon import group_words, is_person_noun
@@ -77,7 +78,7 @@ def _with_listed_words(ent: Span) -> Span:
     return doc[start:ent.end] if start < ent.start else ent
 
 
-NAMING_VERBS = frozenset({"name", "call", "identify"})
+NAMING_VERBS = frozenset(lines("naming_verbs.txt"))
 NAMED_REACH = 10  # tokens after a description in which "named X" may stand
 
 

@@ -15,13 +15,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ...datafiles import lines
 from ...names import visible
 from ..lexicon import organisation_name_words, organisation_nouns
 from ..tokens import proper_nouns, sentences_back
 from .graph import Entity, Graph, Kind, Link, Mention
 
 LABELS = {"ORG": "organisation", "GPE": "place"}
-FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
+FUNCTION_WORDS = frozenset(lines("acronym_skipped_words.txt"))  # initials leave them out
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:,?\s+(?:(?:of|and|for|the|on|in|to|at|&|de|du|des|la|le)\s+)*"
                              r"[A-Z][\w'\u2019&.-]*)+")
 MAIN_PLACE_MENTIONS = 3  # mentions that make a place the one "the city" means, with most of them

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ...datafiles import lines
 from ...names import near_spelling, visible
 from ..cues import speech_verb
 from ..lexicon import gendered_words, given_names, is_person_noun, is_title_word, organisation_nouns, surnames
@@ -58,8 +59,7 @@ def person_span(ent: Span) -> Span:
 
 
 POSSESSIVE = re.compile(r"['\u2019\u2018]s\b")  # (a left quotation mark typed for the apostrophe too)
-HEADING_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
-                                  "to", "with", "vs", "via"})
+HEADING_SMALL_WORDS = frozenset(lines("heading_small_words.txt"))
 
 
 def _title_case_line(token: Token) -> bool:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import gendered_words, is_title_word
+from ..lexicon import gendered_words, is_title_word, prepositions
 from ..tokens import PERSON_LABELS, entity_span
 from .graph import Entity
 
-ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "in", "on"})
+ROLE_PREPOSITIONS = prepositions("role")
 ROLE_WORDS = 8  # at most this many words of a role
 
 
