@@ -147,7 +147,7 @@ def machine() -> dict:
     import spacy
 
     from quotes.engine.nlp import default_model
-    from quotes.engine.pipeline import BATCH_SIZE
+    from quotes.engine.batches import BATCH_SIZE
 
     cpu = "?"
     try:

@@ -20,7 +20,8 @@ from sqlite_utils import Database
 
 from .model import Document
 from .parquet import load_outputs
-from .engine.pipeline import BATCH_SIZE, extract_documents
+from .engine.batches import BATCH_SIZE
+from .engine.pipeline import extract_documents
 from .engine.workers import Failed
 from .read import Fields, ReadError, iter_paths, read_documents, registry
 from .read.base import first_line
@@ -86,7 +87,8 @@ def ingest(db: Database, paths: Iterable[str] = (), nlp=None, force: bool = Fals
         nlp: a loaded pipeline (default: the pipeline `model`, loaded only if something
             needs parsing; ModelError when it cannot be).
         force: parse documents even when stored unchanged by the current engine.
-        processes: worker processes for spaCy (`nlp.pipe(n_process=...)`).
+        processes: worker processes that parse and analyse (engine/workers.py: forked, each
+            sends back only the records).
         progress: draw a progress bar on standard error (the caller decides it is a terminal).
         summary: the Summary to fill in; pass one to know how far a run got when it is
             interrupted, or to hear of errors and notes as they happen.
@@ -222,7 +224,7 @@ def _progress_bar(enabled: bool, total):
     from tqdm import tqdm
 
     class Bar(tqdm):
-        monitor_interval = 0  # no monitor thread: spaCy forks its worker processes
+        monitor_interval = 0  # no monitor thread: the worker processes are forked (engine/workers.py)
 
     try:
         known_width = os.get_terminal_size(sys.stderr.fileno()).columns > 0

@@ -19,9 +19,9 @@ import socket
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ..engine.batches import BATCH_CHARS, BATCH_SIZE  # a task parses one batch, as a local worker does
 from ..model import Document, Result
 
-BATCH_SIZE = 32  # documents a task parses (the engine's own batch size)
 PARTITION_SIZE = 500  # documents a Parquet partition holds
 BATCHES_PER_WORKER = 2  # tasks in flight per worker thread: one running, one waiting
 EXTRA = "pip install 'quotes-tracker[dask]'"
@@ -51,7 +51,7 @@ def extract_documents(documents: Iterable[Document], address: str,
     Raises:
         ClusterError: see the class.
     """
-    from ..engine.workers import BATCH_CHARS, Failed, batches as engine_batches
+    from ..engine.workers import Failed, batches as engine_batches
     from .tasks import analyse_batch
 
     check_address(address)

@@ -17,9 +17,9 @@ from ..model import Document, Quote, Result
 from . import nlp as nlp_module
 from . import workers
 from .analyse import analyse
+from .batches import BATCH_SIZE
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-BATCH_SIZE = 32
 
 
 def extract_documents(documents: Iterable[Document], nlp: Language | None = None,

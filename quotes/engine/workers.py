@@ -32,15 +32,13 @@ from typing import Iterable, Iterator
 from ..model import Document, Result
 from ..signals import as_worker
 from .analyse import analyse
+from .batches import BATCH_CHARS
 from .nlp import parse_text
 
 # The pipeline the forked workers inherit (set while a pool runs: it may fork a new worker).
 _NLP = None
 # Batches queued or being worked on, per worker: one to work on, one waiting.
 BATCHES_PER_WORKER = 2
-# Characters of text in one batch at most (a longer document goes alone): a worker's memory
-# grows with the text it parses at once, about 4 KB a character over the model's 0.8 GB.
-BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True)

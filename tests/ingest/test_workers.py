@@ -105,3 +105,18 @@ def test_batches_hold_at_most_a_character_budget():
     assert sizes[0] == ["0", "1", "2"] and sizes[1] == ["long"]
     assert all(sum(len(d.text) for d in b) <= BATCH_CHARS for b in batches(short, 32, 10_000))
     assert [len(b) for b in batches(short, 32, 10_000)] == [10] * 5
+
+
+def test_one_batch_limit_for_local_workers_and_the_cluster():
+    # the batch a local worker parses and a Dask task parses are one setting, defined once
+    import ast
+
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "quotes")
+    defined = []
+    for folder, _, files in os.walk(root):
+        for name in (n for n in files if n.endswith(".py")):
+            tree = ast.parse(open(os.path.join(folder, name), encoding="utf-8").read())
+            defined += [os.path.relpath(os.path.join(folder, name), root) for node in tree.body
+                        if isinstance(node, ast.Assign)
+                        for target in node.targets if getattr(target, "id", None) in ("BATCH_SIZE", "BATCH_CHARS")]
+    assert sorted(defined) == [os.path.join("engine", "batches.py")] * 2
