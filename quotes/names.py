@@ -229,7 +229,7 @@ def same_person_name(a: PersonName, b: PersonName) -> bool:
     """Nothing in the two names contradicts one person: one surname, one suffix (or none
     on one side), first given names compatible, and every middle name or initial that both
     give compatible ("Lena J. Ortiz" ~ "Lena Ortiz" ~ "Lena Jane Ortiz"; "Paul W."
-    and "Paul H. W." differ). A bare surname never matches here (see `bare_surname_of`)."""
+    and "Paul H. W." differ). A bare surname never matches here (see `speaker_rows.bare_target`)."""
     if a.surname != b.surname or a.bare or b.bare:
         return False
     if a.suffix != b.suffix:  # "Paul Renner Jr." is not "Paul Renner"
