@@ -35,6 +35,17 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset(),
     """Statements of one parsed document (the text of `doc` is `document.text`), with the
     sieves and resolvers named in `without` switched off; with `explain`, the entity graph
     as text in `explanation`."""
+    ctx, quoted = prepare(document, doc, without)
+    statements = decide_statements(ctx, detect(ctx, quoted))
+    run_passes(ctx, statements)
+    quotes = _records(document, statements)
+    return Result(document, quotes, _speakers_of(quotes, ctx.graph, ctx.in_quote),
+                  quote_mark_notes(document.text, quoted), explanation=ctx.graph.dump() if explain else None)
+
+
+def prepare(document: Document, doc: Doc, without: frozenset[str] = frozenset()) -> tuple[Context, list[QuotedSpan]]:
+    """What every stage of one document reads: the context (regions to skip, paragraphs,
+    the tokens in quote marks, the entity graph) and the quoted spans."""
     text = document.text
     paragraphs = paragraph_spans(text)
     boilerplate = boilerplate_regions(text, document.title, paragraphs)
@@ -46,11 +57,7 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset(),
     graph = build_graph(doc, boilerplate, sorted([(q.start, q.end) for q in quoted] + captions), in_quote)
     ctx = Context(doc=doc, text=text, graph=graph, in_quote=in_quote, without=without,
                   paragraphs=paragraphs, skip=skip)
-    statements = decide_statements(ctx, detect(ctx, quoted))
-    run_passes(ctx, statements)
-    quotes = _records(document, statements)
-    return Result(document, quotes, _speakers_of(quotes, graph, ctx.in_quote), quote_mark_notes(text, quoted),
-                  explanation=graph.dump() if explain else None)
+    return ctx, quoted
 
 
 def detect(ctx: Context, quoted: list[QuotedSpan]) -> Found:

@@ -27,6 +27,19 @@ def one(quotes, startswith):
 
 
 @pytest.fixture(scope="module")
+def parse(nlp):
+    """`parse(text)` -> (context, quoted spans): the parsed Doc, its entity graph and the
+    regions the engine reads, built as `analyse` builds them, for trying one detector, sieve
+    or resolver alone."""
+    from quotes.engine.analyse import prepare
+    from quotes.model import Document
+
+    def _parse(text, without=frozenset()):
+        return prepare(Document("d", text), nlp(text), frozenset(without))
+    return _parse
+
+
+@pytest.fixture(scope="module")
 def misparsed(nlp):
     """The small model's parse of a text with some arcs as it gives them on other words
     ({token: (head, dep)}): a real Doc, to try a rule on a misreading the model makes on

@@ -3,16 +3,12 @@ text, switching one off changes what it decided and nothing else."""
 
 import pytest
 
-from .conftest import run  # noqa: F401
+from .conftest import parse, run  # noqa: F401
 
 from quotes.engine import sieves
 from quotes.engine.entities import resolvers
 from quotes.engine.analyse import analyse
 from quotes.engine.direct import direct_candidate, is_fragment
-from quotes.engine.marks import find_quoted_spans
-from quotes.engine.analyse import _quoted_tokens
-from quotes.engine.entities.build import build_graph
-from quotes.engine.state import Context
 from quotes.engine.tokens import token_range
 from quotes.model import Document, Method
 
@@ -57,14 +53,6 @@ def test_every_method_is_recorded_by_some_sieve_and_every_sieve_records_methods(
     assert recorded == set(Method)
 
 
-def _context(nlp, text, without=frozenset()):
-    doc = nlp(text)
-    quoted = find_quoted_spans(text)
-    in_quote = _quoted_tokens(doc, quoted)
-    graph = build_graph(doc, (), [(q.start, q.end) for q in quoted], in_quote)
-    return Context(doc=doc, text=text, graph=graph, in_quote=in_quote, without=without), quoted
-
-
 @pytest.mark.parametrize("text, sieve, speaker", [
     ("“We will build it,” said Lena Ortiz.", sieves.VERB, "Lena Ortiz"),
     ("Lena Ortiz spoke at noon.\n\nLena Ortiz: “We will build it.”", sieves.COLON, "Lena Ortiz"),
@@ -72,8 +60,8 @@ def _context(nlp, text, without=frozenset()):
     ("Lena Ortiz, in a blog post: “We will build it.”", sieves.CUE_PHRASE, "Lena Ortiz"),
     ("Lena Ortiz looked at the bridge. “We will build it.”", sieves.NARRATION, "Lena Ortiz"),
 ])
-def test_a_sieve_alone_decides_its_case(nlp, text, sieve, speaker):
-    ctx, quoted = _context(nlp, text)
+def test_a_sieve_alone_decides_its_case(parse, text, sieve, speaker):
+    ctx, quoted = parse(text)
     q = next(q for q in quoted if not is_fragment(ctx, q))
     t_start, t_end = token_range(ctx.doc, q.start, q.end)
     found = sieve.run(ctx, direct_candidate(ctx, q, t_start, t_end, []))
