@@ -456,8 +456,8 @@ def export(db_path, speaker, fmt, output):
               help="Report format.")
 @click.option("--misses", default=20, show_default=True, help="How many misses to list in the table.")
 @click.option("--without", multiple=True, metavar="RULE",
-              help="Switch a sieve or a resolver off (e.g. --without narration, --without lede), to "
-                   "see what it buys. Repeatable.")
+              help="Switch a detector, a sieve or a resolver off (e.g. --without noun_cue, --without "
+                   "narration, --without lede), to see what it buys. Repeatable.")
 @model_option
 def evaluate(gold, fmt, misses, model, without):
     """Score the extractor on a GOLD JSONL file: detection P/R/F1, attribution accuracy
@@ -474,8 +474,8 @@ def evaluate(gold, fmt, misses, model, without):
 
     unknown = sorted(set(without) - set(SIEVES) - set(RESOLVERS))
     if unknown:
-        raise click.BadParameter(f"no sieve or resolver named {', '.join(unknown)} (the sieves: "
-                                 f"{', '.join(SIEVES)}; the resolvers: {', '.join(RESOLVERS)})",
+        raise click.BadParameter(f"no detector, sieve or resolver named {', '.join(unknown)} (the detectors "
+                                 f"and sieves: {', '.join(SIEVES)}; the resolvers: {', '.join(RESOLVERS)})",
                                  param_hint="--without")
 
     try:

@@ -1,9 +1,9 @@
 """One parsed document in, its records out: the engine's stages in order.
 
-quoted spans (marks) -> candidates (the detectors: direct quotes, reported speech,
-"according to", quoted fragments, headlines, pull quotes) -> statements (each candidate
-tried by its sieves, `decide.py`) -> document passes (turn-taking, continuation) -> quote
-records and speakers.
+quoted spans (marks) -> candidates (detection: the detectors of `sieves.DETECTORS`, direct
+quotes, reported speech, "according to", quoted fragments, headlines, pull quotes) ->
+statements (each candidate tried by its detector's sieves, `decide.py`) -> document passes
+(turn-taking, continuation) -> quote records and speakers.
 """
 
 from __future__ import annotations
@@ -17,17 +17,14 @@ from ..gender import as_tuples, decide, evidence_of
 from ..model import Document, Quote, Result, Speaker
 from ..paragraphs import paragraph_spans
 from .boilerplate import boilerplate_regions, caption_regions
-from .decide import Found, decide_statements
-from .direct import direct_candidates
-from .fragments import fragment_candidates
+from .decide import decide_statements
+from .direct import split_quoted
 from .gender import evidence_by_entity
 from .marks import QuotedSpan, find_quoted_spans, quote_mark_notes
-from .reported import according_candidates, noun_cue_candidates, reported_candidates
-from .sieves import run_passes
-from .standalone import headline_candidates, pull_quote_candidates
+from .sieves import DETECTORS, run_passes
 from .entities.build import build_graph
 from .entities.graph import Graph
-from .state import Context, Statement
+from .state import Context, Found, Statement
 from .tokens import token_range
 
 
@@ -36,7 +33,7 @@ def analyse(document: Document, doc: Doc, without: frozenset[str] = frozenset(),
     sieves and resolvers named in `without` switched off; with `explain`, the entity graph
     as text in `explanation`."""
     ctx, quoted = prepare(document, doc, without)
-    statements = decide_statements(ctx, detect(ctx, quoted))
+    statements = decide_statements(ctx, detect(ctx, quoted), DETECTORS)
     run_passes(ctx, statements)
     quotes = _records(document, statements)
     return Result(document, quotes, _speakers_of(quotes, ctx.graph, ctx.in_quote),
@@ -61,12 +58,13 @@ def prepare(document: Document, doc: Doc, without: frozenset[str] = frozenset())
 
 
 def detect(ctx: Context, quoted: list[QuotedSpan]) -> Found:
-    """Every candidate statement of a document, by detector; none has a speaker yet."""
-    direct, fragments = direct_candidates(ctx, quoted)
-    return Found(direct=direct, reported=reported_candidates(ctx, direct, fragments),
-                 according_to=according_candidates(ctx), noun_cue=noun_cue_candidates(ctx, direct),
-                 fragment=fragment_candidates(ctx, fragments),
-                 headline=headline_candidates(ctx), pull_quote=pull_quote_candidates(ctx))
+    """Every candidate statement of a document, by detector (those switched on, in order:
+    one may read an earlier one's candidates); none has a speaker yet."""
+    found = split_quoted(ctx, quoted)
+    for detector in DETECTORS:
+        if detector.name not in ctx.without:
+            found.candidates[detector.name] = detector.find(ctx, found)
+    return found
 
 
 def _quoted_tokens(doc: Doc, quoted: list[QuotedSpan]) -> set[int]:

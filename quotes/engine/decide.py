@@ -1,49 +1,70 @@
-"""The attribution stage: the detectors' candidates become statements. Each candidate is
-tried by the sieves of the detector that found it (`sieves.ORDERS`), in reading order,
-detector by detector from the most certain (a direct quote) to the least (a pull quote);
-a candidate that a statement already kept covers is dropped, and so is one that must name
-its source and does not.
+"""The attribution stage: the detectors' candidates become statements. The detectors run in
+the order of `sieves.DETECTORS`, from the most certain (a direct quote) to the least (a pull
+quote); each candidate is tried by its detector's sieves in reading order, and its
+detector's policy (one function here) says which candidates are kept: a candidate that a
+statement already kept covers is dropped, and so is one that must name its source and does
+not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..model import Method
+from .confidence import confidence
 from .continuation import split_by_attribution
 from .cues import speech_verb
 from .entities.resolvers import names_a_source
-from .sieves import attribute
 from .state import Attribution, Candidate, Context, Statement
+
+Attribute = Callable[[Candidate], Attribution]  # a candidate tried by its detector's sieves
 
 
 @dataclass
-class Found:
-    """What the detectors found in one document, by detector."""
+class Kept:
+    """The statements kept so far in one document, detector by detector, and what the later
+    detectors read of them."""
 
-    direct: list[Candidate] = field(default_factory=list)
-    reported: list[Candidate] = field(default_factory=list)
-    according_to: list[Candidate] = field(default_factory=list)
-    noun_cue: list[Candidate] = field(default_factory=list)
-    fragment: list[Candidate] = field(default_factory=list)
-    headline: list[Candidate] = field(default_factory=list)
-    pull_quote: list[Candidate] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    previous: Attribution | None = None  # the last reported statement's (a pronoun may point to its speaker)
+    held: set[int] = field(default_factory=set)  # the quoted fragments reported content holds (their ids)
 
 
-def decide_statements(ctx: Context, found: Found) -> list[Statement]:
-    """The statements of a document, in reading order."""
-    direct = _direct(ctx, found.direct)
-    reported, previous, held = _reported(ctx, found.reported)
-    according = _according_to(ctx, found.according_to + found.noun_cue, direct + reported, previous)
-    fragments = _fragments(ctx, found.fragment, reported + according, held)
-    kept = direct + reported + according + fragments
-    headlines = _standalone(ctx, found.headline, kept)
-    kept += headlines
-    kept += _standalone(ctx, found.pull_quote, kept)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+def attribute(ctx: Context, candidate: Candidate, order: tuple, lowered: bool = False) -> Attribution:
+    """The first decision of the sieves of `order` that are switched on, with its sieve and
+    confidence (`lowered` for a headline's); else what they learned without deciding (the
+    cue, the one spoken to)."""
+    for sieve in order:
+        if sieve.name in ctx.without:
+            continue
+        found = sieve.run(ctx, candidate)
+        if found is not None:
+            found.sieve = sieve.name
+            found.confidence = confidence(found.method, weak=found.weak, closed=candidate.closed, headline=lowered)
+            return found
+    partial = candidate.partial or Attribution()
+    verb = candidate.verb
+    return Attribution(cue=verb or partial.cue, cue_label=verb.text if verb is not None else partial.cue_label,
+                       addressee=partial.addressee, mention=partial.mention)
 
 
-def _direct(ctx: Context, candidates: list[Candidate]) -> list[Statement]:
+def decide_statements(ctx: Context, found, detectors: tuple) -> list[Statement]:
+    """The statements of a document, in reading order: the candidates of each detector of
+    `detectors` (`sieves.Detector`, switched on) that its policy keeps."""
+    kept = Kept()
+    for detector in detectors:
+        if detector.name in ctx.without:
+            continue
+
+        def attribute_one(candidate: Candidate, detector=detector) -> Attribution:
+            return attribute(ctx, candidate, detector.sieves, detector.lowered)
+
+        kept.statements += detector.keep(ctx, found[detector.name], kept, attribute_one)
+    return sorted(kept.statements, key=lambda s: (s.start, s.end))
+
+
+def every_quote(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """Every direct quote is a statement, with or without a speaker; one that an attribution
     interrupts ('"…," replied X, "…"') shares the statement number of the part before."""
     statements: list[Statement] = []
@@ -51,7 +72,7 @@ def _direct(ctx: Context, candidates: list[Candidate]) -> list[Statement]:
     for candidate in candidates:
         candidate.before = statements
         candidate.previous = statements[-1].attribution if statements else None
-        attribution = attribute(ctx, candidate)
+        attribution = attribute(candidate)
         before = statements[-1] if statements else None
         if before is not None and _same_statement(ctx, before, attribution, candidate.tokens[0]):
             statement_id = before.statement
@@ -81,65 +102,63 @@ def _sourced(attribution: Attribution) -> bool:
     return attribution.decided() or (attribution.mention is not None and names_a_source(attribution.mention))
 
 
-def _reported(ctx: Context, candidates: list[Candidate]) -> tuple[list[Statement], Attribution | None, set[int]]:
+def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """Reported content is a statement when its source is named; a speech verb inside
-    content kept before is part of that content. Returns the statements, the last
-    attribution and the quoted fragments (their ids) the statements hold."""
+    content kept before is part of that content. Records in `kept` the last attribution
+    and the quoted fragments the candidates hold."""
     statements: list[Statement] = []
-    previous = None
-    held: set[int] = set()
     reported: set[int] = set()  # tokens of the content kept so far
     for candidate in candidates:
         if candidate.verb.i in reported:
             continue  # "X said that the city expects …": part of what X said
-        candidate.previous = previous
-        held.update(id(f) for f in candidate.holds)  # (kept or not: its verb's, not a fragment of its own)
-        attribution = attribute(ctx, candidate)
+        candidate.previous = kept.previous
+        kept.held.update(id(f) for f in candidate.holds)  # (kept or not: its verb's, not a fragment of its own)
+        attribution = attribute(candidate)
         if not _sourced(attribution):
             continue
         if speech_verb(candidate.verb).weak and attribution.speaker_kind not in ("person", "anonymous"):
             continue  # ("the poll suggests …")
         statements.append(candidate.statement(attribution))
         reported.update(range(*candidate.tokens))
-        previous = attribution
-    return statements, previous, held
+        kept.previous = attribution
+    return statements
 
 
-def _according_to(ctx: Context, candidates: list[Candidate], known: list[Statement],
-                  previous: Attribution | None) -> list[Statement]:
+def sourced_where_free(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
+    """Content no statement kept overlaps, where its source is named."""
     statements = []
     for candidate in candidates:
-        if any(s.start < candidate.end and candidate.start < s.end for s in known):
+        if any(s.start < candidate.end and candidate.start < s.end for s in kept.statements):
             continue
-        candidate.previous = previous
-        attribution = attribute(ctx, candidate)
+        candidate.previous = kept.previous
+        attribution = attribute(candidate)
         if _sourced(attribution):
             statements.append(candidate.statement(attribution))
     return statements
 
 
-def _fragments(ctx: Context, candidates: list[Candidate], known: list[Statement], held: set[int]) -> list[Statement]:
+def fragment_not_held(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """A quoted fragment is a statement of its own when no statement kept holds it and its
     speaker is found."""
     statements: list[Statement] = []
     for candidate in candidates:
         f = candidate.quoted
-        if id(f) in held or any(s.start <= f.start and f.end <= s.end for s in known + statements):
+        if id(f) in kept.held or any(s.start <= f.start and f.end <= s.end for s in kept.statements + statements):
             continue
-        attribution = attribute(ctx, candidate)
+        attribution = attribute(candidate)
         if attribution.decided():
             statements.append(candidate.statement(attribution))
     return statements
 
 
-def _standalone(ctx: Context, candidates: list[Candidate], known: list[Statement]) -> list[Statement]:
+def decided_where_free(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """A headline's or a pull quote's words, where no statement kept overlaps them and their
     sieve finds the speaker."""
     statements = []
     for candidate in candidates:
-        if any(s.start < candidate.end and candidate.start < s.end for s in known):
+        if any(s.start < candidate.end and candidate.start < s.end for s in kept.statements):
             continue
-        attribution = attribute(ctx, candidate)
+        attribution = attribute(candidate)
         if attribution.decided():
             statements.append(candidate.statement(attribution))
     return statements

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .cues import MAX_CUE_DISTANCE, nearest_speech_verb, speech_verb
 from .lexicon import speech_verbs
 from .marks import QuotedSpan
-from .state import Candidate, Context, Statement
+from .state import Candidate, Context, Found, Statement
 from .syntax import subject_of
 from .tokens import SENTENCE_END, mark_token, token_range, word_count
 from .works import looks_like_a_title, names_a_work
@@ -245,7 +245,7 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int,
         stop=None if verb is None else (a_end if verb.i >= q_end else q_start),
         inverted=inverted and verb is after_verb, phrase_ranges=((a_start, a_end), (b_start, b_end)),
         paragraph=(p_start, p_end), closed=q.closed, before=before,
-        found_by="direct", start=q.start, end=q.end, spans=q.parts, tokens=(t_start, t_end), quoted=q)
+        start=q.start, end=q.end, spans=q.parts, tokens=(t_start, t_end), quoted=q)
 
 
 HEADING_MAX_WORDS = 15
@@ -265,19 +265,23 @@ def is_quoted_heading(ctx: Context, q: QuotedSpan) -> bool:
     return bool(content) and content[-1] not in ".!?…,;:" and word_count(content) <= HEADING_MAX_WORDS
 
 
-def direct_candidates(ctx: Context, quoted: list[QuotedSpan]) -> tuple[list[Candidate], list[QuotedSpan]]:
-    """A candidate for every quoted span that stands as a quotation, and the fragments left
-    for mixed statements."""
-    candidates: list[Candidate] = []
-    fragments: list[QuotedSpan] = []
+def split_quoted(ctx: Context, quoted: list[QuotedSpan]) -> Found:
+    """The quoted spans that stand as quotations, and the fragments left for mixed
+    statements (a crosshead quoting the article is neither): what detection starts from."""
+    found = Found()
     for q in quoted:
         if is_quoted_heading(ctx, q):
             continue
-        if is_fragment(ctx, q):
-            fragments.append(q)
-            continue
+        (found.fragments if is_fragment(ctx, q) else found.quotations).append(q)
+    return found
+
+
+def direct_candidates(ctx: Context, found: Found) -> list[Candidate]:
+    """A candidate for every quoted span that stands as a quotation."""
+    candidates: list[Candidate] = []
+    for q in found.quotations:
         t_start, t_end = token_range(ctx.doc, q.start, q.end)
         if t_end <= t_start:
             continue
         candidates.append(direct_candidate(ctx, q, t_start, t_end))
-    return candidates, fragments
+    return candidates

@@ -10,8 +10,7 @@ from spacy.tokens import Token
 
 from .cues import asserted, speech_verb
 from .lexicon import prepositions
-from .marks import QuotedSpan
-from .state import Candidate, Context
+from .state import Candidate, Context, Found
 from .syntax import described_on
 from .tokens import token_range, trim_end
 from .works import is_a_title
@@ -78,11 +77,11 @@ def _object_phrase(span) -> tuple[Token, list[Token]] | None:
     return None
 
 
-def fragment_candidates(ctx: Context, fragments: list[QuotedSpan]) -> list[Candidate]:
+def fragment_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """A quoted fragment governed by a speech verb ('he said “uncommitted”', 'urged them
     “to clarify”') is that speaker's words: a mixed statement, with what the words describe."""
-    found: list[Candidate] = []
-    for f in fragments:
+    candidates: list[Candidate] = []
+    for f in found.fragments:
         t_start, t_end = token_range(ctx.doc, f.start, f.end)
         if t_end <= t_start or is_a_title(ctx, f, after_verb=True):
             continue  # ('said on “Evening Hour”': where, not what)
@@ -95,9 +94,9 @@ def fragment_candidates(ctx: Context, fragments: list[QuotedSpan]) -> list[Candi
                 if len(words) < 2:
                     continue
                 start, end = words[0].idx, max(f.end, words[-1].idx + len(words[-1]))
-                found.append(Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), verb=verb,
-                                       closed=f.closed, found_by="fragment", start=start, end=end,
-                                       spans=((start, end),), tokens=(words[0].i, words[-1].i + 1), quoted=f))
+                candidates.append(Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), verb=verb,
+                                            closed=f.closed, start=start, end=end,
+                                            spans=((start, end),), tokens=(words[0].i, words[-1].i + 1), quoted=f))
             continue
         start, parts = f.start, f.parts
         named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
@@ -109,10 +108,10 @@ def fragment_candidates(ctx: Context, fragments: list[QuotedSpan]) -> list[Candi
         end, s_end = described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
         if end > f.end:
             parts = parts[:-1] + ((parts[-1][0], end),)
-        found.append(Candidate(kind="mixed", content=(t_start, t_end), verb=verb, closed=f.closed,
-                               found_by="fragment", start=start, end=end, spans=parts,
-                               tokens=(named.i if named is not None else t_start, s_end), quoted=f))
-    return found
+        candidates.append(Candidate(kind="mixed", content=(t_start, t_end), verb=verb, closed=f.closed,
+                                    start=start, end=end, spans=parts,
+                                    tokens=(named.i if named is not None else t_start, s_end), quoted=f))
+    return candidates
 
 
 def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token | None:

@@ -14,8 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tokens_with_lower
 from .lexicon import content_nouns, expressing_verbs, is_title_word
-from .marks import QuotedSpan
-from .state import Candidate, Context
+from .state import Candidate, Context, Found
 from .syntax import closing_inversion, described_on
 from .tokens import CLOSING_MARKS, ends_sentence, token_range, trim_end
 from .works import is_a_title
@@ -536,15 +535,16 @@ def _without_attribution(anchor: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in drop]
 
 
-def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[QuotedSpan]) -> list[Candidate]:
+def reported_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """A candidate for every speech verb that reports content of its own (not a direct
     quote's), in reading order; a verb inside content found before is left to the
     attribution stage to drop ("X said that the city expects …": part of what X said)."""
     doc = ctx.doc
+    fragments = found.fragments
     direct_tokens = set()
-    for c in direct:
+    for c in found["direct"]:
         direct_tokens.update(range(*c.tokens))
-    found = []
+    candidates = []
     for verb in speech_verbs_in(doc):
         if verb.i in ctx.in_quote:
             continue
@@ -592,21 +592,21 @@ def reported_candidates(ctx: Context, direct: list[Candidate], fragments: list[Q
                 end = max(end, described_on(ctx, doc[f_start:f_end], last.end, f_end)[0])
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
         spans = spans[:-1] + ((spans[-1][0], max(end, spans[-1][1])),)
-        found.append(Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), verb=verb,
-                               phrase_ranges=((tokens[0].i, tokens[-1].i + 1),), found_by="reported",
-                               start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1),
-                               holds=tuple(inside)))
-    return found
+        candidates.append(Candidate(kind=kind, content=(tokens[0].i, parts[0][-1].i + 1), verb=verb,
+                                    phrase_ranges=((tokens[0].i, tokens[-1].i + 1),),
+                                    start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1),
+                                    holds=tuple(inside)))
+    return candidates
 
 
-def noun_cue_candidates(ctx: Context, direct: list[Candidate]) -> list[Candidate]:
+def noun_cue_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """'expressed doubts that the plan would work', 'citing evidence the recovery was robust',
     'her criticism was that …', 'his message is simple: …': a noun of what was said
     (`content_nouns.txt`) and the clause it holds. The verb that expresses it, or the
     noun's owner, names the speaker."""
     doc = ctx.doc
-    direct_tokens = {i for c in direct for i in range(*c.tokens)}
-    found = []
+    direct_tokens = {i for c in found["direct"] for i in range(*c.tokens)}
+    candidates = []
     for noun in tokens_with_lemma(doc, content_nouns()):
         if noun.pos_ != "NOUN" or noun.i in ctx.in_quote or any(s <= noun.idx < e for s, e in ctx.skip):
             continue
@@ -618,10 +618,10 @@ def noun_cue_candidates(ctx: Context, direct: list[Candidate]) -> list[Candidate
         if len(tokens) < 3 or sum(1 for t in tokens if t.i in direct_tokens) > len(tokens) / 3:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        found.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), verb=cue,
-                               phrase_ranges=((noun.i, noun.i + 1),), found_by="noun_cue", start=start, end=end,
-                               spans=((start, end),), tokens=(tokens[0].i, tokens[-1].i + 1)))
-    return found
+        candidates.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1), verb=cue,
+                                    phrase_ranges=((noun.i, noun.i + 1),), start=start, end=end,
+                                    spans=((start, end),), tokens=(tokens[0].i, tokens[-1].i + 1)))
+    return candidates
 
 
 def _expressed_content(noun: Token) -> tuple[Token, list[Token]] | None:
@@ -653,10 +653,10 @@ def _equated_content(noun: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
-def according_candidates(ctx: Context) -> list[Candidate]:
+def according_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """'According to X, …' standing alone: the clause it modifies is X's statement."""
     doc = ctx.doc
-    found = []
+    candidates = []
     for token in tokens_with_lower(doc, "according"):
         if token.i in ctx.in_quote:
             continue
@@ -678,10 +678,10 @@ def according_candidates(ctx: Context) -> list[Candidate]:
         tokens = [t for p in parts for t in p]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         spans = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in parts)
-        found.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1),
-                               phrase_ranges=((token.i, token.right_edge.i + 1),), found_by="according_to",
-                               start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1)))
-    return found
+        candidates.append(Candidate(kind="indirect", content=(tokens[0].i, tokens[-1].i + 1),
+                                    phrase_ranges=((token.i, token.right_edge.i + 1),),
+                                    start=start, end=end, spans=spans, tokens=(tokens[0].i, tokens[-1].i + 1)))
+    return candidates
 
 
 def _after_fronted_adverbials(parts: list[list[Token]], head: Token) -> list[list[Token]]:

@@ -1,12 +1,24 @@
-"""The attribution sieves: which rules decide a statement's speaker, and in which order.
+"""The engine's registry: the detectors that find statements and the attribution sieves that
+decide their speakers, in the order they run, each entry with an example sentence it
+decides (`tests/engine/test_registry.py` runs every example).
 
-A sieve is one entry: a name, the function that tries it, the methods it may record and an
-example sentence it decides. Each detector's candidates have one ordered list (`ORDERS`),
-most precise first; the first sieve that decides wins. Document passes run afterwards over
-all the statements of a document and give a speaker to quotes that still have none.
-`attribute` records which sieve decided and composes the confidence (`confidence.py`).
-Switching a sieve off (`quotes evaluate --without NAME`) is leaving its name out; adding
-one is one function and one entry here.
+A detector (`Detector`) is a name, the function that finds its candidates in a parsed
+document, the policy that keeps them as statements (`decide.py`) and its sieves, tried in
+order, most precise first; the first sieve that decides wins. Detectors run in the order
+of `DETECTORS` (a later one may read an earlier one's candidates and statements).
+Document passes (`PASSES`) run afterwards over all the statements of a document and give a
+speaker to quotes that still have none. Switching a detector, a sieve or a pass off
+(`quotes evaluate --without NAME`) is leaving its name out.
+
+Adding a sieve touches at most four files:
+1. the module that holds its rule: a function `(Context, Candidate) -> Attribution | None`
+   over the parse in `quotes/engine/` (for a new detector, also its function
+   `(Context, Found) -> list[Candidate]`, which imports no sieve);
+2. this file: its `Sieve` entry with the example it decides, in its detector's `sieves`
+   (a new detector: a `Detector` entry in `DETECTORS`, with its example);
+3. `tests/engine/test_registry.py`: the pinned order (the example is run by itself);
+4. a lexicon in `quotes/data/` when the rule reads words (`lexicon.py` loads them).
+Nothing else names a sieve or a detector: the README's tables are written from here.
 """
 
 from __future__ import annotations
@@ -15,13 +27,17 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Method
-from .confidence import confidence
 from .continuation import continuation, continue_reported
+from .decide import Kept, decided_where_free, every_quote, fragment_not_held, sourced, sourced_where_free
 from .dialogue import assign_turns
+from .direct import direct_candidates
+from .fragments import fragment_candidates
 from .layout import colon_speaker, credited_person, dash_speaker, equated_speaker, headline_speaker, label_speaker
 from .narration import narration_subject
 from .phrase import attribute_noun_cue, attribute_phrase
-from .state import Attribution, Candidate, Context, Statement
+from .reported import according_candidates, noun_cue_candidates, reported_candidates
+from .standalone import headline_candidates, pull_quote_candidates
+from .state import Attribution, Candidate, Context, Found, Statement
 from .verb import attribute_verb
 
 
@@ -139,19 +155,46 @@ PULL_QUOTE = Sieve("pull_quote", _pull_quote, (Method.CUE_PHRASE,),
                    "a person's name ending a paragraph set apart, with no verb of its own",
                    "It was never about the money for any of us. Mayor Lena Ortiz\n\nThe mayor spoke at noon.")
 
-# One ordered list per detector (what found the candidate), most precise first.
-DIRECT = (VERB, CUE_PHRASE, LABEL, COLON, DASH, EQUATED, NARRATION, CONTINUATION)
-REPORTED = (VERB, CUE_PHRASE)
-FRAGMENT = (VERB,)
-ORDERS = {
-    "direct": DIRECT,
-    "reported": REPORTED,
-    "according_to": (ACCORDING_TO,),
-    "noun_cue": (NOUN_CUE,),
-    "fragment": FRAGMENT,
-    "headline": (HEADLINE,),
-    "pull_quote": (PULL_QUOTE,),
-}
+
+@dataclass(frozen=True)
+class Detector:
+    """One way statements are found: its candidates, which of them are kept, and the
+    sieves that decide their speakers."""
+
+    name: str
+    find: Callable[[Context, Found], list[Candidate]]  # its candidates; none has a speaker yet
+    keep: Callable[[Context, list[Candidate], Kept, Callable[[Candidate], Attribution]], list[Statement]]
+    sieves: tuple[Sieve, ...]  # tried in this order on each candidate
+    reads: str
+    example: str  # a text where it finds a statement
+    lowered: bool = False  # its statements' confidence is lowered (a headline's: confidence.HEADLINE)
+
+
+DETECTORS = (
+    Detector("direct", direct_candidates, every_quote,
+             (VERB, CUE_PHRASE, LABEL, COLON, DASH, EQUATED, NARRATION, CONTINUATION),
+             "words in quote marks that stand as a quotation; each is a statement",
+             "“We will build it,” said Lena Ortiz."),
+    Detector("reported", reported_candidates, sourced, (VERB, CUE_PHRASE),
+             "the content a speech verb reports, kept where its source is named",
+             "Lena Ortiz said the bridge would open in May."),
+    Detector("according_to", according_candidates, sourced_where_free, (ACCORDING_TO,),
+             "the clause 'according to X' modifies",
+             "The bridge will open in May, according to Lena Ortiz."),
+    Detector("noun_cue", noun_cue_candidates, sourced_where_free, (NOUN_CUE,),
+             "the clause a noun of what was said holds ('doubts that …')",
+             "Lena Ortiz expressed doubts that the bridge would open in May."),
+    Detector("fragment", fragment_candidates, fragment_not_held, (VERB,),
+             "a short quote in the writer's sentence that a speech verb governs, no reported content holding it",
+             "Lena Ortiz warned of “a disaster for the valley”."),
+    Detector("headline", headline_candidates, decided_where_free, (HEADLINE,),
+             "a short paragraph with no quote marks, a name before its colon",
+             "Ortiz: bridge will open in May\n\nLena Ortiz spoke at noon.", lowered=True),
+    Detector("pull_quote", pull_quote_candidates, decided_where_free, (PULL_QUOTE,),
+             "a paragraph set apart that ends with a person's name",
+             "It was never about the money for any of us. Mayor Lena Ortiz\n\nThe mayor spoke at noon."),
+)
+ORDERS = {detector.name: detector.sieves for detector in DETECTORS}
 # After the sieves, in this order, over every statement of the document.
 PASSES = (
     Pass("turn_taking", assign_turns, (Method.TURN_TAKING,),
@@ -161,27 +204,8 @@ PASSES = (
          "a cue-less quote right after a reported statement goes on with its speaker",
          "Lena Ortiz said the bridge would cost less than the tunnel. “It will take two years.”"),
 )
-SIEVES = tuple(dict.fromkeys(s for order in ORDERS.values() for s in order))
-NAMES = tuple(dict.fromkeys(entry.name for entry in SIEVES + PASSES))
-
-
-def attribute(ctx: Context, candidate: Candidate, order: tuple[Sieve, ...] | None = None) -> Attribution:
-    """The first decision of the sieves of `order` (by default, those of the detector that
-    found the candidate) that are switched on, with its sieve and confidence; else what
-    they learned without deciding (the cue, the one spoken to)."""
-    for sieve in order if order is not None else ORDERS[candidate.found_by]:
-        if sieve.name in ctx.without:
-            continue
-        found = sieve.run(ctx, candidate)
-        if found is not None:
-            found.sieve = sieve.name
-            found.confidence = confidence(found.method, weak=found.weak, closed=candidate.closed,
-                                          headline=candidate.found_by == "headline")
-            return found
-    partial = candidate.partial or Attribution()
-    verb = candidate.verb
-    return Attribution(cue=verb or partial.cue, cue_label=verb.text if verb is not None else partial.cue_label,
-                       addressee=partial.addressee, mention=partial.mention)
+SIEVES = tuple(dict.fromkeys(s for detector in DETECTORS for s in detector.sieves))
+NAMES = tuple(dict.fromkeys(entry.name for entry in DETECTORS + SIEVES + PASSES))
 
 
 def run_passes(ctx: Context, statements: list[Statement]) -> None:

@@ -7,7 +7,7 @@ holds the words that name the source; the `headline` and `pull_quote` sieves rea
 from __future__ import annotations
 
 from .boilerplate import inside
-from .state import Candidate, Context
+from .state import Candidate, Context, Found
 from .pullquotes import credit
 from .tokens import PERSON_LABELS, token_range, word_count
 
@@ -15,9 +15,9 @@ HEADLINE_MAX_WORDS = 20
 HEAD_MAX_WORDS = 5  # words before the colon at most
 
 
-def headline_candidates(ctx: Context) -> list[Candidate]:
+def headline_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """Short paragraphs whose first words, up to a colon, hold a name."""
-    found = []
+    candidates = []
     for p_start, p_end in ctx.paragraphs:
         if inside(ctx.skip, p_start, p_end):
             continue
@@ -39,14 +39,14 @@ def headline_candidates(ctx: Context) -> list[Candidate]:
         h_start, h_end = token_range(ctx.doc, p_start, p_start + colon)
         if not any(t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS for t in ctx.doc[h_start:h_end]):
             continue
-        found.append(Candidate(kind="indirect", content=(r_start, r_end), found_by="headline", start=start, end=end,
-                               spans=((start, end),), tokens=(r_start, r_end), credit=(h_start, h_end)))
-    return found
+        candidates.append(Candidate(kind="indirect", content=(r_start, r_end), start=start, end=end,
+                                    spans=((start, end),), tokens=(r_start, r_end), credit=(h_start, h_end)))
+    return candidates
 
 
-def pull_quote_candidates(ctx: Context) -> list[Candidate]:
+def pull_quote_candidates(ctx: Context, found: Found) -> list[Candidate]:
     """The paragraphs of a document laid out as pull quotes."""
-    found = []
+    candidates = []
     for p_start, p_end in ctx.paragraphs:
         if inside(ctx.skip, p_start, p_end):
             continue
@@ -58,7 +58,7 @@ def pull_quote_candidates(ctx: Context) -> list[Candidate]:
             continue
         end_token, name = credited
         start, end = ctx.doc[t_start].idx, ctx.doc[end_token].idx + len(ctx.doc[end_token])
-        found.append(Candidate(kind="indirect", content=(t_start, end_token + 1), found_by="pull_quote", start=start,
-                               end=end, spans=((start, end),), tokens=(t_start, end_token + 1),
-                               credit=(name.start, name.end)))
-    return found
+        candidates.append(Candidate(kind="indirect", content=(t_start, end_token + 1), start=start,
+                                    end=end, spans=((start, end),), tokens=(t_start, end_token + 1),
+                                    credit=(name.start, name.end)))
+    return candidates

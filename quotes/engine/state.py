@@ -1,6 +1,6 @@
-"""What the stages share for one document: the context the sieves read, a statement waiting
-for its speaker (`Candidate`), what a sieve decides (`Attribution`) and a statement found
-(`Statement`)."""
+"""What the stages share for one document: the context the sieves read, what the detectors
+found (`Found`), a statement waiting for its speaker (`Candidate`), what a sieve decides
+(`Attribution`) and a statement found (`Statement`)."""
 
 from __future__ import annotations
 
@@ -90,10 +90,24 @@ class Context:
 
 
 @dataclass
+class Found:
+    """What detection found in one document so far: the quoted spans (`marks.QuotedSpan`),
+    split into those that stand as quotations and the fragments inside the writer's
+    sentences, and the candidates of each detector run, by its name."""
+
+    quotations: list = field(default_factory=list)
+    fragments: list = field(default_factory=list)
+    candidates: dict[str, list["Candidate"]] = field(default_factory=dict)
+
+    def __getitem__(self, detector: str) -> list["Candidate"]:
+        """The candidates of one detector (none if it was switched off)."""
+        return self.candidates.get(detector, [])
+
+
+@dataclass
 class Candidate:
     """A statement a detector found, waiting for its speaker: where it is, what the sieves
-    need to know of its place, and which detector found it (`found_by`, whose sieves then
-    try it: `sieves.ORDERS`)."""
+    need to know of its place (its detector's sieves then try it: `sieves.DETECTORS`)."""
 
     kind: str  # direct, indirect, mixed
     content: tuple[int, int]  # token range of the words said (a direct quote's with its marks)
@@ -107,7 +121,6 @@ class Candidate:
     closed: bool = True  # a direct quote whose closing mark was found
     before: list["Statement"] = field(default_factory=list)  # the statements of its kind so far
     partial: Attribution | None = None  # what a sieve learned without deciding (addressee, mention)
-    found_by: str = "direct"  # the detector: direct, reported, according_to, fragment, headline, pull_quote
     start: int = 0  # character range of the statement, and of its parts
     end: int = 0
     spans: tuple[tuple[int, int], ...] = ()

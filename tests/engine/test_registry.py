@@ -1,4 +1,5 @@
-"""The sieve registry: the order is pinned, each sieve can be tried alone on a small parsed
+"""The engine's registry (`sieves.py`): the order of detectors and sieves is pinned, each
+entry finds or decides its own example, each sieve can be tried alone on a small parsed
 text, switching one off changes what it decided and nothing else."""
 
 import pytest
@@ -14,7 +15,9 @@ from quotes.model import Document, Method
 
 
 def test_the_order_of_each_list_is_pinned():
-    orders = {found_by: [s.name for s in order] for found_by, order in sieves.ORDERS.items()}
+    assert [d.name for d in sieves.DETECTORS] == ["direct", "reported", "according_to", "noun_cue", "fragment",
+                                                  "headline", "pull_quote"]
+    orders = {detector: [s.name for s in order] for detector, order in sieves.ORDERS.items()}
     assert orders == {
         "direct": ["verb", "cue_phrase", "label", "colon", "dash", "equated", "narration", "continuation"],
         "reported": ["verb", "cue_phrase"],
@@ -34,6 +37,27 @@ def test_every_entry_decides_its_own_example(nlp, entry):
     assert entry.name in decided
     off = [q.sieve for q in analyse(Document("d", text), nlp(text), without=frozenset({entry.name})).quotes]
     assert entry.name not in off
+
+
+@pytest.mark.parametrize("detector", sieves.DETECTORS, ids=lambda d: d.name)
+def test_every_detector_finds_a_statement_in_its_own_example(nlp, detector):
+    text = detector.example
+    doc = nlp(text)
+    on = {(q.start, q.end, q.speaker) for q in analyse(Document("d", text), doc).quotes}
+    off = {(q.start, q.end, q.speaker) for q in analyse(Document("d", text), doc, without=frozenset({detector.name})).quotes}
+    lost = on - off
+    assert lost and all(speaker == "Lena Ortiz" for _, _, speaker in lost), (on, off)
+
+
+def test_a_detector_reads_what_an_earlier_one_found(nlp):
+    # the direct quote's words are no reported content of their own: with the direct
+    # detector off they are (the reported detector reads the direct one's candidates)
+    text = "Lena Ortiz said: “The bridge will open in May.”"
+    doc = nlp(text)
+    on = [(q.type, q.text) for q in analyse(Document("d", text), doc).quotes]
+    off = [(q.type, q.text) for q in analyse(Document("d", text), doc, without=frozenset({"direct"})).quotes]
+    assert on == [("direct", "The bridge will open in May.")]
+    assert off == [("indirect", "The bridge will open in May")]
 
 
 def test_every_sieve_can_be_switched_off_by_name_in_evaluate(tmp_path):
