@@ -157,6 +157,9 @@ class Reader:
         read: (byte stream, where, fields, notes) -> Documents or ReadErrors, in order.
         count: path -> how many documents the file holds, or None when that is not cheap.
         whole: reads its input whole (at most MAX_FILE_BYTES), rather than streaming it.
+        documents: what one document of the format is, in a few words (the README's
+            table of formats shows it).
+        example: a small input of the format, read in a test (and recognised on stdin).
     """
 
     name: str
@@ -165,6 +168,8 @@ class Reader:
     read: Callable[[IO[bytes], str, Fields, Notes], Iterator["Document | ReadError"]]
     count: Callable[[str], "int | None"]
     whole: bool
+    documents: str
+    example: str
 
 
 def too_big(size: int | None) -> str:

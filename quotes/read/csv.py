@@ -97,4 +97,7 @@ def no_count(path: str) -> None:
     return None  # a row may span lines: counting means parsing
 
 
-CSV = Reader(name="csv", suffixes=(".csv",), sniff=sniff_csv, read=read_csv, count=no_count, whole=False)
+CSV = Reader(name="csv", suffixes=(".csv",), sniff=sniff_csv, read=read_csv, count=no_count, whole=False,
+             documents="one a row, under a header row with the same column names as JSONL",
+             example='id,title,text\n1,Bridge,"“We will build it,” said Lena Ortiz."\n'
+                     '2,,Tom Renner said the bridge would open in May.\n')

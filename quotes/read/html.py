@@ -84,4 +84,13 @@ def _meta(page, name: str) -> str | None:
 
 
 HTML = Reader(name="html", suffixes=(".html", ".htm"), sniff=sniff_html, read=read_html,
-              count=one_document, whole=True)
+              count=one_document, whole=True,
+              documents="one a page: the article text (trafilatura: no menus, teasers, footers, comments or "
+                        "scripts), with the page's title, date, author, canonical URL and site name",
+              example="<!doctype html><html><head><title>Bridge to open in May</title></head><body>"
+                      "<nav><a href='/'>Home</a></nav><article><h1>Bridge to open in May</h1>"
+                      "<p>The new bridge over the Alder river will open to traffic in May, two years "
+                      "after the first stone was laid on the eastern bank.</p>"
+                      "<p>“We will build it, and we will build it well,” said Lena Ortiz, the mayor of "
+                      "Norvale, at a meeting of the town council on Monday evening.</p></article>"
+                      "<footer>All rights reserved</footer></body></html>")

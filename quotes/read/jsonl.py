@@ -52,4 +52,8 @@ def count_lines(path: str) -> int | None:
 
 
 JSONL = Reader(name="jsonl", suffixes=(".jsonl", ".ndjson"), sniff=sniff_jsonl, read=read_jsonl,
+               documents="one a line: a JSON object with `text` and `id`, optionally `title`, `url`, "
+                         "`published`, `source`, `author`",
+               example='{"id": "1", "title": "Bridge", "text": "“We will build it,” said Lena Ortiz."}\n'
+                       '{"id": "2", "text": "Tom Renner said the bridge would open in May."}\n',
                count=count_lines, whole=False)

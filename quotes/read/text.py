@@ -27,4 +27,6 @@ def read_text(stream: IO[bytes], where: str, fields: Fields, notes: Notes) -> It
 
 
 TEXT = Reader(name="text", suffixes=(".txt", ".md", ".text", ".markdown"),
-              sniff=lambda head, fields: True, read=read_text, count=one_document, whole=True)
+              sniff=lambda head, fields: True, read=read_text, count=one_document, whole=True,
+              documents="one a file, its text exactly as decoded; the title is the first line",
+              example="Bridge to open in May\n\n“We will build it,” said Lena Ortiz.\n")

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import os
 import shlex
+from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -566,16 +568,38 @@ async def site_css():
                         headers={"cache-control": "max-age=300"})
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page of the site's own, under each database."""
+
+    path: str  # the address as a user writes it: DB the database, ID a row's id of `ids`
+    route: str  # the regular expression Datasette routes, after /DB/-/
+    view: Callable
+    shows: str  # what the page shows, in a few words (the README's table of pages)
+    ids: str | None = None  # the table whose ids fill ID (a test opens every page)
+
+
+PAGES = (
+    Page("/DB/-/speaker/ID", r"speaker/(?P<id>[0-9]+)$", speaker_page,
+         "a speaker's profile: names, counts, months, outlets, cues, whom they spoke to, latest "
+         "statements, possible duplicates", "speakers"),
+    Page("/DB/-/speaker?name=NAME", r"speaker$", speaker_by_name,
+         "the speaker of that name or alias (a choice when several have it)"),
+    Page("/DB/-/article/ID", r"article/(?P<id>[^/]+)$", article_page,
+         "an article with each statement marked in its speaker's colour", "documents"),
+    Page("/DB/-/quotation/ID", r"quotation/(?P<id>[^/]+)$", quotation_page,
+         "one quotation and every article that carries it, in the order published", "quotations"),
+    Page("/DB/-/search?q=WORDS", r"search$", search_page,
+         "statements whose words match, best first, and who said them"),
+    Page("/DB/-/dashboard", r"dashboard$", dashboard_page,
+         "statements by month, outlet, speaker, type and gender, within outlet and date filters"),
+)
+
+
 @hookimpl
 def register_routes():
     db = r"^/(?P<database>[^/]+)/-/"
-    return [
-        (db + r"speaker/(?P<id>[0-9]+)$", speaker_page),
-        (db + r"speaker$", speaker_by_name),
-        (db + r"article/(?P<id>[^/]+)$", article_page),
-        (db + r"quotation/(?P<id>[^/]+)$", quotation_page),
-        (db + r"search$", search_page),
-        (db + r"dashboard$", dashboard_page),
+    return [(db + page.route, page.view) for page in PAGES] + [
         (r"^" + CSS_PATH.replace(".", r"\.") + "$", site_css),
         (r"^" + asgi.NOT_FOUND_PATH + "$", not_found),
     ]

@@ -134,3 +134,13 @@ def test_switching_a_resolver_off_leaves_its_mention_to_the_next_one(nlp):
     off = analyse(document, nlp(text), without=frozenset({"title"})).quotes
     assert [(q.speaker, q.resolver) for q in on] == [("Ilse Marwick", "title")]
     assert [(q.speaker, q.resolver) for q in off] == [("Ilse Marwick", "description")]  # the next resolver answers
+
+
+@pytest.mark.parametrize("method", list(Method), ids=lambda m: m.value)
+def test_every_method_finds_the_speaker_of_its_own_example(run, method):
+    from quotes.engine.confidence import CONFIDENCE, MEANING
+
+    reads, text = MEANING[method]
+    assert reads and method in CONFIDENCE
+    found = [(q.speaker, q.method) for q in run(text)]
+    assert any(m == method.value and speaker for speaker, m in found), found

@@ -3,12 +3,14 @@ help all follow the registry."""
 
 import io
 
+import pytest
+
 from click.testing import CliRunner
 
 from quotes.cli import cli
 from quotes.ingest import count_documents
 from quotes.model import Document
-from quotes.read import READERS, Reader, read_documents, read_path, registry
+from quotes.read import READERS, Fields, Reader, read_documents, read_path, registry
 from quotes.read.base import read_whole
 
 
@@ -21,7 +23,8 @@ def _read_tabbed(stream, where, fields, notes):
 
 
 TABBED = Reader(name="tabbed", suffixes=(".tab",), sniff=lambda head, fields: head.startswith(b"TAB\t"),
-                read=_read_tabbed, count=lambda path: 2, whole=True)
+                read=_read_tabbed, count=lambda path: 2, whole=True, documents="one a line",
+                example="TAB\tfirst\nb\tsecond\n")
 
 
 def test_every_format_is_one_entry_of_the_registry():
@@ -48,3 +51,19 @@ def test_the_extract_help_names_every_format():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     for reader in READERS:
         assert reader.name in result.output and reader.suffixes[0] in result.output
+
+
+@pytest.mark.parametrize("reader", READERS, ids=lambda r: r.name)
+def test_every_reader_reads_its_own_example_from_a_file_and_from_stdin(tmp_path, monkeypatch, reader):
+    assert reader.suffixes and all(s.startswith(".") for s in reader.suffixes) and reader.documents
+    path = tmp_path / ("example" + reader.suffixes[0])
+    path.write_text(reader.example, encoding="utf-8")
+    notes = []
+    docs = list(read_documents([str(tmp_path)], notes=notes))
+    assert docs and all(isinstance(d, Document) and ("Ortiz" in d.text or "Renner" in d.text) for d in docs), docs
+    assert notes == []
+    assert registry.reader_for(path.name) is reader
+    head = reader.example.encode("utf-8")
+    assert registry.sniff(head, Fields()) is reader
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(head)))
+    assert [d.text for d in read_path("-", [])] == [d.text for d in docs]

@@ -71,3 +71,22 @@ async def test_project_plugin_is_registered(seed_db_path):
     plugins = (await ds.client.get("/-/plugins.json")).json()
     ours = [p for p in plugins if p["name"] == "quotes-tracker"]
     assert ours and "render_cell" in ours[0]["hooks"], "reinstall: pip install -e ."
+
+
+@pytest.mark.asyncio
+async def test_every_page_of_the_registry_is_served_at_its_path(seed_db_path):
+    import sqlite3
+
+    from quotes.site.plugin import PAGES
+
+    conn = sqlite3.connect(seed_db_path)
+    speaker = conn.execute("select name from speakers order by id limit 1").fetchone()[0]
+    ds = make_datasette(seed_db_path)
+    for page in PAGES:
+        assert page.path.startswith("/DB/-/") and page.shows, page
+        path = page.path.replace("/DB/", "/quotes/").replace("NAME", speaker).replace("WORDS", "defense")
+        if page.ids:
+            path = path.replace("ID", str(conn.execute(f"select id from {page.ids} limit 1").fetchone()[0]))
+        response = await ds.client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        assert "<html" in response.text and "error" not in response.text.lower()[:2000], path
