@@ -46,8 +46,10 @@ TABLES = {
         "pk": "id",
         "not_null": {"name"},
     },
+    # origin: 'seen' in an article, else the user's ('merge', 'split', 'user': an alias
+    # file); reason: why a seen name joined its row ("nickname Bill ~ William, roles agree")
     "aliases": {
-        "columns": {"alias": str, "speaker_id": int, "origin": str},
+        "columns": {"alias": str, "speaker_id": int, "origin": str, "reason": str},
         "pk": ("alias", "speaker_id"),
         "foreign_keys": [("speaker_id", "speakers", "id")],
     },
@@ -385,7 +387,7 @@ ORDER BY quotations.articles DESC, quotations.statements DESC, quotations.first_
 }
 
 
-SCHEMA_VERSION = 6  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 7  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -745,8 +747,17 @@ def _to_version_6(db: Database) -> None:
     db.execute("insert or ignore into quotation_queue (quote_id) select id from quotes")
 
 
+def _to_version_7(db: Database) -> None:
+    """Schema 7: a name seen in an article keeps the reason it joined its row (the column
+    is added by `ensure_db_shape`); names seen before say they were joined before reasons
+    were kept."""
+    db.execute("update aliases set reason = 'joined before reasons were kept' "
+               "where origin = 'seen' and reason is null")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
-MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6]
+MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
+              _to_version_7]
 
 
 def now() -> str:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import census, lines
+from ..datafiles import census, lines, titles as title_flags
 
 
 @dataclass(frozen=True)
@@ -94,13 +94,7 @@ def pronouns() -> dict[str, Pronoun]:
 @lru_cache(maxsize=1)
 def titles() -> dict[str, bool]:
     """Title (lower case, may be several words) -> True when it is only an honorific."""
-    table = {}
-    for line in lines("titles.txt"):
-        parts = line.split()
-        honorific = parts[-1] == "honorific"
-        words = parts[:-1] if honorific else parts
-        table[" ".join(words)] = honorific
-    return table
+    return {title: "honorific" in flags for title, flags in title_flags().items()}
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +230,12 @@ def is_org_noun(lemma: str) -> bool:
 
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
+
+
+def is_styled_title(word: str) -> bool:
+    """A title that is part of how a person is named ("Pope" of "Pope Lucian"; titles.txt
+    "styled")."""
+    return "styled" in title_flags().get(word.lower().rstrip("."), ())
 
 
 @lru_cache(maxsize=1)

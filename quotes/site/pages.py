@@ -58,9 +58,12 @@ async def speaker_profile(db, speaker_id: int) -> dict | None:
     if speaker is None:
         return None
     p = {"id": speaker_id}
-    speaker["aliases"] = [r["alias"] for r in await _rows(
-        db, "select alias from aliases where speaker_id = :id and alias != "
-            "(select name from speakers where id = :id) collate nocase order by alias", p)]
+    # each other name with why it joined: the user's act, else the reason stored with it
+    speaker["aliases"] = await _rows(
+        db, "select alias, case origin when 'seen' then reason when 'user' then 'the user''s alias file' "
+            "else 'the user''s ' || origin end as reason "
+            "from aliases where speaker_id = :id and alias != "
+            "(select name from speakers where id = :id) collate nocase order by alias", p)
     tables = await summaries(db)
     counted = await _one(db, f"""select * from {tables["speaker_totals"]}
         where speaker_id = :id""", p) or {"statements": 0, "direct": 0, "articles": 0}
