@@ -12,7 +12,8 @@ from .lexicon import pronouns, speech_nouns
 from .mentions import _display, mention_span
 from .entities.resolvers import resolve
 from .state import Attribution, Context
-from .entities.people import add_name
+from .entities.lookup import person_named
+from .entities.people import unknown_person
 from .syntax import closing_inversion, subject_of
 from .tokens import PERSON_LABELS, entity_span
 
@@ -149,5 +150,5 @@ def _name_of(ctx: Context, span: Span) -> str | None:
     if entity is None and len(span) == 1 and span[0].lower_ in pronouns():
         return resolve(ctx, span, set(), None).name
     if entity is None and span.root.ent_type_ in PERSON_LABELS:
-        entity = add_name(ctx.graph, span)
+        entity = person_named(ctx.graph, span) or unknown_person(span)
     return entity.name if entity is not None else _display(span)

@@ -152,7 +152,7 @@ class Graph:
         self.links = sorted((m if m.name == m.entity.name else replace(m, name=m.entity.name) for m in self.links),
                             key=lambda m: m.start)
         self.sort_organisation_links()
-        self.frozen = False  # (not yet: resolvers still add names they meet)
+        self.frozen = True
 
     def link(self, span: Span, kind: Kind, entity: Entity, rule: str, evidence: str = "") -> Link:
         """A link of a mention of a person, with where it stands, kept in reading order
@@ -194,6 +194,7 @@ class Graph:
         self._organisation_starts = [m.start for m in self.organisation_links]
 
     def index_name(self, name: str, entity: Entity) -> None:
+        self._check()
         known = self.by_name.setdefault(" ".join(name.split()).lower(), [])
         if entity not in known:
             known.append(entity)

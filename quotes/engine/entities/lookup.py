@@ -58,10 +58,6 @@ def organisation_named(graph: Graph, span: Span) -> Link:
     Canada", "Samsung" -> "Samsung Electronics Co."."""
     name = clean_name(span.text)
     organisation = find_organisation(graph, name)
-    if organisation is not None and is_acronym(clean_name(organisation.name)):
-        expanded = expand(graph, clean_name(organisation.name))
-        if expanded is not None:
-            organisation.name = ("the " if organisation.name.startswith("the ") else "") + expanded
     if organisation is not None:
         return Link(None, None, organisation.name, "organisation", evidence=name_evidence(span, organisation.name))
     if is_acronym(name):

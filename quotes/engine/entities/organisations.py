@@ -93,6 +93,11 @@ def add_organisations(graph: Graph) -> None:
             _learn_nouns(span, organisation)
             _link(graph, span, organisation, "called an organisation")
     _untagged_repeats(graph)
+    for organisation in graph.organisations:
+        if is_acronym(clean_name(organisation.name)):  # "EDC" -> "Export Development Canada"
+            expanded = expand(graph, clean_name(organisation.name))
+            if expanded is not None:
+                organisation.name = ("the " if organisation.name.startswith("the ") else "") + expanded
     graph.sort_organisation_links()
 
 

@@ -17,7 +17,7 @@ from ...names import near_spelling, visible
 from ..cues import speech_verb
 from ..lexicon import gendered_words, given_names, is_person_noun, is_title_word, organisation_nouns, surnames
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
-from .graph import Entity, Graph, Kind, Link, Mention
+from .graph import Entity, Graph, Kind, Link
 from .roles import learn_from_noun, learn_role
 
 
@@ -135,9 +135,14 @@ def _untagged_full_names(doc: Doc, surnames_seen: set[str]) -> list[Span]:
 
 
 def _name_start(token: Token) -> int:
-    """Where the name whose last word is `token` begins: its compounds, without a
-    participle that opens the sentence ("Knowing Renner was a fan" names Renner)."""
+    """Where the name whose last word is `token` begins: its compounds (the proper nouns
+    right before it, after a possessor: "Norvale's Bo Horvat"), without a participle that
+    opens the sentence ("Knowing Renner was a fan" names Renner)."""
+    doc = token.doc
     start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+            and token.i >= doc[start - 1].head.i >= start:
+        start -= 1
     start = _after_common_noun(token.doc, start, token.i + 1)
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
@@ -231,6 +236,7 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+NAMED_LABELS = PERSON_LABELS | ORG_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 SHARED_SURNAME_WINDOW = 1000  # characters back in which a shared surname means the one last named in full as a subject
 
 
@@ -269,9 +275,10 @@ def add_people(graph: Graph) -> None:
             entity = find(graph, name_tokens(ent.text), before=ent.start_char)
             if entity is not None:
                 graph.link(ent, Kind.NAME, entity, "names", f"'{ent.text}' tagged {ent.label_}: {entity.name}")
-    # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all)
+    # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all, or one that makes it a
+    # thing: "Norvale's Bo Horvat said" tagged a work of art)
     for token in subjects(doc):
-        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
+        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.ent_type_ not in NAMED_LABELS
                 and token.text[:1].isupper() and not is_title_word(token.text)):
             span = doc[_name_start(token):token.i + 1]
             # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
@@ -345,9 +352,9 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     # (a name after an honorific is a surname: "Mr. Ortiz" is not "Ortiz Speech")
     first_name = gender is None and (isinstance(ent, str) or not _kin_by_first_name(ent))
     entity = find(graph, words, gender, before=at, first_name=first_name)
+    if not create:
+        return entity  # (a look-up changes nothing)
     if entity is None:
-        if not create:
-            return None
         if gender and len(words) == 1:
             alias = " ".join(text.split()[:2])  # keep the honorific: "Lady Bertram"
         # a given name that tells a gender ("Denise Ortiz": a woman) until the text says otherwise
@@ -432,14 +439,13 @@ def find(graph: Graph, words: list[str], gender: str | None = None, before: int 
     return None
 
 
-def add_name(graph: Graph, span: Span) -> Entity | None:
-    """A name the parser saw as a speaker but NER missed: add it as a person."""
-    entity = entity_for_name(graph, span)
-    if entity is not None:
-        graph.links.append(Link(Mention(span, Kind.NAME), entity, entity.name, "person", "speaker", "a name NER missed",
-                                subject=True))
-        graph.sort_links()
-    return entity
+def unknown_person(span: Span) -> Entity | None:
+    """A person the graph does not know, named where a speaker stands (a name NER missed
+    in a place the names pass does not look): theirs alone, never added to the graph."""
+    words = name_tokens(span.text)
+    if not words or not any(w[:1].isupper() for w in words):
+        return None
+    return Entity(" ".join(words), names=[" ".join(words)])
 
 
 def _shared_surname(graph: Graph, words: list[str]) -> bool:

@@ -25,7 +25,7 @@ from .graph import Kind, Link, Mention
 from .kinds import article, coordinated, definite, is_document_noun, is_group, mention_kind
 from .lookup import modifiers, name_evidence, organisation_named, organisation_of, person_named, person_of
 from .organisations import described, find_organisation, is_acronym
-from .people import add_name, described_as_person
+from .people import described_as_person, unknown_person
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,6 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
         back = sentences_apart(ctx.doc, found.start, span.start_char)
         place = "subject" if found.subject else "person named"
         evidence = f"pronoun: nearest {gender + ' ' if gender else ''}{place}, {back} sentence{'s' if back != 1 else ''} back"
-    if gender and entity.gender is None:
-        entity.gender = gender
     return _found(entity, entity.name, "person", evidence, True)
 
 
@@ -209,7 +207,7 @@ def _name(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
     label = root.ent_type_
     if label in PERSON_LABELS or _mislabelled_person(span) or described_as_person(span) or _titled_elsewhere(span) or (
             root.pos_ == "PROPN" and label not in ORG_LABELS and not is_title_word(root.text) and not is_acronym(root.text)):
-        entity = ctx.graph.person_at(span.start_char, span.end_char) or add_name(ctx.graph, span)
+        entity = ctx.graph.person_at(span.start_char, span.end_char) or person_named(ctx.graph, span) or unknown_person(span)
         if entity is not None:
             return _found(entity, entity.name, "person", name_evidence(span, entity.name))
     if label in ORG_LABELS or (root.pos_ == "PROPN" and is_acronym(root.text)):

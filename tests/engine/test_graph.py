@@ -1,0 +1,44 @@
+"""The entity graph of one article (engine/entities/): built once by ordered passes, then
+frozen; every link says which rule made it and on what evidence."""
+
+import pytest
+from spacy.tokens import Span
+
+from quotes.engine.entities.build import PASSES, build_graph
+from quotes.engine.entities.graph import Entity, FrozenGraph, Kind
+
+
+def test_the_passes_are_pinned():
+    assert [p.name for p in PASSES] == ["names", "organisations", "documents", "pronouns"]
+
+
+def test_a_built_graph_is_frozen(nlp):
+    graph = build_graph(nlp("Lena Ortiz opened the bridge. She said the work was done."))
+    with pytest.raises(FrozenGraph):
+        graph.add_person(Entity("Paul Renner"))
+    with pytest.raises(FrozenGraph):
+        graph.index_name("Paul Renner", graph.people[0])
+
+
+def test_every_link_names_its_rule_and_evidence_and_the_dump_shows_them(nlp):
+    doc = nlp("Trade Minister Ilse Marwick opened the Norvale Grid Company plant.\n\n"
+              "She said the plant would hire forty people.")
+    graph = build_graph(doc)
+    [person] = graph.people
+    assert (person.name, person.role, person.gender) == ("Ilse Marwick", "Trade Minister", "female")
+    she = graph.chained(doc.text.index("She"))
+    assert (she.entity, she.mention.kind, she.rule) == (person, Kind.PRONOUN, "pronoun chain")
+    assert she.evidence == "nearest female subject, 1 sentence back"
+    assert all(link.rule and link.evidence for link in graph.links + graph.organisation_links)
+    dump = graph.dump().splitlines()
+    assert dump[0].startswith("E0\tperson\tIlse Marwick\trole=Trade Minister\tgender=female")
+    assert any("'She'\tpronoun\tE0\tpronoun chain\tnearest female subject" in line for line in dump)
+
+
+def test_a_speakers_proper_name_the_model_typed_as_a_thing_is_a_person(nlp):
+    """'Norvale's Bo Kettering said', tagged a work of art as a whole: the names pass reads
+    the subject's proper nouns as a name, as for an untagged one."""
+    doc = nlp("“That was not good,” Norvale's Bo Kettering said.\n\n“We will come back,” Kettering said.")
+    first = next(t for t in doc if t.text == "Norvale")
+    doc.ents = [Span(doc, first.i, first.i + 4, label="WORK_OF_ART")]  # as the model drew it in an article
+    assert [p.name for p in build_graph(doc).people] == ["Bo Kettering"]
