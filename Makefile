@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= quotes.db
 GOLD   ?= ../shared/gold
 
-.PHONY: install serve ingest test evaluate methods bench check-speakers clean
+.PHONY: install serve ingest test evaluate methods docs bench check-speakers clean
 
 install: $(STAMP)
 
@@ -33,6 +33,11 @@ evaluate: $(STAMP)
 
 methods: $(STAMP)
 	$(BIN)/python benchmarks/methods.py $(GOLD)
+
+# The tables of README.md and docs/design.md that the registries write (sieves, resolvers,
+# formats, pages, methods); tests/cli/test_readme.py fails when they drift.
+docs: $(STAMP)
+	$(BIN)/python docs/tables.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --repeat 3
