@@ -3,27 +3,20 @@ dashboard): read-only SQL over a Datasette database, returned as plain dicts and
 
 Every query takes its values as parameters. A statement is counted once however its quote
 was split by the attribution ("…," she said, "…"), as in the `speaker_stats` view. Named
-people are speakers of kind `person` whose name is written as a name (not a pronoun, not a
-description such as "the spokesman").
+people are speakers of kind `person` whose name is a proper name (not a pronoun, not a
+description such as "the spokesman"): `names.is_proper_name` itself, which the plugin
+registers as an SQL function (`plugin.prepare_connection`).
 """
 
 from __future__ import annotations
 
-from ..datafiles import lines
 from .filters import Filters, months_between
 from .words import fts_query, name_words, names_match
 
 STATEMENT = "(quotes.document_id || ':' || coalesce(quotes.statement, quotes.id))"
 MONTH = "substr(documents.published, 1, 7)"
-PRONOUNS = tuple(line.split()[0] for line in lines("pronouns.txt"))
-# A named person: kind person, a name that starts with a capital letter, is no pronoun and
-# does not start with an article ("The spokesman").
-NAMED_PERSON = (
-    "speakers.kind = 'person' and speakers.name glob '[A-Z]*' "
-    "and lower(speakers.name) not in ({}) "
-    "and lower(speakers.name) not like 'the %' and lower(speakers.name) not like 'a %' "
-    "and lower(speakers.name) not like 'an %'"
-).format(", ".join(f"'{p}'" for p in PRONOUNS))
+# A named person: kind person, and a proper name by the rule storage and the engine use.
+NAMED_PERSON = "speakers.kind = 'person' and is_proper_name(speakers.name)"
 
 
 async def _rows(db, sql: str, params=None) -> list[dict]:

@@ -28,6 +28,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from ..names import is_proper_name
 from . import asgi, charts, genders, pages, reader
 from .filters import Filters
 from .ids import row_id
@@ -225,6 +226,12 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 # ---- templates, style, template variables ----------------------------------------------
+
+
+@hookimpl
+def prepare_connection(conn):
+    # the site's SQL asks the one rule of what a proper name is (pages.NAMED_PERSON)
+    conn.create_function("is_proper_name", 1, lambda name: int(is_proper_name(name)), deterministic=True)
 
 
 @hookimpl

@@ -90,3 +90,27 @@ async def test_every_page_of_the_registry_is_served_at_its_path(seed_db_path):
         response = await ds.client.get(path, follow_redirects=True)
         assert response.status_code == 200, path
         assert "<html" in response.text and "error" not in response.text.lower()[:2000], path
+
+
+@pytest.mark.asyncio
+async def test_named_people_are_proper_names_by_the_one_rule(seed_db_path, tmp_path):
+    # the site asks names.is_proper_name itself (registered as an SQL function), not a copy
+    import shutil
+    import sqlite3
+
+    from quotes.names import is_proper_name
+    from quotes.site import pages
+
+    path = str(tmp_path / "quotes.db")
+    shutil.copy(seed_db_path, path)
+    conn = sqlite3.connect(path)
+    renamed = {"Rahm Emmanuel": "Officials", "Yasukazu Hamada": "Norland's lawyers"}
+    for old, new in renamed.items():
+        conn.execute("update speakers set name = ? where name = ?", (new, old))
+    conn.commit()
+    conn.close()
+    assert not any(is_proper_name(name) for name in renamed.values())
+    db = make_datasette(path).get_database("quotes")
+    named = [row["name"] for row in await pages.top_people(db)]
+    assert named == ["Benny Gantz"]
+    assert (await db.execute("select is_proper_name('Lena Ortiz'), is_proper_name('the company')")).rows[0][:] == (1, 0)
