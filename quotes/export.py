@@ -1,5 +1,5 @@
-"""Statements by speaker, as rows of the `statements` view, matched by canonical name or
-any alias, case-insensitively."""
+"""Statements by speaker, as rows of the `statements` view, matched by canonical name, any
+alias or the surname of a canonical name, case-insensitively."""
 
 from __future__ import annotations
 
