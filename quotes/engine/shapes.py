@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+from ..datafiles import lines
+
+QUESTION_WORDS = frozenset(lines("question_words.txt"))
 QUOTE_MARKS = "\"\u201c\u201d\u2018\u2019'\u00ab\u00bb"
 CUE_REACH = 300  # characters around the content where a gold cue written as text is looked for
 
