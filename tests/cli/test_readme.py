@@ -83,15 +83,18 @@ ALIASES = "Lena Ortiz: [Mayor Ortiz]\n"
 # example on a cluster runs here without `--dask ADDRESS`, as its records are the same.
 
 
-def examples() -> list[tuple[str, list[str], str | None]]:
-    """(line as written, arguments of `quotes`, file piped to it) for every `$ quotes …` or
-    `$ cat FILE | quotes …` line of the README's code blocks."""
+def examples() -> list[tuple[str, list[str], str | None, list[str]]]:
+    """(line as written, arguments of `quotes`, file piped to it, the output lines shown
+    under it) for every `$ quotes …` or `$ cat FILE | quotes …` line of the README's code
+    blocks."""
     found = []
     for block in re.findall(r"```\n(.*?)```", README, re.S):
         for line in block.splitlines():
             match = re.match(r"^\$ (?:cat (\S+) \| )?quotes (.*)$", line)
             if match:
-                found.append((line, shlex.split(match.group(2)), match.group(1)))
+                found.append((line, shlex.split(match.group(2)), match.group(1), []))
+            elif found and found[-1][0] in block and not line.startswith("$") and line.strip():
+                found[-1][3].append(line)
     return found
 
 
@@ -107,14 +110,14 @@ def _workspace(folder):
 
 
 def test_the_readme_has_an_example_of_every_command():
-    assert {args[0] for _, args, _ in examples()} == set(cli.commands)
+    assert {args[0] for _, args, _, _ in examples()} == set(cli.commands)
 
 
 def test_every_readme_example_runs(tmp_path, monkeypatch, nlp):
     _workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    for line, args, piped in examples():
+    for line, args, piped, shown in examples():
         if args[0] == "serve":
             command = cli.get_command(click.Context(cli), args[0])
             command.make_context(args[0], list(args[1:]))  # a valid invocation: parses, or raises
@@ -125,3 +128,6 @@ def test_every_readme_example_runs(tmp_path, monkeypatch, nlp):
         stdin = open(piped, "rb").read() if piped else None
         result = runner.invoke(cli, args, input=stdin, catch_exceptions=False)
         assert result.exit_code in (0, 3), f"{line}\n{result.output}"
+        printed = " ".join(result.output.split())
+        for expected in shown:  # what the README shows under the command is what it prints
+            assert " ".join(expected.split()) in printed, f"{line}\n{expected}\n{result.output}"
