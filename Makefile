@@ -34,7 +34,7 @@ evaluate: $(STAMP)
 methods: $(STAMP)
 	$(BIN)/python benchmarks/methods.py $(GOLD)
 
-# The tables of README.md and docs/design.md that the registries write (sieves, resolvers,
+# The tables of README.md and docs/design.md that the code writes (sieves, resolvers, schema,
 # formats, pages, methods); tests/cli/test_readme.py fails when they drift.
 docs: $(STAMP)
 	$(BIN)/python docs/tables.py

@@ -1,6 +1,6 @@
 """The tables of README.md and docs/design.md that the registries write: the detectors with
 their sieves in order, the sieves, the entity graph's passes, the resolvers, the input
-formats, the site's pages and the attribution methods.
+formats, the site's pages, the database schema and the attribution methods.
 Each sits between `<!-- NAME -->` and `<!-- /NAME -->`; everything else is prose.
 
 The methods table keeps its two measured columns (share and precision on the dev sets, which
@@ -82,6 +82,27 @@ def pages() -> str:
     return _table(("page", "what it shows"), [(f"`{p.path}`", _cell(p.shows)) for p in PAGES])
 
 
+MAIN_TABLES = ("documents", "quotes", "speakers", "aliases", "quotations", "appearances")
+
+
+def schema() -> str:
+    """The tables and views of a database made now by `store.open_db`: the main tables with
+    their columns, the others by name (the full-text index's shadow tables left out)."""
+    import tempfile
+
+    from quotes.store import SCHEMA_VERSION, open_db
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_db(os.path.join(folder, "quotes.db"))
+        tables = [t for t in db.table_names() if not t.startswith("quotes_fts")]
+        lines = [f"- `{t}`: " + ", ".join(f"`{c.name}`" for c in db[t].columns) for t in MAIN_TABLES]
+        lines.append("- also " + ", ".join(f"`{t}`" for t in tables if t not in MAIN_TABLES)
+                     + "; views " + ", ".join(f"`{v}`" for v in db.view_names())
+                     + "; full-text search on `quotes.text`")
+        db.close()
+    return f"Schema version {SCHEMA_VERSION} (`PRAGMA user_version`):\n\n" + "\n".join(lines)
+
+
 def methods(current: str) -> str:
     """The method table; share and precision are kept from `current` (the table as it is)."""
     from quotes.engine.confidence import CONFIDENCE, MEANING
@@ -103,7 +124,7 @@ def methods(current: str) -> str:
 
 
 TABLES = {"sieve-order": sieve_order, "sieves": sieve_list, "graph-passes": graph_passes, "resolvers": resolvers,
-          "formats": formats, "pages": pages, "methods": methods}
+          "formats": formats, "pages": pages, "schema": schema, "methods": methods}
 
 
 def render(text: str) -> str:
