@@ -70,6 +70,9 @@ def subject_of(verb: Token) -> Token | None:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM"):
             noun = noun.head.head
         return noun
+    stranded = _stranded_subject(verb)
+    if stranded is not None:
+        return stranded
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -123,6 +126,28 @@ def _misread_subject(verb: Token, any_dep: bool = False) -> Token | None:
         return None
     if before.pos_ == "PROPN" or before.ent_type_ in PERSON_LABELS or (
             before.pos_ == "PRON" and before.lower_ in ("he", "she", "they", "we", "i")):
+        return before
+    return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'… asked about his health and Pavlo suggested …' parsed with "Pavlo" as a conjunct of
+    "health": a name (or "he", "she") right after a conjunction and right before a conjoined
+    verb is that verb's subject, when the verb has no subject of its own or one whose words
+    hold a verb of their own ("The captain …, and his mother approached X and …"): not the
+    first clause's."""
+    doc = verb.doc
+    if verb.i < 2 or verb.dep_ not in ("conj", "ROOT") or not verb.tag_.startswith("VB"):
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in child.subtree):
+            return None
+    before = doc[verb.i - 1]
+    if before.dep_ != "conj" or before.head.i == verb.i or before.left_edge.i == 0:
+        return None
+    if doc[before.left_edge.i - 1].dep_ != "cc":
+        return None
+    if before.ent_type_ in PERSON_LABELS or (before.pos_ == "PRON" and before.lower_ in ("he", "she")):
         return before
     return None
 

@@ -488,3 +488,12 @@ def test_a_party_written_before_two_names_is_no_part_of_either(run):
     text = ("Republicans Ortner of Elm Shores and Dunmore of Ponte Verde are against closing "
             "the department.\n\nOrtner said he would be cautious about the change.")
     assert one(run(text), "he would be cautious").speaker == "Ortner"
+
+
+def test_a_name_the_parser_joined_to_the_clause_before_is_the_subject_of_the_verb_after_it(run):
+    text = ("Pavlo Renko coaches the junior side.\n\n"
+            "The captain of the team, Kiran Dosh, and his mother approached Renko and asked him about the plan "
+            "for his health and Renko suggested he might make a short video.")
+    q = one(run(text), "he might make a short video")
+    assert q.speaker == "Pavlo Renko"
+
