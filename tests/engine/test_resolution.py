@@ -497,3 +497,10 @@ def test_a_name_the_parser_joined_to_the_clause_before_is_the_subject_of_the_ver
     q = one(run(text), "he might make a short video")
     assert q.speaker == "Pavlo Renko"
 
+
+def test_it_is_the_organisation_that_is_the_subject_of_the_sentence_before(run):
+    text = ("Harbor Electronics declined to answer most questions about the plant.\n\n"
+            "“We are obliged to respect the privacy of our clients,” it said in a statement.")
+    q = one(run(text), "We are obliged")
+    assert (q.speaker, q.speaker_kind) == ("Harbor Electronics", "organisation")
+

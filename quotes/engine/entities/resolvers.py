@@ -73,6 +73,13 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
     pron = pronouns().get(span.text.lower()) if len(span) == 1 else None
     if pron is None:
         return None
+    if pron.number != "plural" and pron.gender == "neuter":
+        subject = _organisation_subject(ctx, span)
+        if subject is not None:
+            back = sentences_apart(ctx.doc, subject.start, span.start_char)
+            return _found(None, subject.entity.name, "organisation",
+                          f"pronoun '{span.text}': {subject.entity.name}, the subject {back} sentence{'s' if back != 1 else ''} back",
+                          True)
     if pron.number == "plural" or pron.gender == "neuter":
         if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
             return _found(previous.speaker, previous.speaker_name, previous.speaker_kind,
@@ -97,6 +104,29 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
         place = "subject" if found.subject else "person named"
         evidence = f"pronoun: nearest {gender + ' ' if gender else ''}{place}, {back} sentence{'s' if back != 1 else ''} back"
     return _found(entity, entity.name, "person", evidence, True)
+
+
+def _organisation_subject(ctx: Context, span: Span) -> Link | None:
+    """'EDC declined to answer. “…,” it said': the organisation that is the subject of the
+    pronoun's sentence or the one before, when no document or person stands as a subject
+    between ("The report found … It said" is the report's)."""
+    doc = ctx.doc
+    first = sentences_back(span.root, 1)
+    for found in reversed(ctx.graph.organisation_links):
+        root = found.mention.span.root
+        if found.start >= span.start_char or root.i in ctx.in_quote:
+            continue
+        if root.i < first:
+            return None
+        if root.dep_ not in ("nsubj", "nsubjpass") or found.entity is None or found.entity.kind != "organisation":
+            continue
+        between = doc[root.i + 1:span.start]
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in ctx.in_quote and t.i != span.root.i and (
+                t.ent_type_ in PERSON_LABELS or t.lower_ in pronouns() or (t.pos_ == "NOUN" and is_document_noun(t)))
+               for t in between):
+            return None
+        return found
+    return None
 
 
 def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Attribution | None) -> Link | None:
