@@ -82,6 +82,23 @@ def pages() -> str:
     return _table(("page", "what it shows"), [(f"`{p.path}`", _cell(p.shows)) for p in PAGES])
 
 
+def sieve_files() -> str:
+    """The files a new sieve touches, as `quotes/engine/sieves.py` lists them in its docstring
+    (the list the engine's developers keep true), written here word for word."""
+    from quotes.engine import sieves
+
+    doc = sieves.__doc__ or ""
+    start = doc.find("Adding a sieve")
+    if start < 0:
+        return "See the docstring of `quotes/engine/sieves.py`."
+    lines = []
+    for line in doc[start:].splitlines():
+        if lines and (not line.strip() or not (line[:1].isdigit() or line.startswith(" "))):
+            break
+        lines.append(line.replace("this file", "`quotes/engine/sieves.py`"))
+    return "\n".join(lines)
+
+
 MAIN_TABLES = ("documents", "quotes", "speakers", "aliases", "quotations", "appearances")
 
 
@@ -124,7 +141,7 @@ def methods(current: str) -> str:
 
 
 TABLES = {"sieve-order": sieve_order, "sieves": sieve_list, "graph-passes": graph_passes, "resolvers": resolvers,
-          "formats": formats, "pages": pages, "schema": schema, "methods": methods}
+          "formats": formats, "pages": pages, "schema": schema, "sieve-files": sieve_files, "methods": methods}
 
 
 def render(text: str) -> str:
