@@ -16,6 +16,8 @@ from enum import Enum
 from spacy.tokens import Doc, Span
 
 from ...model import Speaker
+from ...name_matcher import NameMatcher
+from ...names import PersonName
 
 
 class Kind(str, Enum):
@@ -134,7 +136,7 @@ class Graph:
         self.in_quote = in_quote if in_quote is not None else set()  # tokens inside quote marks
         self.people: list[Entity] = []
         self.links: list[Link] = []  # mentions of people, names and chained pronouns, by start
-        self.by_name: dict[str, list[Entity]] = {}  # full names and aliases, lower case -> people
+        self.names: NameMatcher[Entity] = NameMatcher()  # people's names as the name model holds them
         self.organisations: list[Entity] = []
         self.organisation_links: list[Link] = []  # mentions of organisations and places, by start
         self.documents: list[tuple[int, str, Link | None]] = []  # (token, lemma, author link)
@@ -193,11 +195,11 @@ class Graph:
         self.organisation_links.sort(key=lambda m: m.start)
         self._organisation_starts = [m.start for m in self.organisation_links]
 
-    def index_name(self, name: str, entity: Entity) -> None:
+    def index_name(self, name: PersonName, entity: Entity, canonical: bool = True) -> None:
+        """Know a person by a name: their canonical one (replacing it), or another way the
+        article writes it."""
         self._check()
-        known = self.by_name.setdefault(" ".join(name.split()).lower(), [])
-        if entity not in known:
-            known.append(entity)
+        self.names.add(name, entity, canonical)
 
     # -- reading ---------------------------------------------------------------------
     @property

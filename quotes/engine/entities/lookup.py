@@ -11,7 +11,7 @@ from ..tokens import ORG_LABELS, PERSON_LABELS
 from .graph import Entity, Graph, Link
 from .kinds import is_document_noun
 from .organisations import clean_name, described, expand, find_organisation, is_acronym
-from .people import entity_for_name
+from .people import entity_for_name, name_reason
 
 
 def person_named(graph: Graph, name: Span | str) -> Entity | None:
@@ -22,7 +22,7 @@ def person_named(graph: Graph, name: Span | str) -> Entity | None:
 
 def name_evidence(span: Span, name: str) -> str:
     written = " ".join(span.text.split())
-    return f"name: {name}" if written == name else f"name: '{written}' is {name}"
+    return f"name: {name}" if written == name else f"name: '{written}' is {name}" + name_reason(written, name)
 
 
 def person_of(graph: Graph, token: Token) -> Link | None:

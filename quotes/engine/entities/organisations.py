@@ -65,6 +65,14 @@ def _prefix(short: list[str], long: list[str]) -> bool:
             and not (len(short) == 1 and short[0] in organisation_nouns()))
 
 
+def _article_of(ent: Span) -> bool:
+    """The "the" before an entity is its own ("the EU said"), not that of a longer phrase
+    the name only modifies ("the Harbour Bank branch", "the Norvale police"): a name is never given
+    an article it does not take."""
+    the = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return the is not None and the.lower_ == "the" and ent.start <= the.head.i < ent.end
+
+
 def add_organisations(graph: Graph) -> None:
     """The organisations (ORG) and places (GPE) of the article and a link for each mention."""
     doc = graph.doc
@@ -73,7 +81,7 @@ def add_organisations(graph: Graph) -> None:
         if kind is None:
             continue
         name = display_name(_with_number(ent).text)
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and not name.startswith("the "):
+        if _article_of(ent) and not name.startswith("the "):
             name = "the " + name  # as the text writes it: "the EU", "the Crown"
         if not clean_name(name) or not clean_name(name)[0].isupper():
             continue

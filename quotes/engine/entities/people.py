@@ -13,9 +13,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import lines
-from ...names import near_spelling, visible
+from ...name_matcher import Match, Rule, rule, why
+from ...names import PersonName, not_a_name, parse_name, visible
 from ..cues import speech_verb
-from ..lexicon import gendered_words, given_names, is_person_noun, is_title_word, organisation_nouns, surnames
+from ..lexicon import (gendered_words, given_names, is_person_noun, is_styled_title, is_title_word, organisation_nouns,
+                       surnames)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
 from .graph import Entity, Graph, Kind, Link
 from .roles import learn_from_noun, learn_role
@@ -223,7 +225,11 @@ def name_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _name_tokens(text: str) -> tuple[str, ...]:
     words = []
-    for word in POSSESSIVE.sub("", visible(text)).split():
+    written = visible(text).split()
+    owner = max((j for j, word in enumerate(written[:-1]) if POSSESSIVE.search(word)), default=None)
+    if owner is not None:  # "the Media Center's Ortner": the name after its owner's
+        written = written[owner + 1:]
+    for word in POSSESSIVE.sub("", " ".join(written)).split():
         word = word.strip(",.;:\u201c\u201d\"'()")
         if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
             words.append(word)
@@ -234,6 +240,29 @@ def _name_tokens(text: str) -> tuple[str, ...]:
         given = [j for j, word in enumerate(words[:-1]) if word.lower() in given_names()]
         words = words[given[0]:] if given else words[-2:]
     return tuple(words)
+
+
+def engine_name(words: list[str] | tuple[str, ...]) -> PersonName | None:
+    """A name's words as the article's name model holds them (`name_matcher`): every title
+    it is written with kept ("Lady Bertram" is not "Bertram" alone)."""
+    return parse_name(tuple(words), keep="all") if words else None
+
+
+def _styled_title(text: str, words: list[str]) -> str | None:
+    """The styled title a name of one word is written with ("Pope" of "Pope Lucian",
+    "Norland's Prince Aurel"): part of the name, not a role to cut off."""
+    written = [w.strip(",.;:\u201c\u201d\"'()") for w in text.split()]
+    if len(words) != 1 or words[0] not in written:
+        return None
+    i = written.index(words[0])
+    return written[i - 1] if i > 0 and written[i - 1][:1].isupper() and is_styled_title(written[i - 1]) else None
+
+
+def _styled_before(ent: Span) -> str | None:
+    """A styled title right before a name the model tagged without it ("Pope" of "Pope
+    Lucian")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before.text if before is not None and before.text[:1].isupper() and is_styled_title(before.text) else None
 
 
 NAMED_LABELS = PERSON_LABELS | ORG_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -297,15 +326,13 @@ def add_people(graph: Graph) -> None:
     # …"), or a subject that is a known person's one name: a mention of them too, so that
     # a pronoun or a description after it finds them.
     covered = {m.start for m in graph.links}
-    by_surname: dict[str, list[Entity]] = {}
-    for entity in graph.people:
-        by_surname.setdefault(entity.words[-1].lower(), []).append(entity)
     for token in proper_nouns(doc):
         if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
                 or is_title_word(token.text) or _in_name(token):
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        matches = [e for e in by_surname.get(token.lower_, ()) if subject or len(e.words) > 1]
+        matches = [m.entry for m in graph.names.matches(engine_name([token.text]), rule("surname", True))
+                   if subject or not graph.names.canonical(m.entry).bare]
         span = doc[token.i:token.i + 1]
         if len(matches) == 1 and not graph.skipped(span):
             graph.link(span, Kind.NAME, matches[0], "names", f"untagged surname of {matches[0].name}")
@@ -313,8 +340,20 @@ def add_people(graph: Graph) -> None:
 
 
 def _joined(span: Span, entity: Entity) -> str:
+    """How a name written is the person's: "as written", or "'Bill Renner' is William
+    Renner: nickname Bill ~ William" (the name rule's reason)."""
     written = " ".join(name_tokens(span.text))
-    return "as written" if written == entity.name else f"'{written}' is {entity.name}"
+    return "as written" if written == entity.name else f"'{written}' is {entity.name}" + name_reason(written, entity.name)
+
+
+def name_reason(written: str, name: str) -> str:
+    """": nickname Bill ~ William": why the name rules take a name written for a person's
+    name; empty when they say no more than "same name"."""
+    new, known = engine_name(name_tokens(written)), engine_name(name.split())
+    reason = why(new, known) if new is not None and known is not None else None
+    if not reason or reason == "same name":
+        return ""
+    return ": " + reason.split(":")[0].split(" of ")[0]  # ("surname alone": the person is named already)
 
 
 def _apposed_name(graph: Graph, noun: Token) -> None:
@@ -338,8 +377,8 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     several share a surname); with `create`, a new one when no one is (building only)."""
     text = ent if isinstance(ent, str) else ent.text
     words = name_tokens(text)
-    if not words or not any(w[:1].isupper() for w in words):
-        return None
+    if not words or not any(w[:1].isupper() for w in words) or not_a_name(" ".join(words)) == "suffix":
+        return None  # (nor is "Jr." of "Paul Ortner, Jr." anyone)
     # "Mrs. Norris" and "Mr. Norris" are two people: an honorific's gender must agree
     first = text.split()[0].lower().rstrip(".") if text.split() else ""
     gender = gendered_words().get(first) if len(text.split()) > len(words) else None
@@ -347,6 +386,9 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     if gender is None and not isinstance(ent, str):
         gender = _honorific_before(ent)  # "Mr." left out of the entity
         honorific = ent.doc[ent.start - 1].text if gender else None
+    styled = _styled_title(text, words) or (None if isinstance(ent, str) else _styled_before(ent))
+    if styled and len(words) == 1:  # "Pope Lucian" (the model may tag "Lucian" alone)
+        words = [styled, *words]
     alias = " ".join(words)
     at = None if isinstance(ent, str) else ent.start_char
     # (a name after an honorific is a surname: "Mr. Ortiz" is not "Ortiz Speech")
@@ -364,79 +406,81 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
             entity.told(gender, f"honorific '{honorific}'")
         elif told:
             entity.told(told, f"given name {words[0]}")
-    elif len(words) > len(entity.words) and entity.words[-1] == words[-1]:
-        entity.name = alias  # a fuller form of the same name
+    else:
+        new, known = engine_name(words), graph.names.canonical(entity)
+        if new and known and new.words[-1] == known.words[-1] and new.fuller_than(known):
+            entity.name = alias  # a fuller form of the same name ("Eddie Vance" for "E J Vance")
     if gender:
         entity.told(gender, f"honorific '{honorific}'")
     if at is not None:
         entity.first = min(entity.first, at)
     if alias not in entity.names:
         entity.names.append(alias)
-    for name in (entity.name, alias):  # what `find` looks up first
-        graph.index_name(name, entity)
+    for name, canonical in ((entity.name, True), (alias, False)):  # what `find` looks up
+        parsed = engine_name(name.split())
+        if parsed is not None:
+            graph.index_name(parsed, entity, canonical)
     return entity
 
 
 def find(graph: Graph, words: list[str], gender: str | None = None, before: int | None = None,
          first_name: bool = True) -> Entity | None:
-    """The person a name belongs to: same full name, a surname of one full name (of
-    the one the text had named before `before`, when several share it, the one it
-    already calls by it, else the one it last named in full as a subject, a few
-    sentences before at most), or a
-    near-spelling that agrees on everything else (gender included, when known)."""
-    key = [w.lower() for w in words]
-    if not key:
+    """The person a name belongs to (see `match`), or None."""
+    found = match(graph, words, gender, before, first_name)
+    return found.entry if found is not None else None
+
+
+def match(graph: Graph, words: list[str], gender: str | None = None, before: int | None = None,
+          first_name: bool = True) -> Match[Entity] | None:
+    """The person a name belongs to, with the rule and the reason: the first of the name
+    rules (`name_matcher.RULES`, shared with the speaker rows) that finds exactly one person
+    whose gender (when both are known) agrees. A surname several share goes to the one the
+    text had named before `before`; and, unless the text already calls one of them by it
+    alone, to the one it last named in full as a subject, a few sentences before at most. A
+    given name alone counts only with `first_name`."""
+    name = engine_name(words)
+    if name is None:
         return None
-    joined = " ".join(key)
-    entities = [e for e in graph.people if not (gender and e.gender and e.gender != gender)]
-    same = [e for e in entities if e.words[-1].lower() == key[0]] if len(key) == 1 else []
-    shared = [e for e in same if before is None or e.first < before]  # ("Renner" before his son is named)
-    if len(shared) > 1 and before is not None and gender is None \
-            and not any(len(e.words) > 1 for e in graph.by_name.get(joined, ())):
-        # a surname several people share, that the text has not yet used alone for one of
-        # them (it goes on meaning that one): the one last named in full as a subject, if recent
-        latest = max((m for m in graph.links if m.start < before and not m.pronoun
-                      and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
-                      and _names_subject(m)),
-                     key=lambda m: m.start, default=None)
-        if latest is not None and before - latest.start <= SHARED_SURNAME_WINDOW:
-            return latest.entity
-    for entity in graph.by_name.get(joined, ()):
-        if len(shared) > 1 and gender and entity.gender != gender:
-            continue  # ("Mrs. Renner" is not whichever Renner the surname found first)
-        if not (gender and entity.gender and entity.gender != gender):
-            return entity
-    if len(key) == 1:
-        matches = shared if len(same) > 1 else same
-        if len(matches) == 1:
-            return matches[0]
-        matches = [e for e in entities if near_spelling(e.words[-1], key[0])]
-        if len(matches) == 1:
-            return matches[0]
-        # a first name alone ("Jordan" after "Jordan Stewart"): the one person of that name
-        matches = [e for e in entities if first_name and len(e.words) > 1 and e.words[0].lower() == key[0]]
-        if len(matches) == 1:
-            return matches[0]
-        return None
-    # Several words: same first name, surname identical or a near-spelling.
-    for entity in entities:
-        ew = [w.lower() for w in entity.words]
-        if len(ew) == len(key) and ew[:-1] == key[:-1] and near_spelling(ew[-1], key[-1]):
-            return entity
-    # A middle name or initial more or less ("Lena J. Ortiz", "Lena Ortiz"), or a
-    # surname-only entity the full name completes.
-    matches = [e for e in entities if len(e.words) > 1 and [e.words[0].lower(), e.words[-1].lower()] == [key[0], key[-1]]]
-    if len(matches) == 1:
-        return matches[0]
-    for entity in entities:
-        ew = [w.lower() for w in entity.words]
-        if len(ew) == 1 and ew[0] == key[-1]:
-            return entity
-    # A surname of two words alone ("Al Tarek" after "Rana Al Tarek")
-    matches = [e for e in entities if len(e.words) > len(key) and [w.lower() for w in e.words[-len(key):]] == key]
-    if len(matches) == 1:
-        return matches[0]
-    return None
+
+    def agrees(entity: Entity) -> bool:
+        return not (gender and entity.gender and entity.gender != gender)
+
+    same: list[Entity] = []
+    shared: list[Entity] = []
+    if name.bare:
+        same = [m.entry for m in graph.names.matches(name, rule("surname", True)) if agrees(m.entry)]
+        shared = [e for e in same if before is None or e.first < before]  # ("Renner" before his son is named)
+        called = [m.entry for m in graph.names.matches(name, rule("same name", True))]
+        if len(shared) > 1 and before is not None and gender is None \
+                and all(graph.names.canonical(e).bare for e in called):
+            # a surname several people share: the one named in full that the text already
+            # called by it alone (it goes on meaning that one)
+            full = [e for e in shared if not graph.names.canonical(e).bare]
+            earlier = max((m for m in graph.links if m.start < before and not m.pronoun
+                           and any(m.entity is e for e in full) and engine_name(name_tokens(m.text)) == name),
+                          key=lambda m: m.start, default=None)
+            if earlier is not None:
+                return Match(earlier.entity, "surname", "surname alone, which several share: the one the text "
+                             "already calls by it")
+            # else the one last named in full as a subject, if recent
+            latest = max((m for m in graph.links if m.start < before and not m.pronoun
+                          and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
+                          and _names_subject(m)),
+                         key=lambda m: m.start, default=None)
+            if latest is not None and before - latest.start <= SHARED_SURNAME_WINDOW:
+                return Match(latest.entity, "surname", "surname alone, which several share: the one last "
+                             "named in full as a subject")
+
+    def accept(found: Rule, entity: Entity) -> bool:
+        if not agrees(entity):
+            return False
+        if found.name == "same name" and len(shared) > 1 and gender:
+            return entity.gender == gender  # ("Mrs. Renner" is not whichever Renner the surname found first)
+        if found.name == "surname" and len(same) > 1:
+            return any(entity is e for e in shared)
+        return first_name or found.name != "given name"
+
+    return graph.names.find(name, accept)
 
 
 def unknown_person(span: Span) -> Entity | None:
@@ -449,7 +493,8 @@ def unknown_person(span: Span) -> Entity | None:
 
 
 def _shared_surname(graph: Graph, words: list[str]) -> bool:
-    return len(words) == 1 and sum(e.words[-1].lower() == words[0].lower() for e in graph.people) > 1
+    name = engine_name(words)
+    return name is not None and name.bare and len(graph.names.matches(name, rule("surname", True))) > 1
 
 
 def _names_subject(found: Link) -> bool:
