@@ -131,3 +131,16 @@ def test_every_readme_example_runs(tmp_path, monkeypatch, nlp):
         printed = " ".join(result.output.split())
         for expected in shown:  # what the README shows under the command is what it prints
             assert " ".join(expected.split()) in printed, f"{line}\n{expected}\n{result.output}"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/design.md", "docs/architecture.md"])
+def test_every_file_a_page_names_exists(page):
+    # a design page that names a module gone or moved misleads the next reader
+    text = open(os.path.join(ROOT, page), encoding="utf-8").read()
+    files = set()
+    for folder, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+        files.update(os.path.relpath(os.path.join(folder, n), ROOT) for n in names)
+    named = set(re.findall(r"`([\w./-]+\.(?:py|txt|yml|md))`", text))
+    missing = [n for n in named if "*" not in n and not n.startswith("../") and not any(f == n or f.endswith("/" + n) for f in files)]
+    assert named and missing == [], missing
