@@ -10,9 +10,10 @@ from spacy.tokens import Token
 from ..model import Method
 from .confidence import confidence
 from .cues import speech_verb
+from .entities.lookup import organisation_of
 from .lexicon import interviewer_nouns, pronouns
 from .state import Attribution, Candidate, Context, Statement
-from .tokens import PERSON_LABELS, SENTENCE_END
+from .tokens import PERSON_LABELS, SENTENCE_END, sentences_back
 
 
 def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Attribution | None:
@@ -185,3 +186,43 @@ def continue_reported(ctx: Context, statements: list[Statement]) -> None:
             Method.CONTINUATION, sieve="continuation",
             confidence=confidence(Method.CONTINUATION, closed=stmt.closed))
         carried.add(id(stmt))
+
+
+UNPLACED_SENTENCES = 2  # sentences back to the statement whose speaker an unplaced pronoun may be
+PRONOUN_KINDS = {"singular": ("organisation",), "plural": ("organisation", "group", "anonymous")}
+
+
+def unplaced_pronoun(ctx: Context, candidate: Candidate) -> Attribution | None:
+    """The sieve: 'It also said …', 'They say …' where no resolver could say who "it" or
+    "they" is: the speaker of the statement right before (within two sentences), when that
+    speaker is an organisation ("it") or an organisation, a group or unnamed sources
+    ("they"); else the organisation the sentence before is about ('X posted a loss. It made
+    a loss … and said …'). A person is "he" or "she", which resolution answers."""
+    partial = candidate.partial
+    if partial is None or partial.mention is None or partial.cue is None:
+        return None
+    root = partial.mention.root
+    pronoun = pronouns().get(root.lower_)
+    if pronoun is None or pronoun.person != "third" or pronoun.gender not in ("neuter", "any") or root.dep_ != "nsubj":
+        return None
+    evidence = f"'{root.text}': the speaker of the statement before"
+    since = sentences_back(root, UNPLACED_SENTENCES)
+    before = [s for s in candidate.before if since <= s.token_start and s.token_end <= root.i]
+    found = None
+    if before:
+        previous = max(before, key=lambda s: s.token_end).attribution
+        if previous.decided() and previous.speaker_kind in PRONOUN_KINDS[pronoun.number]:
+            found = previous.carried(Method.COREFERENCE, cue=partial.cue, cue_label=partial.cue_label)
+    if found is None and root.sent.start > 0:
+        sentence = ctx.doc[root.sent.start - 1].sent
+        subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+        link = organisation_of(ctx.graph, subject) if subject is not None else None
+        if link is None or not link.name:
+            return None
+        found = Attribution.resolved(link, cue=partial.cue, cue_label=partial.cue_label, method=Method.COREFERENCE)
+        evidence = f"'{root.text}': {link.name}, the subject of the sentence before"
+    if found is None:
+        return None
+    found.mention = partial.mention
+    found.evidence = evidence
+    return found

@@ -16,6 +16,7 @@ from .confidence import confidence
 from .continuation import split_by_attribution
 from .cues import speech_verb
 from .entities.resolvers import names_a_source
+from .lexicon import unnamed_subjects
 from .state import Attribution, Candidate, Context, Statement
 
 Attribute = Callable[[Candidate], Attribution]  # a candidate tried by its detector's sieves
@@ -102,6 +103,31 @@ def _sourced(attribution: Attribution) -> bool:
     return attribution.decided() or (attribution.mention is not None and names_a_source(attribution.mention))
 
 
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+
+
+def _unnamed_subject(ctx: Context, candidate: Candidate, attribution: Attribution) -> bool:
+    """A subject that speaks though no one can be named for it ("It also said …", "They say
+    …", "Those surveyed say …", "Six in 10 say …"): the cue verb's own subject (or its
+    first conjunct's: "It made a loss and said …") is a pronoun, a group or a count, and
+    what it says is a clause the verb governs (not "what they call …", a term, nor "told
+    stories about …")."""
+    mention, cue = attribution.mention, attribution.cue
+    if mention is None or cue is None:
+        return False
+    root = mention.root
+    if root.dep_ != "nsubj" or root.i > cue.i:
+        return False
+    if root.head.i != cue.i and not (cue.dep_ == "conj" and root.head.i == cue.head.i):
+        return False
+    content = ctx.doc[candidate.content[0]:candidate.content[1]].root
+    if content.head.i != cue.i or content.dep_ not in CLAUSE_DEPS:
+        return False
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in cue.children):
+        return False  # ("They told stories about the time …": a narrated telling)
+    return root.lower_ in unnamed_subjects() or (root.pos_ == "NUM" and any(c.lower_ == "in" for c in root.children))
+
+
 def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """Reported content is a statement when its source is named; a speech verb inside
     content kept before is part of that content. Records in `kept` the last attribution
@@ -112,9 +138,10 @@ def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: At
         if candidate.verb.i in reported:
             continue  # "X said that the city expects …": part of what X said
         candidate.previous = kept.previous
+        candidate.before = kept.statements + statements
         kept.held.update(id(f) for f in candidate.holds)  # (kept or not: its verb's, not a fragment of its own)
         attribution = attribute(candidate)
-        if not _sourced(attribution):
+        if not (_sourced(attribution) or _unnamed_subject(ctx, candidate, attribution)):
             continue
         if speech_verb(candidate.verb).weak and attribution.speaker_kind not in ("person", "anonymous"):
             continue  # ("the poll suggests …")

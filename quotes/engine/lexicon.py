@@ -211,6 +211,13 @@ def group_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unnamed_subjects() -> frozenset[str]:
+    """Subjects that make a speech verb's content a statement though no one is named for
+    them: the personal pronouns, the group words and `unnamed_subjects.txt` ("those")."""
+    return frozenset(pronouns()) | group_words() | frozenset(lines("unnamed_subjects.txt"))
+
+
+@lru_cache(maxsize=1)
 def withheld_verbs() -> frozenset[str]:
     """Verbs that, with "to say", mean it was not said ("declined to say")."""
     return frozenset(lines("withheld_verbs.txt"))

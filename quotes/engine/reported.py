@@ -264,6 +264,23 @@ def _before_another_speaker(tokens: list[Token], verb: Token) -> list[Token]:
     return tokens
 
 
+def _before_relative_speech(tokens: list[Token]) -> list[Token]:
+    """Reported content stops before a relative clause set off by a comma in which someone
+    speaks again ('… a 29% drop since 1997, which he said the city needed to address', '…
+    came from X, who said …'): the writer's link to a second statement, which that verb
+    reports."""
+    for k, t in enumerate(tokens):
+        if k < 3 or t.dep_ != "relcl" or speech_verb(t) is None or speech_verb(t).weak:
+            continue
+        first = t.left_edge
+        if first.i == 0 or first.doc[first.i - 1].text != "," or first.lower_ not in RELATIVE_WORDS:
+            continue
+        cut = next((j for j, u in enumerate(tokens) if u.i >= first.i), len(tokens))
+        kept = trim_end(tokens[:cut])
+        return kept if len(kept) >= 2 else tokens
+    return tokens
+
+
 def _before_participle_aside(tokens: list[Token]) -> list[Token]:
     """Reported content stops before a participle the writer adds after a comma at its end
     ('… before they go out, denying the juicy stuff to the public')."""
@@ -565,6 +582,7 @@ def reported_candidates(ctx: Context, found: Found) -> list[Candidate]:
             tokens = trim_end(_over_false_sentence_ends([t for t in tokens if not t.is_space]))
             tokens = _before_next_speech(tokens, verb)
             tokens = _before_another_speaker(tokens, verb)
+            tokens = _before_relative_speech(tokens)
             tokens = _before_participle_aside(tokens)
             tokens = _before_writers_frame(tokens)
             parts = _without_asides(tokens)

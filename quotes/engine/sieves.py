@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Method
-from .continuation import continuation, continue_reported
+from .continuation import continuation, continue_reported, unplaced_pronoun
 from .decide import Kept, decided_where_free, every_quote, fragment_not_held, sourced, sourced_where_free
 from .dialogue import assign_turns
 from .direct import direct_candidates
@@ -155,6 +155,10 @@ PULL_QUOTE = Sieve("pull_quote", _pull_quote, (Method.CUE_PHRASE,),
                    "a person's name ending a paragraph set apart, with no verb of its own",
                    "It was never about the money for any of us. Mayor Lena Ortiz\n\nThe mayor spoke at noon.")
 
+UNPLACED_PRONOUN = Sieve("unplaced_pronoun", unplaced_pronoun, (Method.COREFERENCE,),
+                         "'it' or 'they' no resolver places: the organisation or group that spoke right before",
+                         "Workers met the mayor on Monday. Experts warned that prices would rise. They say the plant will close.")
+
 
 @dataclass(frozen=True)
 class Detector:
@@ -175,7 +179,7 @@ DETECTORS = (
              (VERB, CUE_PHRASE, LABEL, COLON, DASH, EQUATED, NARRATION, CONTINUATION),
              "words in quote marks that stand as a quotation; each is a statement",
              "“We will build it,” said Lena Ortiz."),
-    Detector("reported", reported_candidates, sourced, (VERB, CUE_PHRASE),
+    Detector("reported", reported_candidates, sourced, (VERB, CUE_PHRASE, UNPLACED_PRONOUN),
              "the content a speech verb reports, kept where its source is named",
              "Lena Ortiz said the bridge would open in May."),
     Detector("according_to", according_candidates, sourced_where_free, (ACCORDING_TO,),

@@ -201,3 +201,32 @@ def test_the_one_told_is_never_the_speaker_when_the_parser_makes_it_the_subject(
             10: (11, "det"), 11: (9, "dobj"), 12: (4, "punct")}
     quotes = analyse(Document("d", text), misparsed(text, arcs)).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("the laws favour the owner", "Lena Ortiz")]
+
+
+# ---- a subject that speaks though no one is named for it ---------------------------------------
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The hearing ended at noon. It also said he had behaved well.", "he had behaved well", "It"),
+    ("Those involved say the issue is complex.", "the issue is complex", "Those involved"),
+    ("Six in 10 say the mayor is decisive.", "the mayor is decisive", "Six in 10"),
+])
+def test_a_pronoun_or_a_group_no_one_is_named_for_still_makes_a_statement(run, text, content, mention):
+    found = [q for q in run(text) if q.text == content]
+    assert len(found) == 1 and found[0].speaker_mention and mention.startswith(found[0].speaker_mention)
+
+
+@pytest.mark.parametrize("text", [
+    "It is what they call a bandage solution.",  # a term, not a claim
+    "It's safe to say he was late.",  # "it" is not the one saying
+    "You can suggest that he shaves.",
+])
+def test_a_subject_that_is_no_speaker_makes_no_statement(run, text):
+    assert run(text) == []
+
+
+def test_a_relative_clause_in_which_someone_speaks_again_ends_the_content(run):
+    quotes = run("Lena Ortiz said there had been a drop in tests since 1997, which she said the city needed to address.")
+    assert [q.text for q in quotes] == ["there had been a drop in tests since 1997", "the city needed to address"]
+    quotes = run("Lena Ortiz said the plan came from Tom Renner, who said it was wrong.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan came from Tom Renner", "Lena Ortiz"),
+                                                     ("it was wrong", "Tom Renner")]
