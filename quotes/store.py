@@ -316,6 +316,8 @@ WITH spans AS (
 )
 SELECT
   spans.id,
+  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,
+  spans.part,
   (SELECT name FROM speakers WHERE speakers.id = spans.speaker_id) AS speaker,
   replace(replace(replace(
     substr(document_text, paragraph_start + 1, spans.start - paragraph_start),
@@ -387,7 +389,7 @@ ORDER BY quotations.articles DESC, quotations.statements DESC, quotations.first_
 }
 
 
-SCHEMA_VERSION = 7  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 8  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -755,9 +757,14 @@ def _to_version_7(db: Database) -> None:
                "where origin = 'seen' and reason is null")
 
 
+def _to_version_8(db: Database) -> None:
+    """Schema 8: the in-context view says each row's statement and part, as the statements
+    view does (the view is made again by `ensure_db_shape`; nothing stored changes)."""
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
 MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
-              _to_version_7]
+              _to_version_7, _to_version_8]
 
 
 def now() -> str:

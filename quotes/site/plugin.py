@@ -24,12 +24,13 @@ from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.facets import ColumnFacet
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from ..names import is_proper_name
-from . import asgi, charts, genders, pages, reader
+from . import asgi, charts, counts, genders, pages, reader
 from .filters import Filters
 from .ids import row_id
 from .links import web_url
@@ -278,12 +279,22 @@ def table_links(request, table: str | None) -> dict:
 @hookimpl
 def extra_template_vars(template, database, table, request, datasette):
     async def variables():
+        listing = template == "table.html" and table in counts.STATEMENT_KEYS
         return {
             "quotes_db": await _quotes_database(datasette, database),
             "table_links": table_links(request, table),
             "lean_columns": LEAN_COLUMNS,
+            "statement_count": await counts.listing_count(datasette, request, database, table) if listing else None,
         }
     return variables
+
+
+@hookimpl(hookwrapper=True)
+def register_facet_classes():
+    """Datasette's column facet, counting statements on the listings of quote rows."""
+    outcome = yield
+    outcome.force_result([[counts.StatementFacet if klass is ColumnFacet else klass for klass in classes]
+                          for classes in outcome.get_result()])
 
 
 # ---- lean listing pages ----------------------------------------------------------------

@@ -31,6 +31,7 @@ ARTICLES = [
          "Ferry line to expand\n\n"
          "Transport director Peter Lindqvist said the ferry line would add two boats.\n\n"
          "\u201cThe island deserves a better service,\u201d Peter Lindqvist said.\n\n"
+         "\u201cThe two boats are ordered,\u201d he said, \u201cand their crews are hired.\u201d\n\n"
          "Tomas Herrera said the ministry would fund half of the cost.\n")},
     {"id": "valley-2023-03-08-script", "source": "Valley Times", "published": "2023-03-08",
      "url": " JaVaScRiPt:alert('url')",

@@ -114,3 +114,20 @@ async def test_named_people_are_proper_names_by_the_one_rule(seed_db_path, tmp_p
     named = [row["name"] for row in await pages.top_people(db)]
     assert named == ["Benny Gantz"]
     assert (await db.execute("select is_proper_name('Lena Ortiz'), is_proper_name('the company')")).rows[0][:] == (1, 0)
+
+
+def test_every_hook_is_registered_whatever_is_imported_first():
+    """Importing the plugin before Datasette (as a test or a script may) registers all its
+    hooks: a module of the plugin that loaded Datasette's plugins while the plugin was still
+    being imported registered it half-made, without its hooks."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", (
+        "import quotes.site.plugin\n"
+        "from datasette.plugins import pm\n"
+        "hooks = {name for name in dir(pm.hook) if not name.startswith('_') and any(h.plugin_name == 'quotes' "
+        "for h in getattr(pm.hook, name).get_hookimpls())}\n"
+        "print(' '.join(sorted(hooks)))")], capture_output=True, text=True, check=True)
+    hooks = set(done.stdout.split())
+    assert {"register_facet_classes", "extra_template_vars", "register_routes", "render_cell"} <= hooks, hooks

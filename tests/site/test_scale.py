@@ -1,12 +1,17 @@
 """The site on an archive built as benchmarks/site_scale.py builds a million statements (here
-a few thousand, a tenth split by their attribution, some repeated across articles), and how the
-benchmark tells one kind of page from another."""
+a few thousand, a tenth split by their attribution, some repeated across articles): every
+count a listing shows is a count of statements and equals SQL's (Datasette's own test
+client); and how the benchmark tells one kind of page from another."""
 
+import html
 import importlib.util
 import os
+import re
 import sqlite3
 
 import pytest
+
+from quotes.store import VIEWS
 
 from ..conftest import ROOT
 
@@ -25,9 +30,43 @@ def archive(tmp_path_factory):
     return path
 
 
+def patient_datasette(path):
+    """The site as the tests' Datasette serves it, with time enough for every facet on a
+    busy machine: these tests check counts, not speed."""
+    import yaml
+    from datasette.app import Datasette
+
+    from quotes.site.serve import metadata_path
+
+    with open(metadata_path(), encoding="utf-8") as handle:
+        metadata = yaml.safe_load(handle)
+    return Datasette([path], metadata=metadata, settings={
+        "default_allow_sql": False, "facet_time_limit_ms": 20_000, "sql_time_limit_ms": 20_000})
+
+
 def sql(path, query, params=()):
     with sqlite3.connect(path) as conn:
         return conn.execute(query, params).fetchall()
+
+
+def top_speaker(path):
+    return sql(path, "select speaker_id from speaker_totals where speaker_id != 0 order by statements desc limit 1")[0][0]
+
+
+def shown_count(page):
+    found = re.search(r'data-count="statements">([0-9,]+)<', page)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
+def facets(page):
+    """{column: {value: count}} as the page shows its facets."""
+    out = {}
+    for column, body in re.findall(r'data-column="([^"]+)">(.*?)</ul>', page, re.S):
+        out[column] = {html.unescape(v): int(n.replace(",", "")) for v, n in re.findall(
+            r'<li><a href="[^"]*">([^<]*)</a> ([0-9,]+)</li>', body)}
+        out[column].update({html.unescape(v.strip()): int(n.replace(",", "")) for v, n in re.findall(
+            r'<li>([^<]*) &middot; ([0-9,]+) <a', body)})
+    return out
 
 
 def test_the_archive_is_realistic_for_the_pages(archive):
@@ -43,6 +82,88 @@ def test_the_archive_is_realistic_for_the_pages(archive):
     assert evidence > 0
     [(unlinked,)] = sql(archive, "select count(*) from quotes where id not in (select quote_id from appearances)")
     assert unlinked == 0
+
+
+LISTINGS = [
+    # (address, the same statements in SQL over the statements view)
+    ("statements", "1"),
+    ("statements?type=direct", "type = 'direct'"),
+    ("statements?speaker_id={top}", "speaker_id = {top}"),
+    ("statements?speaker_id={top}&source={outlet}&published__gte=2015-03&published__lt=2015-07",
+     "speaker_id = {top} and source = '{outlet}' and published >= '2015-03' and published < '2015-07'"),
+    ("statements?speaker_id__isnull=1", "speaker_id is null"),
+    ("statements?_search=syria", "quote_rowid in (select rowid from quotes_fts where quotes_fts match 'syria')"),
+    ("statements?cue=said&source={outlet}", "cue = 'said' and source = '{outlet}'"),
+    ("statements?part=2", "part = 2"),
+    ("quotes_in_context?speaker_id={top}", "speaker_id = {top}"),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("address,where", LISTINGS, ids=[a for a, _ in LISTINGS])
+async def test_listing_counts_are_statements_as_sql_counts_them(archive, address, where):
+    """The heading's count and every facet's counts are statements (a statement its
+    attribution splits counts once), equal to SQL's count of distinct statements; before,
+    they counted rows."""
+    values = {"top": top_speaker(archive),
+              "outlet": sql(archive, "select source from documents order by source limit 1")[0][0]}
+    address, where = address.format(**values), where.format(**values)
+    ds = patient_datasette(archive)
+    response = await ds.client.get(f"/quotes/{address}{'&' if '?' in address else '?'}_facet=cue",
+                                   follow_redirects=True)
+    assert response.status_code == 200
+    page = response.text
+    view = address.split("?")[0]
+    [(statements, rows)] = sql(archive, f"select count(distinct statement), count(*) from {view} where {where}")
+    assert statements != rows or view != "statements" or where != "1"  # the archive has split statements
+    assert shown_count(page) == statements, (address, statements, rows)
+    shown = facets(page)
+    assert {"type", "source", "cue"} <= set(shown), shown.keys()
+    for column, counted in shown.items():
+        expected = dict(sql(archive, f"select {column}, count(distinct statement) from {view} where {where} "
+                                     f"and {column} is not null group by {column}"))
+        assert counted == {k: v for k, v in expected.items() if k in counted}, (address, column)
+        assert len(counted) == min(len(expected), 6)  # facet_size: the largest shown
+        assert sorted(counted.values(), reverse=True) == sorted(expected.values(), reverse=True)[:len(counted)]
+
+
+@pytest.mark.asyncio
+async def test_the_quotes_table_says_its_rows_are_parts(archive):
+    ds = patient_datasette(archive)
+    page = (await ds.client.get("/quotes/quotes")).text
+    [(statements, rows)] = sql(archive, "select count(distinct coalesce(document_id || ':' || statement, id)), "
+                                        "count(*) from quotes")
+    assert shown_count(page) == statements
+    assert f'data-count="rows">{rows:,}<' in page and "one for each part" in page
+
+
+# The in-context view as schema 7 had it: the same without the statement's key and part.
+SCHEMA_7_IN_CONTEXT = VIEWS["quotes_in_context"].replace(
+    "  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,\n  spans.part,\n", "")
+
+
+@pytest.mark.asyncio
+async def test_an_older_database_served_read_only_counts_rows_as_before(archive, tmp_path):
+    """A database of schema 7 (its in-context view without the statement's key), served
+    as it is: the listing and its facets answer, counting rows, and say nothing of
+    statements."""
+    import shutil
+
+    path = str(tmp_path / "quotes.db")
+    shutil.copy(archive, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view quotes_in_context")
+        conn.execute(f"create view quotes_in_context as {SCHEMA_7_IN_CONTEXT}")
+        conn.execute("pragma user_version = 7")
+    top = top_speaker(path)
+    ds = patient_datasette(path)
+    response = await ds.client.get(f"/quotes/quotes_in_context?speaker_id={top}&_facet=type",
+                                   follow_redirects=True)
+    assert response.status_code == 200
+    [(rows,)] = sql(path, f"select count(*) from quotes where speaker_id = {top}")
+    assert shown_count(response.text) is None and "facet-unit" not in response.text
+    assert f"{rows:,} rows" in response.text
+    assert sum(facets(response.text)["type"].values()) == rows
 
 
 def test_the_benchmark_tells_kinds_of_page_apart():

@@ -301,6 +301,37 @@ def test_statements_open_lean_with_links_to_the_article_and_a_whole_csv(visit, d
     assert page.locator("h1").inner_text() == expected
 
 
+def test_listings_count_statements_and_show_parts_as_parts(visit, db):
+    """A speaker whose quotes their attribution splits: the listing's heading counts
+    statements (and says how many rows hold them), each facet counts statements, and
+    choosing a facet's value gives a count that equals SQL's again; before, both counted
+    rows."""
+    sid = scalar(db, "select speaker_id from quotes where part > 1 and speaker_id is not null "
+                     "group by speaker_id order by count(*) desc limit 1")
+    statements, rows = db.execute("select count(distinct statement), count(*) from statements "
+                                  "where speaker_id = ?", [sid]).fetchone()
+    assert rows > statements > 1
+    for view in ("statements", "quotes_in_context"):
+        page = visit.go(f"/quotes/{view}?speaker_id={sid}")
+        heading = page.locator("h3.listing-count")
+        assert heading.locator('[data-count="statements"]').inner_text() == f"{statements:,}"
+        assert heading.locator('[data-count="rows"]').inner_text() == f"{rows:,}"
+        assert page.locator("p.facet-unit").is_visible()
+        by_type = dict(db.execute("select type, count(distinct statement) from statements where speaker_id = ? "
+                                  "group by type", [sid]).fetchall())
+        shown = {}
+        for item in page.locator('.facet-info[data-column="type"] li').all_inner_texts():
+            value, count = item.rsplit(" ", 1)
+            shown[value] = int(count.replace(",", ""))
+        assert shown == by_type, view
+    visit.shot("statements-counted")
+    # one facet value chosen: the heading counts that value's statements
+    kind = max(by_type, key=by_type.get)
+    page.locator('.facet-info[data-column="type"] li a', has_text=kind).first.click()
+    page.wait_for_url(f"**type={kind}*")
+    assert page.locator('h3.listing-count [data-count="statements"]').inner_text() == f"{by_type[kind]:,}"
+
+
 def test_in_context_view_is_lean_and_readable(visit):
     page = visit.go("/quotes/quotes_in_context?_search=servers")
     assert "_col=context" in page.url

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from quotes.store import (SCHEMA_VERSION, TRIGGERS as QUEUE_TRIGGERS, NotADatabase, StoreError, open_db,
+from quotes.store import (SCHEMA_VERSION, TRIGGERS as QUEUE_TRIGGERS, VIEWS, NotADatabase, StoreError, open_db,
                           open_db_readonly, read_only_mode)
 
 FTS_TRIGGERS = ["quotes_ad", "quotes_ai", "quotes_au"]
@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -313,4 +313,32 @@ def test_a_version_4_database_is_migrated_to_5(tmp_path):
     conn.execute("delete from quotes where speaker_id = 1")
     conn.commit()
     assert conn.execute("select * from speaker_totals order by 1").fetchall() == [(2, 2, 1, 1)]
+    conn.close()
+
+
+def test_a_version_7_database_is_migrated_to_8(tmp_path):
+    """Schema 8: the in-context view says each row's statement and part, as the statements
+    view does (a quote its attribution splits is one statement in two rows)."""
+    path = str(tmp_path / "v7.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("insert into documents (id, key, text) values ('d', 'k', ?)", ["x" * 60])
+    for qid, start, part in (("d:0:10", 0, 1), ("d:20:30", 20, 2)):
+        conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part) "
+                     "values (?, 'd', ?, ?, 'words', 'direct', 3, ?)", [qid, start, start + 10, part])
+    # as schema 7 left it: the view without the statement's key
+    conn.execute("drop view quotes_in_context")
+    old = VIEWS["quotes_in_context"].replace(
+        "  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,\n  spans.part,\n", "")
+    assert "statement" not in old
+    conn.execute(f"create view quotes_in_context as {old}")
+    conn.execute("pragma user_version = 7")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
+        ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
+    assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
     conn.close()
