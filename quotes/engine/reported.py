@@ -16,7 +16,7 @@ from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tok
 from .lexicon import content_nouns, expressing_verbs, is_title_word
 from .state import Candidate, Context, Found
 from .syntax import closing_inversion, described_on
-from .tokens import CLOSING_MARKS, ends_sentence, token_range, trim_end
+from .tokens import CLOSING_MARKS, PART_OF_WORDS, ends_sentence, token_range, trim_end
 from .works import is_a_title
 
 
@@ -735,7 +735,7 @@ def _parts_around(doc: Doc, head: Token, phrase: range) -> list[list[Token]]:
     for part in parts:
         while part and (part[0].is_punct or (part[0].dep_ == "cc" and trimmed)):
             part = part[1:]
-        while part and part[-1].is_punct:
+        while part and part[-1].is_punct and part[-1].text not in PART_OF_WORDS:
             part = part[:-1]
         if part:
             trimmed.append(part)

@@ -42,10 +42,14 @@ def word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+PART_OF_WORDS = ("%",)  # punctuation that belongs to the word before it
+
+
 def trim_end(tokens: list[Token]) -> list[Token]:
-    """Without the punctuation it ends with, a closing quote mark excepted."""
+    """Without the punctuation it ends with, a closing quote mark and a per cent sign
+    excepted ("prices rose by 3%")."""
     end = len(tokens)
-    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS:
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in CLOSING_MARKS + PART_OF_WORDS:
         end -= 1
     return tokens[:end]
 

@@ -230,3 +230,12 @@ def test_a_relative_clause_in_which_someone_speaks_again_ends_the_content(run):
     quotes = run("Lena Ortiz said the plan came from Tom Renner, who said it was wrong.")
     assert [(q.text, q.speaker) for q in quotes] == [("the plan came from Tom Renner", "Lena Ortiz"),
                                                      ("it was wrong", "Tom Renner")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Lena Ortiz said prices rose by 3%.", "prices rose by 3%"),
+    ("Prices rose by 3%, Lena Ortiz said.", "Prices rose by 3%"),
+    ("Prices rose by 3%, according to Lena Ortiz.", "Prices rose by 3%"),
+])
+def test_a_per_cent_sign_ends_the_content_with_its_number(run, text, content):
+    assert [q.text for q in run(text)] == [content]
