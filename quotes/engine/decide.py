@@ -130,9 +130,10 @@ def _unnamed_subject(ctx: Context, candidate: Candidate, attribution: Attributio
 
 def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
     """Reported content is a statement when its source is named; a speech verb inside
-    content kept before is part of that content. Records in `kept` the last attribution
+    content kept before or after is part of that content. Records in `kept` the last attribution
     and the quoted fragments the candidates hold."""
     statements: list[Statement] = []
+    verbs: list[int] = []  # the cue verb of each statement
     reported: set[int] = set()  # tokens of the content kept so far
     for candidate in candidates:
         if candidate.verb.i in reported:
@@ -146,9 +147,18 @@ def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: At
         if speech_verb(candidate.verb).weak and attribution.speaker_kind not in ("person", "anonymous"):
             continue  # ("the poll suggests …")
         statements.append(candidate.statement(attribution))
+        verbs.append(candidate.verb.i)
         reported.update(range(*candidate.tokens))
         kept.previous = attribution
-    return statements
+    return _not_nested(statements, verbs)
+
+
+def _not_nested(statements: list[Statement], verbs: list[int]) -> list[Statement]:
+    """Without a statement that lies, verb and all, inside what a later one reports ("[The
+    city should encourage residents to walk], Ortiz writes": one statement, Ortiz's)."""
+    return [s for s, verb in zip(statements, verbs)
+            if not any(o is not s and o.token_start <= min(verb, s.token_start) and max(verb + 1, s.token_end) <= o.token_end
+                       for o in statements)]
 
 
 def sourced_where_free(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:

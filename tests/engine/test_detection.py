@@ -239,3 +239,9 @@ def test_a_relative_clause_in_which_someone_speaks_again_ends_the_content(run):
 ])
 def test_a_per_cent_sign_ends_the_content_with_its_number(run, text, content):
     assert [q.text for q in run(text)] == [content]
+
+
+def test_a_statement_inside_what_a_later_verb_reports_is_part_of_it(run):
+    text = "The city should use its budget to encourage residents to walk more, Lena Ortiz writes."
+    assert [(q.text, q.speaker) for q in run(text)] == [
+        ("The city should use its budget to encourage residents to walk more", "Lena Ortiz")]
