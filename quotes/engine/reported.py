@@ -41,6 +41,9 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
             continue  # only a that-clause is reported speech after these ("posted that …")
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
             tokens = _clause_extent(verb, child)
+            subject = _subject_misread_as_object(verb, entry, child)
+            if subject is not None and tokens and tokens[0].i > subject.i:
+                tokens = list(verb.doc[subject.i:tokens[0].i]) + tokens
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
             if not _reportable(child, tokens):
@@ -67,6 +70,19 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
         if found is not None:
             return found
     return None
+
+
+def _subject_misread_as_object(verb: Token, entry, clause: Token) -> Token | None:
+    """'Ortiz said unemployment and lost earnings have broad effects' read with the clause's
+    subject as the verb's object and the clause starting at "have": the words from the verb
+    to the clause are its subject (not after a verb whose object is the one spoken to)."""
+    if clause.i < verb.i or "addressee" in entry.flags or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.is_punct or not any(c.dep_ == "dobj" and verb.i < c.i < clause.i for c in verb.children):
+        return None
+    return first
 
 
 def _clause_misread_as_head(verb: Token):

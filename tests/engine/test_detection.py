@@ -245,3 +245,12 @@ def test_a_statement_inside_what_a_later_verb_reports_is_part_of_it(run):
     text = "The city should use its budget to encourage residents to walk more, Lena Ortiz writes."
     assert [(q.text, q.speaker) for q in run(text)] == [
         ("The city should use its budget to encourage residents to walk more", "Lena Ortiz")]
+
+
+def test_a_clause_subject_the_parser_made_the_verbs_object_is_part_of_the_content(nlp, misparsed):
+    # (as the model may read it: "unemployment" the object of "said", the clause starting at "have")
+    text = "Lena Ortiz said unemployment and lost wages have broad effects."
+    arcs = {2: (2, "ROOT"), 3: (2, "dobj"), 4: (2, "cc"), 5: (6, "amod"), 6: (3, "conj"), 7: (2, "ccomp"),
+            8: (9, "amod"), 9: (7, "dobj"), 10: (2, "punct")}
+    quotes = analyse(Document("d", text), misparsed(text, arcs)).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("unemployment and lost wages have broad effects", "Lena Ortiz")]
