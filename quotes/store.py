@@ -169,7 +169,10 @@ INDEXES = {
     "aliases": [["speaker_id"]],
     # covering: the dashboard's sums within a month range or an outlet read no table row
     "statement_counts": [["month", "source", "speaker_id", "statements"],
-                         ["source", "month", "speaker_id", "statements"]],
+                         ["source", "month", "speaker_id", "statements"],
+                         # covering, in speaker order: the dashboard's shares of women and men
+                         # sum each speaker's statements by outlet, or by month, reading no row
+                         ["speaker_id", "source", "statements"], ["speaker_id", "month", "statements"]],
     "speaker_totals": [["statements"]],
     "quotations": [["speaker_id"], ["articles"]],
     "appearances": [["quotation_id"], ["document_id", "statement"], ["wording_id"]],
@@ -389,7 +392,7 @@ ORDER BY quotations.articles DESC, quotations.statements DESC, quotations.first_
 }
 
 
-SCHEMA_VERSION = 8  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 9  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -762,9 +765,14 @@ def _to_version_8(db: Database) -> None:
     view does (the view is made again by `ensure_db_shape`; nothing stored changes)."""
 
 
+def _to_version_9(db: Database) -> None:
+    """Schema 9: two covering indexes of the statement counts by speaker, outlet and month
+    (made by `ensure_db_shape`; nothing stored changes)."""
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
 MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
-              _to_version_7, _to_version_8]
+              _to_version_7, _to_version_8, _to_version_9]
 
 
 def now() -> str:

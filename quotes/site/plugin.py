@@ -17,6 +17,7 @@ entry point group in pyproject.toml; needs no serving flag.
 
 from __future__ import annotations
 
+import functools
 import os
 import shlex
 from dataclasses import dataclass
@@ -229,10 +230,17 @@ def render_cell(row, value, column, table, database, datasette):
 # ---- templates, style, template variables ----------------------------------------------
 
 
+@functools.lru_cache(maxsize=100_000)
+def _proper_name(name) -> int:
+    """names.is_proper_name for SQL, remembered: a query may ask it of every speaker row
+    (5,000 on an archive of a million statements), and each page asks again."""
+    return int(is_proper_name(name))
+
+
 @hookimpl
 def prepare_connection(conn):
     # the site's SQL asks the one rule of what a proper name is (pages.NAMED_PERSON)
-    conn.create_function("is_proper_name", 1, lambda name: int(is_proper_name(name)), deterministic=True)
+    conn.create_function("is_proper_name", 1, _proper_name, deterministic=True)
 
 
 @hookimpl

@@ -220,3 +220,31 @@ def test_counting_the_listing_views_reads_only_quotes_and_documents(tmp_path):
         plan = " ".join(row[-1] for row in conn.execute(f"explain query plan select count(*) from {view}"))
         for table in ("speakers ", "appearances", "quotations", "CO-ROUTINE"):
             assert table not in plan or (view == "speaker_stats" and table == "speakers "), (view, plan)
+
+
+def test_the_dashboards_sums_read_covering_indexes(tmp_path):
+    """On a million statements the shares of women and men summed every speaker's counts by
+    outlet or month from the table's rows (1.4 s), and an outlet chosen was matched through
+    nullif(), which no index serves: each sum now reads a covering index."""
+    import sqlite3
+
+    from quotes.site.filters import Filters
+    from quotes.site.genders import per_speaker
+    from quotes.store import open_db
+
+    path = str(tmp_path / "q.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    chosen = (Filters(), Filters(outlet="The Norvale Post"), Filters(since="2016-01", until="2016-12"),
+              Filters(outlet="The Norvale Post", since="2016-03", until="2016-03"))
+    for filters in chosen:
+        where, params = filters.summary_where()
+        # everyone's: by outlet and by month, in index order (no sort); within filters, by
+        # outlet, by month and in all (`''`), from the rows the filters pick
+        for key in ("statement_counts.source", "statement_counts.month") + (("''",) if filters.active else ()):
+            plan = " ".join(row[-1] for row in conn.execute(
+                "explain query plan " + per_speaker(key, "statement_counts", where), params))
+            assert "COVERING INDEX" in plan, (filters, key, plan)
+            assert filters.active or "TEMP B-TREE" not in plan, (filters, key, plan)
+        if filters.outlet:
+            assert "(source=?" in plan, plan

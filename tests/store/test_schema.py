@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -337,8 +337,28 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
+    conn.close()
+
+
+def test_a_version_8_database_is_migrated_to_9(tmp_path):
+    """Schema 9: the statement counts have covering indexes by speaker and outlet, and by
+    speaker and month (the dashboard's shares of women and men read them)."""
+    path = str(tmp_path / "v8.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    new = ("idx_statement_counts_speaker_id_source_statements", "idx_statement_counts_speaker_id_month_statements")
+    for name in new:
+        conn.execute(f"drop index {name}")
+    conn.execute("pragma user_version = 8")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
+    assert set(new) <= indexes
     conn.close()
