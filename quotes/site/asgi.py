@@ -3,11 +3,14 @@
 - an address no route serves answers 404 (Datasette 0.65.5 turns those into a 500 when the
   `rich` package is installed: its error page prints a traceback that does not exist);
 - every CSV response has its formula cells neutralised and, downloaded, is named after
-  the speaker or the search it holds (csvfiles.py).
+  the speaker or the search it holds (csvfiles.py);
+- a CSV whose reader hangs up stops being made: Datasette would otherwise go on streaming
+  every row (a million on a large archive) to nobody, slowing every other page.
 """
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import parse_qsl, unquote
 
 from .csvfiles import SafeCells, file_name, is_csv_path
@@ -60,12 +63,40 @@ async def download_name(datasette, scope) -> str | None:
     return file_name(table, named) if named else None
 
 
-def csv_sender(send, name: str | None):
-    """A `send` that rewrites a CSV response: formula cells neutralised, the download named."""
+class ClientGone(BaseException):
+    """The client hung up before the response was whole. Not an Exception: Datasette would
+    catch that, try to write it into the CSV and then render an error page for nobody."""
+
+    def __str__(self):
+        return "the client hung up"
+
+
+def watched(receive):
+    """(receive, gone, task): a `receive` that hands the app what the client sends, read by
+    a task of its own, and an event set once the client has hung up."""
+    gone = asyncio.Event()
+    messages: asyncio.Queue = asyncio.Queue()
+
+    async def watch():
+        while True:
+            message = await receive()
+            messages.put_nowait(message)
+            if message["type"] == "http.disconnect":
+                gone.set()
+                return
+
+    return messages.get, gone, asyncio.ensure_future(watch())
+
+
+def csv_sender(send, name: str | None, gone: asyncio.Event | None = None):
+    """A `send` that rewrites a CSV response: formula cells neutralised, the download named;
+    once the client is `gone`, sending raises ClientGone, which ends Datasette's stream."""
     cells = SafeCells()
     state = {"csv": False}
 
     async def sending(message):
+        if gone is not None and gone.is_set():
+            raise ClientGone()
         if message["type"] == "http.response.start":
             headers = list(message.get("headers") or [])
             kinds = [v for k, v in headers if k.lower() == b"content-type"]
@@ -107,7 +138,15 @@ def wrap(app, datasette, redirect):
         if unrouted(routes, scope):
             scope = to_not_found(scope)
         elif is_csv_path(request_path(scope)):
-            send = csv_sender(send, await download_name(datasette, scope))
+            receive, gone, watcher = watched(receive)
+            send = csv_sender(send, await download_name(datasette, scope), gone)
+            try:
+                await app(scope, receive, send)
+            except ClientGone:
+                pass  # nothing is left to answer
+            finally:
+                watcher.cancel()
+            return
         await app(scope, receive, send)
 
     return site

@@ -25,6 +25,7 @@ from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
@@ -288,8 +289,9 @@ def table_links(request, table: str | None) -> dict:
 def extra_template_vars(template, database, table, request, datasette):
     async def variables():
         listing = template == "table.html" and table in counts.STATEMENT_KEYS
+        slow = template == SLOW_TEMPLATE  # reads nothing more: its page's queries ran out of time
         return {
-            "quotes_db": await _quotes_database(datasette, database),
+            "quotes_db": database if slow else await _quotes_database(datasette, database),
             "table_links": table_links(request, table),
             "lean_columns": LEAN_COLUMNS,
             "statement_count": await counts.listing_count(datasette, request, database, table) if listing else None,
@@ -362,6 +364,28 @@ async def _database(datasette, request):
 async def _page(datasette, request, template: str, context: dict) -> Response:
     html = await datasette.render_template(template, context, request=request)
     return Response.html(html)
+
+
+SLOW_STATUS = 503  # Service Unavailable: the page may answer when tried again
+SLOW_TEMPLATE = "quotes_slow.html"
+NARROWER = {"dashboard": "choose an outlet or a few months", "search": "add a word to the search"}
+
+
+def in_time(page):
+    """A page whose query runs out of the time Datasette gives one (sql_time_limit_ms)
+    answers with a page that says so, never with a server error."""
+    @functools.wraps(page)
+    async def answered(datasette, request):
+        try:
+            return await page(datasette, request)
+        except QueryInterrupted:
+            kind = request.path.rstrip("/").rsplit("/", 1)[-1]
+            html = await datasette.render_template(SLOW_TEMPLATE, {
+                "database": request.url_vars.get("database"),
+                "seconds": f"{datasette.setting('sql_time_limit_ms') / 1000:g}",
+                "again": request.full_path, "narrower": NARROWER.get(kind)}, request=request)
+            return Response.html(html, status=SLOW_STATUS, headers={"Retry-After": "5"})
+    return answered
 
 
 async def speaker_page(datasette, request):
@@ -625,7 +649,7 @@ PAGES = (
 @hookimpl
 def register_routes():
     db = r"^/(?P<database>[^/]+)/-/"
-    return [(db + page.route, page.view) for page in PAGES] + [
+    return [(db + page.route, in_time(page.view)) for page in PAGES] + [
         (r"^" + CSS_PATH.replace(".", r"\.") + "$", site_css),
         (r"^" + asgi.NOT_FOUND_PATH + "$", not_found),
     ]

@@ -1,7 +1,9 @@
 """The site on an archive built as benchmarks/site_scale.py builds a million statements (here
 a few thousand, a tenth split by their attribution, some repeated across articles): every
-count a listing shows is a count of statements and equals SQL's (Datasette's own test
-client); and how the benchmark tells one kind of page from another."""
+count a listing shows is a count of statements and equals SQL's, and a page whose query
+runs out of time says so instead of failing (Datasette's own test client); a CSV download
+cut short stops being made (a real `quotes serve`); and how the benchmark tells one kind
+of page from another."""
 
 import html
 import importlib.util
@@ -142,6 +144,40 @@ SCHEMA_7_IN_CONTEXT = VIEWS["quotes_in_context"].replace(
     "  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,\n  spans.part,\n", "")
 
 
+def pages_of(path):
+    """The site's own pages, one of each kind, on this archive."""
+    top = top_speaker(path)
+    [(doc,)] = sql(path, "select document_id from quotes group by document_id order by count(*) desc limit 1")
+    [(quotation,)] = sql(path, "select id from quotations order by articles desc limit 1")
+    [(outlet,)] = sql(path, "select source from documents limit 1")
+    return ["/quotes/-/dashboard", f"/quotes/-/dashboard?outlet={outlet.replace(' ', '+')}",
+            "/quotes/-/dashboard?since=2015&until=2015", f"/quotes/-/speaker/{top}", f"/quotes/-/article/{doc}",
+            f"/quotes/-/quotation/{quotation}", "/quotes/-/search?q=syria", "/quotes/-/speaker?name=a"]
+
+
+@pytest.mark.asyncio
+async def test_a_page_that_runs_out_of_time_says_so(archive):
+    """With a query allowed 1 ms, the pages that need longer answer 503 with a page saying
+    so and a link to try again (an HTTP 500 before)."""
+    import yaml
+    from datasette.app import Datasette
+
+    from quotes.site.serve import metadata_path
+
+    with open(metadata_path(), encoding="utf-8") as handle:
+        metadata = yaml.safe_load(handle)
+    ds = Datasette([archive], metadata=metadata, settings={"default_allow_sql": False, "sql_time_limit_ms": 1})
+    statuses = {}
+    for address in pages_of(archive):
+        response = await ds.client.get(address)
+        statuses[address] = response.status_code
+        assert response.status_code in (200, 302, 503), (address, response.status_code, response.text[-500:])
+        if response.status_code == 503:
+            assert "took too long" in response.text and "try again" in response.text
+            assert response.headers.get("retry-after")
+    assert 503 in statuses.values(), statuses
+
+
 @pytest.mark.asyncio
 async def test_an_older_database_served_read_only_counts_rows_as_before(archive, tmp_path):
     """A database of schema 7 (its in-context view without the statement's key), served
@@ -178,3 +214,64 @@ def test_the_benchmark_tells_kinds_of_page_apart():
     assert kind(f"{base}/quotes/statements?_sort_desc=published", base) != kind(f"{base}/quotes/statements", base)
     assert kind(f"{base}/quotes/-/dashboard?outlet=A&gender_sort=women", base) \
         == "/quotes/-/dashboard?gender_sort=women&outlet"
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def idle_after(pid, since):
+    """The CPU seconds a process used from `since` until it went idle (no CPU for 1 s)."""
+    import time
+
+    last = cpu_seconds(pid)
+    while True:
+        time.sleep(1.0)
+        now = cpu_seconds(pid)
+        if now - last < 0.03:
+            return now - since
+        last = now
+
+
+def test_a_csv_download_cut_short_stops_being_made(tmp_path):
+    """A reader who cancels a streamed CSV (or reads only its first bytes) made Datasette go
+    on writing every row to nobody, a million on an archive, slowing every other page: once
+    the client has hung up, the stream stops."""
+    import subprocess
+    import urllib.request
+
+    from quotes.store import open_db
+
+    from .test_browser import free_port, quotes_command, wait_until_up
+
+    path = str(tmp_path / "quotes.db")
+    open_db(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("insert into documents (id, key, text) values ('d', 'k', ?)", ["x" * 10])
+        conn.executemany("insert into quotes (id, document_id, start, \"end\", text, type, part) "
+                         "values (?, 'd', ?, ?, ?, 'direct', 1)",
+                         ((f"d:{i}:{i + 1}", i, i + 1, f"words number {i} of a long archive") for i in range(40_000)))
+    port = free_port()
+    server = subprocess.Popen(quotes_command() + ["serve", path, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(server, base + "/-/versions.json")
+        url = base + "/quotes/statements.csv?_stream=on&_dl=1"
+        started = cpu_seconds(server.pid)
+        with urllib.request.urlopen(url, timeout=300) as response:
+            assert response.read().count(b"\n") > 40_000
+        whole = idle_after(server.pid, started)
+        started = cpu_seconds(server.pid)
+        with urllib.request.urlopen(url, timeout=300) as response:
+            assert response.read(100)
+        cut = idle_after(server.pid, started)
+        assert cut < whole / 4, (cut, whole)
+        with urllib.request.urlopen(base + "/quotes/-/search?q=archive", timeout=60) as response:
+            assert response.status == 200  # the site still answers
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
