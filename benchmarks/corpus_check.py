@@ -5,7 +5,8 @@ then list what a reader of the speakers table would stumble on.
     "he"), a platform ("Twitter"), a word for a party member or a people ("Republican",
     "Briton"), a weekday or a month: there should be none;
   - one-word rows: how many of each kind, and the person rows of one word that hold
-    statements of two articles or more (one word joins nothing across articles by that
+    statements of two articles or more (a person's word of another kind too: "Lydia" the
+    model took for an organisation) (one word joins nothing across articles by that
     word alone: there should be none); and the one-word names that joined a fuller row
     across articles other than as its surname (there should be none);
   - pairs of person rows that look like one person (one surname and compatible given
@@ -41,7 +42,7 @@ sys.path.insert(0, ROOT)
 from quotes.names import (given_name_alone, is_proper_name, name_near_spelling, not_a_name,  # noqa: E402
                           person_name, phrases_agree, roles_agree, same_person_name, title_of)
 from quotes.model import Speaker  # noqa: E402
-from quotes.speaker_rows import bare_target  # noqa: E402
+from quotes.speaker_rows import bare_target, persons_word  # noqa: E402
 from quotes.store import open_db_readonly  # noqa: E402
 
 
@@ -171,7 +172,8 @@ def check(db) -> dict:
     rows, refused = load(db)
     descriptions = [dict(r, why=no_name(r["name"])) for r in rows.values() if no_name(r["name"])]
     one_word = [r for r in rows.values() if len(r["name"].split()) == 1 and not no_name(r["name"])]
-    shared = [r for r in one_word if r["kind"] == "person" and r["articles"] > 1]
+    # (a person's word the model took for an organisation or a group counts as a person's)
+    shared = [r for r in one_word if r["articles"] > 1 and (r["kind"] == "person" or persons_word(db, r["name"]))]
     # people, and organisations of one word that may be a person the model mislabelled
     people = {sid: r for sid, r in rows.items() if is_proper_name(r["name"]) and (
         r["kind"] == "person" or r["kind"] == "organisation" and len(r["name"].split()) == 1)}
@@ -210,7 +212,7 @@ def report(db) -> int:
     print("== speaker rows that name no one")
     for row in sorted(found["descriptions"], key=lambda r: -r["statements"]):
         print(f"  {_label(row)} [{row['why']}]: {row['statements']} statements, {row['articles']} articles")
-    print("== one-word person rows with statements of two articles or more")
+    print("== one-word rows of a person's name with statements of two articles or more")
     for row in sorted(found["shared"], key=lambda r: -r["articles"]):
         print(f"  {_label(row)}: {row['statements']} statements, {row['articles']} articles")
     kinds = Counter(r["kind"] for r in found["one_word"])
@@ -240,7 +242,7 @@ def report(db) -> int:
     print(f"  statements without a speaker row: "
           + (", ".join(f"{kind} {n}" for kind, n in unnamed) or "none"))
     print(f"  rows that name no one: {len(found['descriptions'])}, one-word rows: {len(found['one_word'])}, "
-          f"one-word person rows of two articles or more: {len(found['shared'])}")
+          f"one-word rows of a person's name of two articles or more: {len(found['shared'])}")
     print(f"  look-alike pairs of rows: {len(found['pairs'])}, left apart with a reason: "
           f"{len(found['pairs']) - unexplained}, without one: {unexplained}")
     for why, n in reasons.most_common():

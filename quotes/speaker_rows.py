@@ -124,7 +124,8 @@ def _refused(db: Database, sid: int, name: str) -> bool:
 
 def full_name(db: Database, speaker: Seen) -> Found | None:
     """A row that has one of this speaker's full names (an organisation or a group: its
-    name, even of one word, as its canonical name)."""
+    name, even of one word, as its canonical name, unless that word is a person's name:
+    see `persons_word`)."""
     kind = speaker.speaker.kind
     for name in _names(speaker.speaker):
         if len(name.split()) >= 2:
@@ -132,7 +133,7 @@ def full_name(db: Database, speaker: Seen) -> Found | None:
                 "select aliases.speaker_id from aliases join speakers on speakers.id = aliases.speaker_id "
                 "where alias = ? collate nocase order by speakers.name = ? collate nocase desc, speakers.id",
                 [name, name]).fetchall()
-        elif kind != "person":
+        elif kind != "person" and not persons_word(db, name):
             rows = db.execute("select id from speakers where name = ? collate nocase and kind = ? "
                               "order by id", [name, kind]).fetchall()
         else:
@@ -141,6 +142,18 @@ def full_name(db: Database, speaker: Seen) -> Found | None:
             if sid not in speaker.taken and not _refused(db, sid, speaker.name):
                 return sid, f"same name: {name}"
     return None
+
+
+def persons_word(db: Database, word: str) -> bool:
+    """One word that names a person, whatever kind the article gave it (a model that tags
+    "Lydia" or "Renner" an organisation): a word more common as a given name than as a
+    surname, or the surname of a person stored with a full name. Such a word joins no row of
+    another article by that word alone."""
+    parsed = person_name(word)
+    if parsed is None or not parsed.bare:
+        return False
+    return given_name_alone(parsed.surname) or any(
+        any(not n.bare for n in p.names) for p in _people_named(db, parsed.surname).values())
 
 
 def agree(role: str | None, affiliation: str | None, other_role: str | None, other_affiliation: str | None) -> bool:
