@@ -18,7 +18,8 @@ Adding a sieve touches at most four files:
    (a new detector: a `Detector` entry in `DETECTORS`, with its example);
 3. `tests/engine/test_registry.py`: the pinned order (the example is run by itself);
 4. a lexicon in `quotes/data/` when the rule reads words (`lexicon.py` loads them).
-Nothing else names a sieve or a detector: the README's tables are written from here.
+Nothing else names a sieve or a detector: `make docs` writes the tables of README.md and
+docs/design.md from these entries (generated, not edited; a test fails until it has run).
 """
 
 from __future__ import annotations
