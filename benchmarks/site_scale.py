@@ -238,17 +238,29 @@ def quotes_command() -> list[str]:
     return [script] if script else [sys.executable, "-c", "from quotes.cli import cli; cli()"]
 
 
+TIMEOUT = 60.0  # seconds without an answer before a request counts as failed (status 0)
+
+
 def fetch(url: str, first_byte: bool = False) -> tuple[float, int, str, bytes]:
     """Seconds to the whole body (or its first byte), the status, the final address (a
     redirect is followed and counted, as a browser would) and the body read."""
     started = time.perf_counter()
     try:
-        response = urllib.request.urlopen(url, timeout=120)
+        response = urllib.request.urlopen(url, timeout=TIMEOUT)
     except urllib.error.HTTPError as error:  # 4xx, 5xx: timed and reported, not fatal
         body = error.read()
         return time.perf_counter() - started, error.code, url, body
+    except urllib.error.URLError as error:  # no answer in TIMEOUT s: status 0, reported
+        if not isinstance(error.reason, TimeoutError):
+            raise
+        return time.perf_counter() - started, 0, url, b""
+    except TimeoutError:
+        return time.perf_counter() - started, 0, url, b""
     with response:
-        body = response.read(1) if first_byte else response.read()
+        try:
+            body = response.read(1) if first_byte else response.read()
+        except TimeoutError:
+            return time.perf_counter() - started, 0, url, b""
         return time.perf_counter() - started, response.status, response.url, body
 
 
@@ -461,10 +473,10 @@ def table(results: dict) -> str:
     if results["kinds"]:
         kinds = results["kinds"]
         slow = [k for k in kinds if k["p95"] > 1.0]
-        failed = [k for k in kinds if max(k["statuses"]) >= 500]
+        failed = [k for k in kinds if max(k["statuses"]) >= 500 or min(k["statuses"]) == 0]
         lines += ["", f"Every kind of page within two clicks of the home page: {len(kinds)} kinds, "
                       f"the slowest p95 {max(k['p95'] for k in kinds) * 1000:.0f} ms; "
-                      f"{len(slow)} over 1 s, {len(failed)} answering 5xx.", "",
+                      f"{len(slow)} over 1 s, {len(failed)} answering 5xx or not at all (status 0).", "",
                   "| kind of page | example | p95 | server CPU | status |", "|---|---|---:|---:|---|"]
         lines += [f"| `{k['kind'][:90]}` | {k['url'][:60]} | {k['p95'] * 1000:.0f} ms | {k['cpu'] * 1000:.0f} ms "
                   f"| {', '.join(map(str, k['statuses']))} |" for k in sorted(kinds, key=lambda k: -k["p95"])]
