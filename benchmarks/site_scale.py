@@ -26,6 +26,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -419,8 +420,11 @@ def time_one(url: str, first_byte: bool, repeat: int, server: int) -> dict:
 
 def time_pages(db_path: str, repeat: int, every: bool = True, examples: int = 3) -> dict:
     port = free_port()
+    # the server's log goes to a file: a pipe nobody reads fills after a few hundred
+    # requests, and the server then waits for ever to write its next line
+    log = tempfile.TemporaryFile("w+")
     server = subprocess.Popen(quotes_command() + ["serve", db_path, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
     base = f"http://127.0.0.1:{port}"
     loads = [os.getloadavg()[0]]
     try:
@@ -431,7 +435,8 @@ def time_pages(db_path: str, repeat: int, every: bool = True, examples: int = 3)
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"quotes serve did not start: {server.stderr.read()}")
+                    log.seek(0)
+                    raise SystemExit(f"quotes serve did not start: {log.read()}")
                 time.sleep(0.3)
         named = []
         listed = pages(db_path, base)
@@ -463,6 +468,7 @@ def time_pages(db_path: str, repeat: int, every: bool = True, examples: int = 3)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
 
 
 def table(results: dict) -> str:
