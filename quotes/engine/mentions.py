@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..datafiles import lines
 from ..names import visible
 from .entities.kinds import head_words as _head_words
-from .lexicon import group_words, is_person_noun
+from .lexicon import group_words, is_person_noun, is_title_word
 from .state import Context
 from .tokens import ORG_LABELS, PERSON_LABELS, entity_span
 
@@ -38,13 +38,17 @@ def _single_mention(token: Token) -> Span:
     named = _named_as(token)
     if named is not None:
         return named
-    # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X".
-    if token.pos_ == "NOUN":
+    # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X" / "the
+    # EU's Aid Commissioner, X".
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and is_title_word(token.text)):
         for child in token.children:
             if child.dep_ == "appos" and _right_after(token, child):
                 ent = entity_span(child)
                 if (ent is not None and ent.label_ in PERSON_LABELS) or (child.pos_ == "PROPN" and child.text[:1].isupper()):
                     return mention_span(child)  # (two names: "its owners, X and Y")
+        apposed = _apposed_to_place(token)
+        if apposed is not None:
+            return mention_span(apposed)
     if token.pos_ == "PROPN":
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
@@ -93,6 +97,28 @@ def _named_as(token: Token) -> Span | None:
             for name in t.children:
                 if name.dep_ in ("oprd", "dobj", "attr") and name.ent_type_ in PERSON_LABELS:
                     return entity_span(name)
+    return None
+
+
+def _apposed_to_place(noun: Token) -> Token | None:
+    """"The BBC's correspondent in Jakarta, Rachel Harvey, told …" parsed with the name in
+    apposition to the place: a person's name set off by commas right after a person noun's
+    phrase of place is the person the noun describes."""
+    if not is_person_noun(noun.lemma_.lower()):
+        return None
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.i != noun.i + 1:
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "LOC", "ORG"):
+                continue
+            for child in place.children:
+                ent = entity_span(child) if child.dep_ == "appos" else None
+                if ent is None or ent.label_ not in PERSON_LABELS or place.doc[child.left_edge.i - 1].text != ",":
+                    continue
+                after = place.doc[ent.end] if ent.end < len(place.doc) else None
+                if after is not None and after.text in (",", "\u2014", "\u2013"):
+                    return child
     return None
 
 

@@ -504,3 +504,11 @@ def test_it_is_the_organisation_that_is_the_subject_of_the_sentence_before(run):
     q = one(run(text), "We are obliged")
     assert (q.speaker, q.speaker_kind) == ("Harbor Electronics", "organisation")
 
+
+
+def test_a_name_apposed_to_a_description_is_the_speaker_wherever_the_parser_hung_it(run):
+    text = ("Fuel prices rose again on Monday.\n\n"
+            "The Herald's correspondent in Jakarta, Dana Okafor, told World Business Report the rise was likely.\n\n"
+            "The Union's Trade Commissioner, Ilse Marwick, said talks would resume.")
+    assert one(run(text), "the rise was likely").speaker == "Dana Okafor"  # (the name hung on the place)
+    assert one(run(text), "talks would resume").speaker == "Ilse Marwick"  # (a title the model took for a name)
