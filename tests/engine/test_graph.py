@@ -42,3 +42,15 @@ def test_a_speakers_proper_name_the_model_typed_as_a_thing_is_a_person(nlp):
     first = next(t for t in doc if t.text == "Norvale")
     doc.ents = [Span(doc, first.i, first.i + 4, label="WORK_OF_ART")]  # as the model drew it in an article
     assert [p.name for p in build_graph(doc).people] == ["Bo Kettering"]
+
+
+def test_an_organisations_name_with_an_owner_is_never_a_persons_one_word_name(nlp):
+    """'Marta's Café' tagged ORG after a 'Café' the model took for a person: the
+    organisation's name is two words, not that person's surname."""
+    doc = nlp("Café owner Lena Ortiz was pleased.\n\nStaff at Marta's Cafe voted to join the union, Ortiz said.")
+    cafe = next(t for t in doc if t.text == "Café")
+    marta = next(t for t in doc if t.text == "Marta")
+    doc.ents = [Span(doc, cafe.i, cafe.i + 1, label="PERSON"), Span(doc, marta.i, marta.i + 3, label="ORG")]
+    graph = build_graph(doc)
+    at = doc.text.index("Marta")
+    assert graph.person_at(at, at + len("Marta's Cafe")) is None

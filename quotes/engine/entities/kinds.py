@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Pronoun, group_words, is_org_noun, pronouns, source_nouns, speech_nouns
+from ..lexicon import Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns, speech_nouns
 from ..tokens import ORG_LABELS, PERSON_LABELS
 from .graph import Kind
 
 
 def mention_kind(span: Span) -> Kind:
-    """The kind of the words `span` (a mention as `mentions.mention_span` grows it)."""
+    """The kind of the words `span` (a mention as `mentions.mention_span` grows it): a
+    pronoun, a group, a document; a description ("the minister", "the MEP", "the company",
+    "his lawyer"), whatever the model tagged it, when a role, person or organisation noun
+    heads it and no name of its own is in it; a proper name; else an unnamed source."""
     if len(span) == 1 and span.text.lower() in pronouns():
         return Kind.PRONOUN
     if is_group(span):
@@ -20,13 +23,44 @@ def mention_kind(span: Span) -> Kind:
     root = span.root
     if root.pos_ == "NOUN" and is_document_noun(root):
         return Kind.DOCUMENT
+    if describes(span):
+        return Kind.NOMINAL if determined(span) or root.lemma_.lower().startswith("spokes") else Kind.ANONYMOUS
     if root.pos_ == "PROPN" or root.ent_type_ in PERSON_LABELS | ORG_LABELS \
             or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start):
         return Kind.NAME
-    if root.pos_ == "NOUN" and (definite(span) or any(c.dep_ == "poss" for c in root.children)
-                                or root.lemma_.lower().startswith("spokes")):
+    if root.pos_ == "NOUN" and determined(span):
         return Kind.NOMINAL
     return Kind.ANONYMOUS
+
+
+PLACE_LABELS = {"GPE", "NORP", "LOC", "FAC"}  # "the Cambridge resident" is still anyone
+
+
+def describes(span: Span) -> bool:
+    """Words that describe someone rather than name them: their head is a role, a person
+    noun or an organisation noun ("minister", "MEP", "teacher", "company"), and nothing
+    else in them is a name (a place may be: "the Cambridge resident")."""
+    root = span.root
+    if root.pos_ == "NOUN" or root.is_lower:  # (a lower-case word the tagger took for a name is none)
+        word = root.lemma_.lower()
+        if not (is_title_word(root.text) or is_person_noun(word) or is_org_noun(word)):
+            return False
+    elif not (is_title_word(root.text) and determined(span)):
+        return False  # (a proper noun is a name, "Poll", "Scheer", unless a role: "the MEP")
+    return not any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
+                   for t in span if t.i != root.i and not t.is_punct) and not is_acronym_name(span)
+
+
+def is_acronym_name(span: Span) -> bool:
+    """An organisation written as its capitals ("the NDA"), not a role ("the MEP")."""
+    root = span.root
+    return root.text.isupper() and len(root.text) > 1 and not is_title_word(root.text)
+
+
+def determined(span: Span) -> bool:
+    """A description pointing back to someone: "the", "this", "that", a possessive."""
+    root = span.root
+    return definite(span) or article(root) in ("the", "this", "that") or any(c.dep_ == "poss" for c in root.children)
 
 
 def is_document_noun(token: Token) -> bool:

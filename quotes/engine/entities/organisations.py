@@ -78,8 +78,8 @@ def add_organisations(graph: Graph) -> None:
     doc = graph.doc
     for ent in doc.ents:
         kind = LABELS.get(ent.label_) or ("organisation" if _described_as_organisation(ent) else None)
-        if kind is None:
-            continue
+        if kind is None or graph.person_at(ent.start_char, ent.end_char) is not None:
+            continue  # (a person's name the model took for an organisation: the names pass's)
         name = display_name(_with_number(ent).text)
         if _article_of(ent) and not name.startswith("the "):
             name = "the " + name  # as the text writes it: "the EU", "the Crown"

@@ -143,8 +143,9 @@ def _name_start(token: Token) -> int:
     doc = token.doc
     start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-            and token.i >= doc[start - 1].head.i >= start:
-        start -= 1
+            and token.i >= doc[start - 1].head.i >= start and doc[start - 1].ent_type_ not in ORG_LABELS \
+            and not is_title_word(doc[start - 1].text):
+        start -= 1  # (not into an organisation or a title before it: "Media Institute President Lena Ortiz")
     start = _after_common_noun(token.doc, start, token.i + 1)
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
@@ -297,10 +298,12 @@ def add_people(graph: Graph) -> None:
             continue
         learn_role(ent, entity)
         graph.link(ent, Kind.NAME, entity, "names", _joined(ent, entity))
-    # The small model sometimes labels a known person's surname as ORG or GPE, or no
-    # entity at all for a name it has never seen ("Yuni, a resident of …, said").
+    # The small model sometimes labels a known person's surname as ORG or GPE ("Mr
+    # Kettleby-Voss", hyphen and all), or no entity at all for a name it has never seen
+    # ("Yuni, a resident of …, said").
     for ent in doc.ents:
-        if ent.label_ in ORG_LABELS and len(ent) == 1 and not graph.skipped(ent):
+        if ent.label_ in ORG_LABELS and len(POSSESSIVE.sub("", ent.text).split()) == 1 and not graph.skipped(ent):
+            # (one word as written: "Stella's Cafe" is an organisation's name, not "Cafe")
             entity = find(graph, name_tokens(ent.text), before=ent.start_char)
             if entity is not None:
                 graph.link(ent, Kind.NAME, entity, "names", f"'{ent.text}' tagged {ent.label_}: {entity.name}")

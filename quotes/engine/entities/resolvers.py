@@ -279,8 +279,8 @@ def _organisation(ctx: Context, mention: Mention, exclude: set[int], previous: A
     if not is_org_noun(lemma):
         return None
     owned = [c for c in root.children if c.dep_ == "poss"]
-    common = root.pos_ == "NOUN" and not _named_within(span)
-    is_definite = common and definite(span) and not owned
+    common = (root.pos_ == "NOUN" or root.is_lower) and not _named_within(span)
+    is_definite = common and (definite(span) or article(root) in ("the", "this", "that")) and not owned
     bare = common and not any(c.dep_ in ("det", "poss") for c in root.children)
     if is_definite:
         organisation = described(ctx.graph, lemma, span.start_char, modifiers(root))
@@ -336,7 +336,7 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
     span = mention.span
     root = span.root
     owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
-    if root.pos_ == "NOUN" and not owned and definite(span) and _describes_named_person(ctx, span):
+    if not owned and _describes_named_person(ctx, span):
         # "the laid-back resident", "the minister", "his partner": a description of someone
         # the text has just named
         exclude = exclude | _owner(ctx, root, exclude)
@@ -415,7 +415,7 @@ def _described(span: Span) -> str:
     return _display(root.doc[span.start:end])
 
 
-OTHERS = (Kind.NAME, Kind.NOMINAL, Kind.ANONYMOUS)
+DESCRIPTIONS = (Kind.NOMINAL, Kind.ANONYMOUS)
 
 RESOLVERS: tuple[Resolver, ...] = (
     Resolver("pronoun", (Kind.PRONOUN,), _pronoun,
@@ -426,24 +426,24 @@ RESOLVERS: tuple[Resolver, ...] = (
     Resolver("document", (Kind.DOCUMENT,), _document,
              "the author the text gives a report or statement, else no speaker",
              ("A study by the Coastal Institute says fish stocks fell by a third.", "the Coastal Institute")),
-    Resolver("spokesperson", OTHERS, _spokesperson, "the organisation a spokesperson speaks for",
+    Resolver("spokesperson", DESCRIPTIONS, _spokesperson, "the organisation a spokesperson speaks for",
              ("A spokeswoman for Harbor Electronics said the plant would stay open.", "Harbor Electronics")),
-    Resolver("name", OTHERS, _name, "a proper name: the person or organisation it names, in full",
+    Resolver("name", (Kind.NAME,), _name, "a proper name: the person or organisation it names, in full",
              ("Lena Ortiz opened the bridge on Monday. Ortiz said the work was done.", "Lena Ortiz")),
-    Resolver("organisation", OTHERS, _organisation,
+    Resolver("organisation", DESCRIPTIONS, _organisation,
              "a description of an organisation: the one the article named and described so",
              ("Norvale Grid, a utility based in the north, raised its rates. The utility said the rates "
               "would pay for repairs.", "Norvale Grid")),
-    Resolver("title", OTHERS, _title, "a title: the person the article gave that title",
+    Resolver("title", DESCRIPTIONS, _title, "a title: the person the article gave that title",
              ("Trade Minister Ilse Marwick met the press on Monday. The minister said talks would resume.",
               "Ilse Marwick")),
-    Resolver("description", OTHERS, _description, "a definite description of a person: the person just named",
+    Resolver("description", (Kind.NOMINAL,), _description, "a definite description of a person: the person just named",
              ("Lena Ortiz has taught at the school for years. The retired teacher said the roof leaked.",
               "Lena Ortiz")),
-    Resolver("lede", OTHERS, _lede, "a description opening the article: the subject of the next sentence",
+    Resolver("lede", (Kind.NOMINAL,), _lede, "a description opening the article: the subject of the next sentence",
              ("The veteran skipper finally said the race was over.\n\nLena Ortiz has sailed for twenty years.",
               "Lena Ortiz")),
-    Resolver("anonymous", OTHERS, _anonymous, "an unnamed source, kept as written",
+    Resolver("anonymous", (Kind.NAME,) + DESCRIPTIONS, _anonymous, "an unnamed source, or a description no one answers, as written",
              ("A source familiar with the talks said a deal was near.", "a source familiar with the talks")),
 )
 NAMES = tuple(r.name for r in RESOLVERS)
