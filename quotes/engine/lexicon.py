@@ -98,6 +98,18 @@ def titles() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Relatives who usually share a person's surname ("son", "sister")."""
+    return frozenset(lines("kin_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def given_name_honorifics() -> frozenset[str]:
+    """Honorifics written with the given name ("Sir John", "Dame Ilse")."""
+    return frozenset(lines("given_name_honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
 def gendered_words() -> dict[str, str]:
     """Honorifics and nouns that tell a person's gender: word -> male/female."""
     return dict(line.split() for line in lines("gendered.txt"))

@@ -123,11 +123,12 @@ def _apposed_to_place(noun: Token) -> Token | None:
 
 
 def _right_after(head: Token, appos: Token) -> bool:
-    """An apposition that follows its noun at once ("the spokesman, X"), not one the parser
-    hung on it across a clause ("the resident, who sold …: X")."""
+    """An apposition that follows its noun at once ("the spokesman, X"; a title and the
+    name it is given, "former world number one X"), not one the parser hung on it across
+    a clause ("the resident, who sold …: X")."""
     modifiers = set()  # "a spokesman for the ministry, X"
     for child in head.rights:
-        if child.dep_ == "prep" and child.i < appos.i:
+        if (child.dep_ == "prep" or child.dep_ in ("nummod", "amod", "compound")) and child.i < appos.i:
             modifiers.update(t.i for t in child.subtree)
     between = head.doc[head.i + 1:appos.left_edge.i]
     return all(t.i in modifiers or (t.is_punct and t.text in (",", "\u2014", "\u2013", "-", "(")) for t in between)
@@ -142,14 +143,16 @@ def _display(span: Span) -> str:
     return text
 
 
-def _describes_named_person(ctx: Context, span: Span) -> bool:
-    """A person noun, not tied to a name of its own ("the Christie supporter"), and not
-    the second mention of someone the text introduced without a name ("one man … the man")."""
+def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) -> bool:
+    """A person noun (with `any_noun`, any noun: the caller knows it speaks), not tied to a
+    name of its own ("the Christie supporter"), and not the second mention of someone the
+    text introduced without a name ("one man … the man")."""
     root = span.root
-    tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
-               for t in span if t.i != root.i)
+    tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
+                                                and t.head.i == root.i and t.dep_ != "poss")
+               for t in span if t.i != root.i)  # (not "Norland's World Cup-winning fly-half")
     aged = AGED.search(span.text) is not None  # "the 38-year-old", "the 26-year-old right wing"
-    if not (any(is_person_noun(word) for word in _head_words(root)) or aged) or tied:
+    if not (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged) or tied:
         return False
     lemma = root.lemma_.lower()
     start = max(0, root.i - 200)

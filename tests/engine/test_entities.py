@@ -22,3 +22,34 @@ def test_a_known_persons_surname_the_model_tagged_as_an_organisation_is_that_per
             "Elmsford. Mr Kettleby-Voss accused his fellow members of sitting on their hands. "
             "He told Norvale Radio: \"I tried to change the party.\"")
     assert one(run(text), "I tried").speaker == "Aldo Kettleby-Voss"
+
+
+def test_a_title_followed_by_a_name_is_that_name(run):
+    """'Former world number two X insists': the parser makes "number" the subject and the
+    name its apposition, with no comma between."""
+    q = one(run("Former world number two Pedro Luis Ortega insists he can get back to his best this year."),
+            "he can get back")
+    assert q.speaker == "Pedro Luis Ortega"
+
+
+def test_sir_or_dame_and_a_given_name_is_the_knight_named_in_full(run):
+    text = ("Auditor General Sir Tobias Renwick said: \"Higher levels of literacy will benefit the country.\"\n\n"
+            "In 2001, the government launched a scheme. Sir Tobias said \"substantial progress\" had been made since.")
+    assert one(run(text), "substantial progress").speaker == "Tobias Renwick"
+
+
+def test_a_relative_named_by_a_given_name_alone_shares_the_surname_of_the_one_they_are_kin_of(run):
+    text = ("Band leader Walt Kessling kept tapes of every session.\n\n\"We have had them for years, and frankly "
+            "we could use the money,\" Mr Kessling's son Stephen, 57, said before the auction. "
+            "Stephen said the tapes were his father's.")
+    assert [q.speaker for q in run(text)] == ["Stephen Kessling", "Stephen Kessling"]
+
+
+def test_a_description_no_lexicon_lists_that_speaks_is_the_subject_of_the_sentence_before(run):
+    """"Norland's cup-winning fly-half said …" right after "Marcus Tobin looks set to miss …":
+    a description that speaks is a person, the one the sentence before is about (a place
+    or team before it is a role's, not someone new's)."""
+    text = ("Marcus Tobin looks set to miss the whole of the championship.\n\n"
+            "Norland's cup-winning fly-half said last week he was hoping to recover in time to play some role.")
+    q = one(run(text), "he was hoping")
+    assert (q.speaker, q.resolver) == ("Marcus Tobin", "description")

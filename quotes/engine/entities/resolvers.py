@@ -16,6 +16,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from ..cues import speech_verb
 from ..lexicon import gendered_words, given_names, is_org_noun, is_person_noun, is_title_word, pronouns, surnames
 from ..mentions import NOMINAL_WINDOW, _describes_named_person, _display, mention_span
 from ..state import Attribution, Context
@@ -333,19 +334,35 @@ def _title(ctx: Context, mention: Mention, exclude: set[int], previous: Attribut
 
 
 def _description(ctx: Context, mention: Mention, exclude: set[int], previous: Attribution | None) -> Link | None:
+    """"The laid-back resident", "the minister", "his partner": a description of someone the
+    text has just named. One whose noun no lexicon lists ("England's fly-half said") is a
+    person when it speaks, and then only the subject of the sentence before it."""
     span = mention.span
     root = span.root
-    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children)  # "the city's auditor": someone new
-    if not owned and _describes_named_person(ctx, span):
-        # "the laid-back resident", "the minister", "his partner": a description of someone
-        # the text has just named
-        exclude = exclude | _owner(ctx, root, exclude)
-        found = ctx.graph.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
-        if found is not None:
-            back = sentences_apart(ctx.doc, found.start, span.start_char)
-            return _found(found.entity, found.entity.name, "person",
-                          f"description: the person named {back} sentence{'s' if back != 1 else ''} back", True)
-    return None
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in ORG_LABELS for c in root.children):
+        return None  # "the city's auditor", "Lena's lawyer": someone new ("England's fly-half" is a role)
+    person_noun = _describes_named_person(ctx, span)
+    speaking = not person_noun and _speaks(root) and _describes_named_person(ctx, span, any_noun=True)
+    if not (person_noun or speaking):
+        return None
+    exclude = exclude | _owner(ctx, root, exclude)
+    found = ctx.graph.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
+    if found is None:
+        return None
+    back = sentences_apart(ctx.doc, found.start, span.start_char)
+    if speaking and (not found.subject or back > 1):
+        return None
+    what = "the subject" if speaking else "the person named"
+    return _found(found.entity, found.entity.name, "person",
+                  f"description '{root.text}': {what} {back} sentence{'s' if back != 1 else ''} back", True)
+
+
+def _speaks(noun: Token) -> bool:
+    """A singular common noun, no organisation or document, the subject of a speech verb:
+    someone who speaks ("the fly-half said")."""
+    lemma = noun.lemma_.lower()
+    return (noun.dep_ == "nsubj" and speech_verb(noun.head) is not None and noun.tag_ in ("NN", "NNP")
+            and not is_org_noun(lemma) and not is_document_noun(noun))
 
 
 def _owner(ctx: Context, noun: Token, exclude: set[int]) -> set[int]:
