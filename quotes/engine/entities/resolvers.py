@@ -498,8 +498,10 @@ def _author(ctx: Context, noun: Token, previous: Attribution | None) -> Link | N
         return found
     lemma = noun.lemma_.lower()
     if article(noun) in ("a", "an"):
-        # "X said … . A statement said …": a new document, the one who has just spoken's
-        return _just_spoken(noun, previous)
+        # "X said … . A statement said …": a new document, the one who has just spoken's;
+        # else the author the article gives it later
+        return _just_spoken(noun, previous) or next(
+            (_earlier(entry, "the same one") for entry in ctx.graph.documents if entry[0] == noun.i), None)
     earlier = [(i, l, author) for i, l, author in ctx.graph.documents if i < noun.i]
     is_definite = article(noun) == "the"
     if is_definite and earlier and earlier[-1][0] >= sentences_back(noun, RECENT_DOCUMENT):
