@@ -71,7 +71,24 @@ def continues(ctx: Context, before: Statement, t_start: int) -> bool:
             if entity is not speaker and not _in_passing(before.attribution, cue, t, entity) \
                     and not _aside_before_a_new_paragraph(ctx, t, p_prev, p_this):
                 return False
+        elif _someone_else_speaks(ctx, t, before.attribution):
+            return False
     return True
+
+
+def _someone_else_speaks(ctx: Context, verb: Token, previous: Attribution) -> bool:
+    """A speech verb of the narration between the two quotes with a subject of its own
+    that is not the previous speaker ('"…," said X. One leading broker said …. "…"'): the
+    words after it are not X's."""
+    if verb.i in ctx.in_quote or speech_verb(verb) is None or (previous.cue is not None and verb.i == previous.cue.i):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i in ctx.in_quote:
+        return False
+    if previous.mention is not None and previous.mention.start <= subject.i < previous.mention.end:
+        return False
+    entity = ctx.graph.person_at(subject.idx, subject.idx + len(subject))
+    return entity is None or entity is not previous.speaker
 
 
 def _aside_before_a_new_paragraph(ctx: Context, t: Token, p_prev: tuple[int, int], p_this: tuple[int, int]) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..gender import NOUN, PRONOUN, evidence_of, pronoun_genders, word_genders
 from ..model import Quote
-from .entities.graph import Entity, Graph
+from .entities.graph import Entity, Graph, Kind
 from .lexicon import is_person_noun, surnames
 
 SHARED_SUBJECT = ("xcomp", "conj", "advcl")  # clauses that may take the subject of the one they hang on
@@ -55,8 +55,8 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
     candidates = []  # (offset, text, entity): pronouns the chain linked or the sieves resolved
     for mention in graph.links:
         entity = mention.entity
-        if entity.kind != "person":
-            continue
+        if entity.kind != "person" or mention.mention.kind not in (Kind.NAME, Kind.PRONOUN):
+            continue  # (a description is no name: "the spokeswoman")
         if mention.pronoun:
             candidates.append((mention.start, mention.text, entity))
             continue
@@ -72,7 +72,8 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
     # a pronoun counts when it reads on from the person's name or from a pronoun that counted
     counted: set[int] = set()
     anchors = [Anchor(m.start, m.end, m.entity) for m in graph.links
-               if not m.quoted and m.entity is not None and m.entity.kind == "person" and not m.pronoun]
+               if not m.quoted and m.entity is not None and m.entity.kind == "person"
+               and m.mention.kind == Kind.NAME]
     for at, text, entity in sorted(candidates, key=lambda c: c[0]):
         if at in counted:
             continue

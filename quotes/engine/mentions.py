@@ -143,16 +143,23 @@ def _display(span: Span) -> str:
     return text
 
 
-def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) -> bool:
+def describes_person(span: Span, any_noun: bool = False) -> bool:
     """A person noun (with `any_noun`, any noun: the caller knows it speaks), not tied to a
-    name of its own ("the Christie supporter"), and not the second mention of someone the
-    text introduced without a name ("one man … the man")."""
+    name of its own ("the Christie supporter")."""
     root = span.root
     tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
                                                 and t.head.i == root.i and t.dep_ != "poss")
                for t in span if t.i != root.i)  # (not "Norland's World Cup-winning fly-half")
     aged = AGED.search(span.text) is not None  # "the 38-year-old", "the 26-year-old right wing"
-    if not (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged) or tied:
+    return (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged) and not tied
+
+
+def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) -> bool:
+    """A person noun (with `any_noun`, any noun: the caller knows it speaks), not tied to a
+    name of its own, and not the second mention of someone the text introduced without a
+    name ("one man … the man")."""
+    root = span.root
+    if not describes_person(span, any_noun):
         return False
     lemma = root.lemma_.lower()
     start = max(0, root.i - 200)

@@ -78,3 +78,21 @@ def test_a_document_published_in_an_organisations_document_is_theirs(run):
             "A previous estimate, contained in a 1998 Department of Harbours document, suggested such a move "
             "could save 50 lives a year.")
     assert one(run(text), "such a move").speaker == "Department of Harbours"
+
+
+def test_a_pronoun_after_someone_the_article_describes_but_never_names_is_them(run):
+    """'On Friday, the Cardinal will ask …. "…," he will say': the subject the sentence before
+    describes, not a man named two sentences back (an office the article gives no one is
+    nobody's by recency)."""
+    text = ("Dr Ortiz has since criticised the government over its case for war, saying the failure had "
+            "damaged faith.\n\nOn Friday, the Cardinal will ask the congregation to search for peace. "
+            "\"It is possible, it is real,\" he will say.")
+    q = one(run(text), "It is possible")
+    assert (q.speaker, q.speaker_kind, q.resolver) == ("the Cardinal", "anonymous", "pronoun")
+
+
+def test_someone_else_speaking_between_two_quotes_ends_the_first_ones_continuation(run):
+    text = ("\"Coupled with the growth expected this year, I am not surprised,\" says Mr Lakhorn. One leading "
+            "Elmsford broker said the real reasons may be political. \"If you file a case against their money, "
+            "it will not come back.\"")
+    assert one(run(text), "If you file").speaker == "One leading Elmsford broker"

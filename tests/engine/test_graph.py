@@ -9,7 +9,7 @@ from quotes.engine.entities.graph import Entity, FrozenGraph, Kind
 
 
 def test_the_passes_are_pinned():
-    assert [p.name for p in PASSES] == ["names", "organisations", "documents", "pronouns"]
+    assert [p.name for p in PASSES] == ["names", "organisations", "documents", "descriptions", "pronouns"]
 
 
 def test_a_built_graph_is_frozen(nlp):

@@ -5,6 +5,8 @@ then the graph is frozen. Each pass may read what the passes before it added.
                     with the roles, affiliations and genders written around them
     organisations   organisations and places, short forms joined to their fullest name
     documents       documents and messages the narration names, with their authors
+    descriptions    people a subject describes ("the Cardinal", "one leading broker"): the
+                    person a definite one stands for, else someone unnamed
     pronouns        "he" and "she" subjects chained to the person they point back to
 """
 
@@ -15,6 +17,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from .descriptions import add_descriptions
 from .documents import add_documents
 from .graph import Graph
 from .organisations import add_organisations
@@ -33,6 +36,7 @@ PASSES = (
     Pass("names", add_people, "names of people and their variants, with roles and honorifics"),
     Pass("organisations", add_organisations, "organisations and places, short forms and acronyms"),
     Pass("documents", add_documents, "documents and messages the narration names, with their authors"),
+    Pass("descriptions", add_descriptions, "people a subject describes: who a definite one stands for, else unnamed"),
     Pass("pronouns", chain_pronouns, "he and she subjects, each to the nearest person of its gender"),
 )
 

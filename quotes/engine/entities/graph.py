@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ...model import Speaker
 from ...name_matcher import NameMatcher
 from ...names import PersonName
+from ..tokens import sentences_apart
 
 
 class Kind(str, Enum):
@@ -137,6 +138,7 @@ class Graph:
         self.people: list[Entity] = []
         self.links: list[Link] = []  # mentions of people, names and chained pronouns, by start
         self.names: NameMatcher[Entity] = NameMatcher()  # people's names as the name model holds them
+        self.unnamed: list[Entity] = []  # people the narration describes and never names ("the Cardinal")
         self.organisations: list[Entity] = []
         self.organisation_links: list[Link] = []  # mentions of organisations and places, by start
         self.documents: list[tuple[int, str, Link | None]] = []  # (token, lemma, author link)
@@ -153,12 +155,13 @@ class Graph:
         # (a person's name may have grown since a link was made: "Ortiz", then "Lena Ortiz")
         self.links = sorted((m if m.name == m.entity.name else replace(m, name=m.entity.name) for m in self.links),
                             key=lambda m: m.start)
+        self._starts = None
         self.sort_organisation_links()
         self.frozen = True
 
     def link(self, span: Span, kind: Kind, entity: Entity, rule: str, evidence: str = "") -> Link:
-        """A link of a mention of a person, with where it stands, kept in reading order
-        (not yet sorted while a pass adds many: `sort_links`)."""
+        """A link of a mention of a person, with where it stands, added at the end: a pass
+        that adds links calls `sort_links` before it reads them."""
         self._check()
         found = Link(Mention(span, kind), entity, entity.name, entity.kind, rule, evidence,
                      coreference=kind is not Kind.NAME, subject=span.root.dep_ in ("nsubj", "nsubjpass"),
@@ -176,10 +179,16 @@ class Graph:
 
     def sort_links(self) -> None:
         self.links.sort(key=lambda m: m.start)
+        self._starts = None
 
     def add_person(self, entity: Entity) -> Entity:
         self._check()
         self.people.append(entity)
+        return entity
+
+    def add_unnamed(self, entity: Entity) -> Entity:
+        self._check()
+        self.unnamed.append(entity)
         return entity
 
     def add_organisation(self, entity: Entity) -> Entity:
@@ -204,7 +213,7 @@ class Graph:
     # -- reading ---------------------------------------------------------------------
     @property
     def entities(self) -> list[Entity]:
-        return self.people + self.organisations
+        return self.people + self.unnamed + self.organisations
 
     def starts(self) -> list[int]:
         if self._starts is None or len(self._starts) != len(self.links):
@@ -250,17 +259,18 @@ class Graph:
         return None
 
     def recent_person(self, before: int, exclude: set[int] = frozenset(), gender: str | None = None,
-                      window: int = 2500) -> Link | None:
+                      window: int = 2500, unnamed: bool = False) -> Link | None:
         """The person a pronoun or description before `before` points to: in the nearest
-        sentence that names someone, its subject, else the first person it names. Mentions
-        inside quote marks, excluded entities (the addressee) and a gender that disagrees
-        are passed over."""
+        sentence that names someone (or, with `unnamed`, describes someone: "the Cardinal"),
+        its subject, else the first person it names. Mentions inside quote marks, excluded
+        entities (the addressee) and a gender that disagrees are passed over."""
+        kinds = ("person", "unnamed") if unnamed else ("person",)
         candidates = []
         for found in reversed(self.links[:bisect_left(self.starts(), before)]):
             if before - found.start > window:
                 break
             entity = found.entity
-            if id(entity) in exclude or entity.kind != "person" or found.quoted:
+            if id(entity) in exclude or entity.kind not in kinds or found.quoted:
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
@@ -271,7 +281,15 @@ class Graph:
             return None
         candidates.reverse()
         subjects = [m for m in candidates if m.subject]
-        return subjects[0] if subjects else candidates[0]
+        found = subjects[0] if subjects else candidates[0]
+        if found.entity.kind == "unnamed" and not (found.subject and self._sentences_between(found.start, before) <= 1):
+            # someone unnamed is an antecedent only as the subject of this sentence or the one before
+            return self.recent_person(before, exclude | {id(m.entity) for m in candidates if m.entity.kind == "unnamed"},
+                                      gender, window, unnamed)
+        return found
+
+    def _sentences_between(self, earlier: int, later: int) -> int:
+        return sentences_apart(self.doc, earlier, later)
 
     def organisations_before(self, before: int) -> list[Entity]:
         """The organisations and places named before character `before`, in reading order

@@ -121,3 +121,11 @@ def gendered_pronoun(token: Token) -> Pronoun | None:
     if pron is None or pron.gender not in ("male", "female") or "Nom" not in token.morph.get("Case"):
         return None
     return pron
+
+
+def with_article(span: Span) -> Span:
+    """The words with the article right before them that the tagger left out of a
+    capitalised role ("the Cardinal", whose "Cardinal" it read as a name)."""
+    if span.start > 0 and span.doc[span.start - 1].dep_ == "det" and span.doc[span.start - 1].head.i == span.root.i:
+        return span.doc[span.start - 1:span.end]
+    return span

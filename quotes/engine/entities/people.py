@@ -476,14 +476,14 @@ def match(graph: Graph, words: list[str], gender: str | None = None, before: int
             # a surname several people share: the one named in full that the text already
             # called by it alone (it goes on meaning that one)
             full = [e for e in shared if not graph.names.canonical(e).bare]
-            earlier = max((m for m in graph.links if m.start < before and not m.pronoun
+            earlier = max((m for m in graph.links if m.start < before and m.mention.kind is Kind.NAME
                            and any(m.entity is e for e in full) and engine_name(name_tokens(m.text)) == name),
                           key=lambda m: m.start, default=None)
             if earlier is not None:
                 return Match(earlier.entity, "surname", "surname alone, which several share: the one the text "
                              "already calls by it")
             # else the one last named in full as a subject, if recent
-            latest = max((m for m in graph.links if m.start < before and not m.pronoun
+            latest = max((m for m in graph.links if m.start < before and m.mention.kind is Kind.NAME
                           and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
                           and _names_subject(m)),
                          key=lambda m: m.start, default=None)

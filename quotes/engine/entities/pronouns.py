@@ -21,13 +21,16 @@ def chain_pronouns(graph: Graph) -> None:
         span = graph.doc[token.i:token.i + 1]
         if graph.in_quotes(span) or graph.skipped(span):
             continue
-        found = graph.recent_person(_said_before(graph, token), exclude=_contrasted(graph, token), gender=pron.gender)
+        found = graph.recent_person(_said_before(graph, token), exclude=_contrasted(graph, token), gender=pron.gender,
+                                    unnamed=True)
         if found is not None and found.entity.gender in (None, pron.gender):
             found.entity.told(pron.gender, f"pronoun '{token.text}' at {token.idx}")
             back = sentences_apart(graph.doc, found.start, token.idx)
-            evidence = (f"nearest {pron.gender} {'subject' if found.subject else 'person named'}, "
-                        f"{back} sentence{'s' if back != 1 else ''} back")
-            graph.insert_link(Link(Mention(span, Kind.PRONOUN), found.entity, found.entity.name, "person",
+            what = "subject" if found.subject else "person named"
+            if found.entity.kind == "unnamed":
+                what = "subject, someone unnamed" if found.subject else "person described, unnamed"
+            evidence = f"nearest {pron.gender} {what}, {back} sentence{'s' if back != 1 else ''} back"
+            graph.insert_link(Link(Mention(span, Kind.PRONOUN), found.entity, found.entity.name, found.entity.kind,
                                    "pronoun chain", evidence, coreference=True,
                                    subject=True, sentence=span.root.sent.start_char, quoted=False))
 

@@ -23,10 +23,11 @@ from ..state import Attribution, Context
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, sentences_apart, sentences_back
 from .documents import owners, published_by
 from .graph import Kind, Link, Mention
-from .kinds import article, coordinated, definite, is_document_noun, is_group, mention_kind
+from .kinds import article, coordinated, definite, is_document_noun, is_group, mention_kind, with_article
 from .lookup import modifiers, name_evidence, organisation_named, organisation_of, person_named, person_of
 from .organisations import described, find_organisation, is_acronym
 from .people import described_as_person, unknown_person
+from .roles import office, role_agrees
 
 
 @dataclass(frozen=True)
@@ -97,13 +98,15 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
     if entity is not None and id(entity) not in exclude:
         evidence = f"pronoun: {chained.evidence}"
     else:
-        found = ctx.graph.recent_person(span.start_char, exclude=exclude, gender=gender)
+        found = ctx.graph.recent_person(span.start_char, exclude=exclude, gender=gender, unnamed=True)
         if found is None:
             return _nobody(f"pronoun '{span.text}': no {gender or 'person'} named before", True)
         entity = found.entity
         back = sentences_apart(ctx.doc, found.start, span.start_char)
         place = "subject" if found.subject else "person named"
         evidence = f"pronoun: nearest {gender + ' ' if gender else ''}{place}, {back} sentence{'s' if back != 1 else ''} back"
+    if entity.kind == "unnamed":  # "the Cardinal will ask …. “…,” he will say": someone the article never names
+        return _found(None, entity.name, "anonymous", evidence, True)
     return _found(entity, entity.name, "person", evidence, True)
 
 
@@ -345,9 +348,11 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
     speaking = not person_noun and _speaks(root) and _describes_named_person(ctx, span, any_noun=True)
     if not (person_noun or speaking):
         return None
+    if office(root):
+        return None  # "the Cardinal": an office the article gave no one (the title resolver's)
     exclude = exclude | _owner(ctx, root, exclude)
     found = ctx.graph.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
-    if found is None:
+    if found is None or not role_agrees(root, found.entity):
         return None
     back = sentences_apart(ctx.doc, found.start, span.start_char)
     if speaking and (not found.subject or back > 1):
@@ -411,7 +416,7 @@ def _lede(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
 
 def _anonymous(ctx: Context, mention: Mention, exclude: set[int], previous: Attribution | None) -> Link | None:
     if mention.span.root.pos_ in ("NOUN", "PROPN"):
-        return _found(None, _described(mention.span), "anonymous", "unnamed: as written")
+        return _found(None, _described(with_article(mention.span)), "anonymous", "unnamed: as written")
     return None
 
 

@@ -92,3 +92,20 @@ def role_words(noun: Token) -> list[Token]:
             break
     words.sort(key=lambda t: t.i)
     return words if len(words) <= ROLE_WORDS else [noun]
+
+
+def role_agrees(noun: Token, entity: Entity) -> bool:
+    """Whether a description's head can be the person: any noun for someone whose role the
+    text never gave, a title only for one whose role holds it ("the minister" is not the
+    person the text made an archbishop)."""
+    if not is_title_word(noun.text) or not entity.role:
+        return True
+    return noun.lemma_.lower() in entity.role.lower() or noun.lower_ in entity.role.lower()
+
+
+def office(noun: Token) -> bool:
+    """A title written as the name of an office ("the Cardinal", "the Chancellor" in the
+    middle of a sentence): the one holding it, whom recency does not tell (an acronym,
+    "the MEP", is an ordinary role)."""
+    return (noun.pos_ == "PROPN" and is_title_word(noun.text) and noun.text.istitle() and len(noun.text) > 1
+            and not noun.is_sent_start and not (noun.i > 0 and noun.doc[noun.i - 1].is_sent_start))

@@ -1,0 +1,76 @@
+"""The descriptions pass: a person the narration describes as the subject of a clause ("the
+Cardinal will ask …", "one leading broker said …", "the 38-year-old scored") is a mention
+too, so a pronoun after it can point back to it. A definite description the title or the
+person just named answers is linked to that person; any other is someone unnamed, an
+entity of its own, kept as written."""
+
+from __future__ import annotations
+
+from ..cues import speech_verb
+from ..lexicon import gendered_words, is_org_noun, is_title_word
+from ..mentions import NOMINAL_WINDOW, _display, describes_person, mention_span
+from ..tokens import ORG_LABELS, subjects
+from .graph import Entity, Graph, Kind
+from .kinds import definite, is_document_noun, is_group, mention_kind, with_article
+from .roles import office, role_agrees
+
+
+def add_descriptions(graph: Graph) -> None:
+    doc = graph.doc
+    described = {link.start for link in graph.links}
+    unnamed: dict[str, Entity] = {}  # the noun of someone unnamed -> them
+    found = []
+    for token in subjects(doc):
+        role = token.pos_ == "PROPN" and is_title_word(token.text)  # ("the Cardinal")
+        if not (token.pos_ == "NOUN" or role) or token.tag_ not in ("NN", "NNP") or token.i in graph.in_quote:
+            continue
+        span = with_article(mention_span(token))
+        if graph.skipped(span) or span.start_char in described or graph.person_at(span.start_char, span.end_char):
+            continue
+        if mention_kind(span) not in (Kind.NOMINAL, Kind.ANONYMOUS) or is_group(span) or not _a_person(graph, span):
+            continue
+        lemma = token.lemma_.lower()
+        entity = _described(graph, span)
+        if entity is not None:
+            evidence = f"'{token.text}': {entity.name}"
+        elif definite(span) and lemma in unnamed:  # "one man … the man"
+            entity, evidence = unnamed[lemma], f"the {lemma} described before"
+        elif not describes_person(span) or not any(c.isalpha() for c in _display(span)):
+            continue  # (someone unnamed is a person noun or a title: "the research says" is no one)
+        else:
+            entity = unnamed[lemma] = graph.add_unnamed(Entity(_display(span), kind="unnamed"))
+            gender = gendered_words().get(token.lower_)
+            if gender:
+                entity.told(gender, f"'{token.text}'")
+            evidence = "someone unnamed, as written"
+        found.append((span, entity, evidence))
+    for span, entity, evidence in found:  # (added once all are read: the links stay in order meanwhile)
+        graph.link(span, Kind.NOMINAL, entity, "descriptions", evidence)
+    graph.sort_links()
+
+
+def _a_person(graph: Graph, span) -> bool:
+    """A description of one person: a person noun or a title ("the Cardinal", "one leading
+    broker", "the 38-year-old"), or a noun no lexicon lists that speaks ("the fly-half
+    said"); not an organisation or a document, nor one owned by someone ("his lawyer")."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    if is_org_noun(lemma) or is_document_noun(root) or lemma.startswith("spokes"):
+        return False  # (a spokesperson is the voice of an organisation: the spokesperson resolver's)
+    if any(c.dep_ == "poss" and c.ent_type_ not in ORG_LABELS for c in root.children):
+        return False
+    speaks = root.dep_ == "nsubj" and speech_verb(root.head) is not None
+    return describes_person(span, any_noun=speaks)
+
+
+def _described(graph: Graph, span):
+    """The named person a definite description stands for: the one the article gave its
+    title, else the subject of the sentence before (NOMINAL_WINDOW back at most)."""
+    if not definite(span):
+        return None
+    root = span.root
+    entity = graph.titled(root.lemma_, span.start_char)
+    if entity is not None or office(root):
+        return entity  # ("the Cardinal": an office the article gave no one)
+    found = graph.recent_person(span.start_char, window=NOMINAL_WINDOW)
+    return found.entity if found is not None and found.subject and role_agrees(root, found.entity) else None
