@@ -98,12 +98,6 @@ def titles() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
-def kin_nouns() -> frozenset[str]:
-    """Relatives who usually share a person's surname ("son", "sister")."""
-    return frozenset(lines("kin_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
 def given_name_honorifics() -> frozenset[str]:
     """Honorifics written with the given name ("Sir John", "Dame Ilse")."""
     return frozenset(lines("given_name_honorifics.txt"))

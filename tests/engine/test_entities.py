@@ -38,11 +38,13 @@ def test_sir_or_dame_and_a_given_name_is_the_knight_named_in_full(run):
     assert one(run(text), "substantial progress").speaker == "Tobias Renwick"
 
 
-def test_a_relative_named_by_a_given_name_alone_shares_the_surname_of_the_one_they_are_kin_of(run):
+def test_a_relative_named_by_a_given_name_alone_is_someone_new_by_that_name(run):
+    """(Not Walt, and not "Stephen Kessling": the text never writes that name; the GGT
+    annotators keep the given name, the BBC ones add the surname.)"""
     text = ("Band leader Walt Kessling kept tapes of every session.\n\n\"We have had them for years, and frankly "
             "we could use the money,\" Mr Kessling's son Stephen, 57, said before the auction. "
             "Stephen said the tapes were his father's.")
-    assert [q.speaker for q in run(text)] == ["Stephen Kessling", "Stephen Kessling"]
+    assert [q.speaker for q in run(text)] == ["Stephen", "Stephen"]
 
 
 def test_a_description_no_lexicon_lists_that_speaks_is_the_subject_of_the_sentence_before(run):

@@ -17,7 +17,7 @@ from ...name_matcher import Match, Rule, rule, why
 from ...names import PersonName, not_a_name, parse_name, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
-                       kin_nouns, organisation_nouns, surnames)
+                       organisation_nouns, surnames)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
 from .graph import Entity, Graph, Kind, Link
 from .roles import learn_from_noun, learn_role
@@ -197,18 +197,6 @@ def _kin_by_first_name(ent: Span) -> bool:
     head = root.head
     return (len(ent) == 1 and root.dep_ == "appos" and head.pos_ == "NOUN" and is_person_noun(head.lemma_.lower())
             and any(c.dep_ == "poss" for c in head.children))
-
-
-def _kin_surname(ent: Span) -> str | None:
-    """The surname a relative named by a given name alone shares with the person the text
-    makes them kin of: "Walt Kessling's son Stephen" -> "Kessling"."""
-    if not _kin_by_first_name(ent) or ent.root.head.lemma_.lower() not in kin_nouns():
-        return None
-    owner = next(c for c in ent.root.head.children if c.dep_ == "poss")
-    if owner.pos_ != "PROPN" or not owner.text[:1].isupper():
-        return None
-    words = name_tokens(owner.doc[owner.left_edge.i:owner.i + 1].text)
-    return words[-1] if words else None
 
 
 def described_as_person(ent: Span) -> bool:
@@ -416,9 +404,6 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     if entity is None:
         if gender and len(words) == 1:
             alias = " ".join(text.split()[:2])  # keep the honorific: "Lady Bertram"
-        surname = _kin_surname(ent) if len(words) == 1 and not isinstance(ent, str) else None
-        if surname is not None:
-            alias = f"{words[0]} {surname}"  # "Kessling's son Stephen": Stephen Kessling
         # a given name that tells a gender ("Denise Ortiz": a woman) until the text says otherwise
         told = given_names().get(words[0].lower()) if len(words) > 1 else None
         entity = graph.add_person(Entity(alias))
