@@ -54,3 +54,12 @@ def test_an_organisations_name_with_an_owner_is_never_a_persons_one_word_name(nl
     graph = build_graph(doc)
     at = doc.text.index("Marta")
     assert graph.person_at(at, at + len("Marta's Cafe")) is None
+
+
+def test_one_word_the_model_took_for_a_person_that_the_parser_reads_as_a_verb_is_nobody(nlp):
+    doc = nlp("Dale Ortner was convicted in 2001.\n\nStruck employee with a baseball bat in 1998\n\n"
+              "The hearing lasted two months.")
+    struck = next(t for t in doc if t.text == "Struck")
+    dale = next(t for t in doc if t.text == "Dale")
+    doc.ents = [Span(doc, dale.i, dale.i + 2, label="PERSON"), Span(doc, struck.i, struck.i + 1, label="PERSON")]
+    assert [p.name for p in build_graph(doc).people] == ["Dale Ortner"]

@@ -101,6 +101,13 @@ def _heading(ent: Span) -> bool:
     return starts_line and ends_line
 
 
+def _read_as_verb(ent: Span) -> bool:
+    """One word the model tagged a person that the parser reads as a verb with an object
+    ("Struck employee with a baseball bat in 1998", a subheading): no name."""
+    token = ent.root
+    return len(ent) == 1 and token.pos_ == "VERB" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+
+
 def _credit(ent: Span) -> bool:
     """A photo or byline credit ("Tijana Martin / The Canadian Press"): a name set off by a
     slash names whoever took the picture, not anyone in the story."""
@@ -275,7 +282,7 @@ def add_people(graph: Graph) -> None:
     doc = graph.doc
     people = [person_span(part) for ent in doc.ents
               if ent.label_ in PERSON_LABELS and not graph.skipped(ent) and not _credit(ent)
-              and not _heading(ent) for part in _each_name(ent)]
+              and not _heading(ent) and not _read_as_verb(ent) for part in _each_name(ent)]
     # A full name the model took for an organisation or did not tag at all ("Morgan
     # McNeely" ORG, "Nino Ortner scored" untagged): a given name first and a surname
     # the text gives a person ("McNeely" PERSON) or writes alone as a subject ("Ortner
