@@ -56,6 +56,19 @@ def test_an_organisations_name_with_an_owner_is_never_a_persons_one_word_name(nl
     assert graph.person_at(at, at + len("Marta's Cafe")) is None
 
 
+def test_a_surname_the_model_took_for_a_place_is_the_person_he_says_next(nlp):
+    """'When asked …, Mulder didn't hesitate. “…,” he said.' with "Mulder" tagged GPE: a
+    place is never "he"; the one-word subject is the person, not someone named far before."""
+    doc = nlp("Ivo Brandt has coached the side for ten years.\n\nThe crowd cheered all afternoon. The wind rose "
+              "over the course. When asked about the final hole, Mulder did not hesitate.\n\n"
+              "“It was the hardest shot of my life,” he said.")
+    ivo = next(t for t in doc if t.text == "Ivo")
+    mulder = next(t for t in doc if t.text == "Mulder")
+    doc.ents = [Span(doc, ivo.i, ivo.i + 2, label="PERSON"), Span(doc, mulder.i, mulder.i + 1, label="GPE")]
+    graph = build_graph(doc)
+    assert graph.chained(doc.text.index("he said")).entity.name == "Mulder"
+
+
 def test_one_word_the_model_took_for_a_person_that_the_parser_reads_as_a_verb_is_nobody(nlp):
     doc = nlp("Dale Ortner was convicted in 2001.\n\nStruck employee with a baseball bat in 1998\n\n"
               "The hearing lasted two months.")

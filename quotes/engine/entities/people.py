@@ -332,6 +332,12 @@ def add_people(graph: Graph) -> None:
                     graph.link(span, Kind.NAME, entity, "names", f"untagged subject: {_joined(span, entity)}")
         elif token.pos_ == "NOUN" and is_person_noun(token.lemma_):
             _apposed_name(graph, token)
+        elif _place_that_speaks_next(graph, token):
+            span = doc[token.i:token.i + 1]
+            entity = entity_for_name(graph, span)
+            if entity is not None:
+                graph.link(span, Kind.NAME, entity, "names",
+                           f"'{token.text}' tagged {token.ent_type_}: a surname, and 'he' or 'she' speaks next")
     # The surname of a person named in full, with no entity tag at all ("For Renner, who
     # …"), or a subject that is a known person's one name: a mention of them too, so that
     # a pronoun or a description after it finds them.
@@ -347,6 +353,32 @@ def add_people(graph: Graph) -> None:
         if len(matches) == 1 and not graph.skipped(span):
             graph.link(span, Kind.NAME, matches[0], "names", f"untagged surname of {matches[0].name}")
     graph.sort_links()
+
+
+def _place_that_speaks_next(graph: Graph, token: Token) -> bool:
+    """'When asked …, Mulder didn't hesitate. “…,” he said.': a one-word subject the model
+    took for a place, that the article writes once, that is a surname of the Census lists,
+    with no person named in its sentence or the one before, and whose next sentence has "he"
+    or "she" speak: the person the pronoun is (a place is never "he")."""
+    doc = token.doc
+    if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ not in ("GPE", "LOC") \
+            or token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+        return False
+    if token.lower_ not in surnames() or sum(t.text == token.text for t in doc) != 1 or token.i in graph.in_quote:
+        return False
+    sentence = token.sent
+    before = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    if any(before <= m.start < sentence.end_char for m in graph.links):
+        return False
+    following = sentence
+    while following.end < len(doc):
+        following = doc[following.end].sent
+        if following.text.strip():
+            break
+    else:
+        return False
+    return any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and speech_verb(t.head) is not None
+               and t.i not in graph.in_quote for t in following)
 
 
 def _joined(span: Span, entity: Entity) -> str:
