@@ -513,3 +513,10 @@ def test_a_name_apposed_to_a_description_is_the_speaker_wherever_the_parser_hung
             "The Union's Trade Commissioner, Ilse Marwick, said talks would resume.")
     assert one(run(text), "the rise was likely").speaker == "Dana Okafor"  # (the name hung on the place)
     assert one(run(text), "talks would resume").speaker == "Ilse Marwick"  # (a title the model took for a name)
+
+
+def test_a_description_is_not_the_person_its_own_sentence_names_after_it(run):
+    text = ("Dale Ortner was declared a dangerous offender in 2001.\n\n"
+            "In June 1999, he attacked a woman walking home from work.\n\n"
+            "In his ruling, the county judge said he saw no prospect of managing Ortner as a regular offender.")
+    assert one(run(text), "he saw no prospect").speaker != "Dale Ortner"

@@ -350,7 +350,7 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
         return None
     if office(root):
         return None  # "the Cardinal": an office the article gave no one (the title resolver's)
-    exclude = exclude | _owner(ctx, root, exclude)
+    exclude = exclude | _owner(ctx, root, exclude) | _named_after(ctx, span)
     found = ctx.graph.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
     if found is None or not role_agrees(root, found.entity):
         return None
@@ -360,6 +360,13 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
     what = "the subject" if speaking else "the person named"
     return _found(found.entity, found.entity.name, "person",
                   f"description '{root.text}': {what} {back} sentence{'s' if back != 1 else ''} back", True)
+
+
+def _named_after(ctx: Context, span: Span) -> set[int]:
+    """The people named later in the description's own sentence ("the judge said he saw no
+    prospect of managing Shrubsall"): someone the description is not."""
+    later = {t.text for t in ctx.doc[span.end:span.root.sent.end] if t.pos_ == "PROPN"}
+    return {id(e) for e in ctx.graph.people if e.words and e.words[-1] in later}
 
 
 def _speaks(noun: Token) -> bool:
