@@ -52,8 +52,10 @@ async def speaker_profile(db, speaker_id: int) -> dict | None:
         return None
     p = {"id": speaker_id}
     # each other name with why it joined: the user's act, else the reason stored with it
+    # (a database of schema 6 or before, served as it is, keeps no reason)
+    seen = "reason" if "reason" in await db.table_columns("aliases") else "'joined before reasons were kept'"
     speaker["aliases"] = await _rows(
-        db, "select alias, case origin when 'seen' then reason when 'user' then 'the user''s alias file' "
+        db, f"select alias, case origin when 'seen' then {seen} when 'user' then 'the user''s alias file' "
             "else 'the user''s ' || origin end as reason "
             "from aliases where speaker_id = :id and alias != "
             "(select name from speakers where id = :id) collate nocase order by alias", p)

@@ -202,6 +202,25 @@ async def test_an_older_database_served_read_only_counts_rows_as_before(archive,
     assert sum(facets(response.text)["type"].values()) == rows
 
 
+@pytest.mark.asyncio
+async def test_an_older_database_without_join_reasons_serves_every_speaker_page(archive, tmp_path):
+    """A database of schema 6 (its aliases keep no reason), served as it is: the profile
+    and the speaker-by-name page answer 200 (they failed with 'no such column: reason')."""
+    import shutil
+
+    path = str(tmp_path / "quotes.db")
+    shutil.copy(archive, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("alter table aliases drop column reason")
+        conn.execute("pragma user_version = 6")
+    top = top_speaker(path)
+    [(name,)] = sql(path, "select name from speakers where id = ?", (top,))
+    ds = patient_datasette(path)
+    for url in (f"/quotes/-/speaker/{top}", f"/quotes/-/speaker?name={name}"):
+        response = await ds.client.get(url, follow_redirects=True)
+        assert response.status_code == 200, (url, response.text[:300])
+
+
 def test_the_benchmark_tells_kinds_of_page_apart():
     """An id, a row or a filter's value picks an example of a kind; a sort, a facet or a
     format makes another kind."""
