@@ -36,6 +36,21 @@ def closing_inversion(verb: Token) -> Token | None:
     return name if ends_sentence(doc, name.right_edge.i + 1) else None
 
 
+TIME_LABELS = ("DATE", "TIME")
+
+
+def _subjects_first(verb: Token) -> list[Token]:
+    """The verb's children, a time expression the parser made a second subject after the
+    others ("But this financial year, because of …, he said …": "year" and "he" both
+    nsubj): a fronted adverbial of time is never the one who speaks."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return children
+    timed = {c.i for c in subjects if c.ent_type_ in TIME_LABELS}
+    return [c for c in children if c.i not in timed] + [c for c in children if c.i in timed]
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
     "X went on to say …", "he was quoted as saying …"."""
@@ -75,7 +90,7 @@ def subject_of(verb: Token) -> Token | None:
         return stranded
     current = verb
     for _ in range(4):
-        for child in current.children:
+        for child in _subjects_first(current):
             if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
                 if current is verb and _one_told(verb, child):
                     return _misread_subject(verb, any_dep=True) or child

@@ -180,3 +180,13 @@ def test_a_relative_clause_on_an_apposed_description_is_the_named_persons(run):
     text = ('A crowd of 9,000 watched another win by Tessa Varga, the fearless striker who '
             'calls herself "The Hammer."')
     assert one(run(text), "herself").speaker == "Tessa Varga"
+
+
+def test_a_time_expression_the_parser_made_a_second_subject_never_speaks(run):
+    """'But this financial year, because of …, he said …': the parser gives 'said' two
+    subjects, 'year' (a DATE) before 'he'; the one who speaks is 'he'."""
+    text = ("Mayor Tomas Velde told councillors that the city raises parking fees in line with costs each "
+            "year to pay for its roads. But this financial year, because of \"pressure on household "
+            "budgets\", he said the fees would be frozen.")
+    q = one(run(text), "the fees would")
+    assert (q.speaker, q.speaker_mention) == ("Tomas Velde", "he")
