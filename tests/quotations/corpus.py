@@ -59,3 +59,19 @@ EARLIER = ("gazette-first", "2023-02-20", "Harbor Gazette", "A bridge at last",
 def record(article) -> dict:
     key, date, outlet, title, text = article
     return {"id": key, "published": date, "source": outlet, "title": title, "text": text}
+
+
+def ingested(folder) -> str:
+    """The articles (and the earlier one) ingested by a real `quotes ingest` into a
+    database in `folder`; its path."""
+    import json
+    import subprocess
+
+    from ..site.build import quotes_command
+
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(record(a)) + "\n" for a in ARTICLES + [EARLIER]), encoding="utf-8")
+    path = str(folder / "quotes.db")
+    done = subprocess.run(quotes_command() + ["ingest", path, str(corpus), "--silent"], capture_output=True, text=True)
+    assert done.returncode in (0, 3), done.stderr
+    return path

@@ -6,9 +6,7 @@ quotations are a view, and the CSV carries the quotation of every row."""
 
 import csv
 import io
-import json
 import re
-import subprocess
 
 import pytest
 from datasette.app import Datasette
@@ -18,19 +16,13 @@ from quotes.export import statements as exported
 from quotes.site.plugin import travel_text
 from quotes.site.serve import metadata_path
 
-from ..site.build import quotes_command
-from .corpus import ARTICLES, BRIDGE, BRIDGE_CUT, COSTS, EARLIER, record
+from .corpus import BRIDGE, BRIDGE_CUT, COSTS, ingested
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     folder = tmp_path_factory.mktemp("quotation-site")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(record(a)) + "\n" for a in ARTICLES + [EARLIER]), encoding="utf-8")
-    path = str(folder / "quotes.db")
-    done = subprocess.run(quotes_command() + ["ingest", path, str(corpus), "--silent"], capture_output=True, text=True)
-    assert done.returncode in (0, 3), done.stderr
-    return path
+    return ingested(folder)
 
 
 @pytest.fixture(scope="module")

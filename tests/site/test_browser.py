@@ -9,7 +9,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ import pytest
 from sqlite_utils import Database
 
 from ..conftest import ROOT
+from .build import quotes_command
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +31,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def quotes_command() -> list[str]:
-    script = shutil.which("quotes", path=os.path.dirname(sys.executable))
-    return [script] if script else [sys.executable, "-c", "from quotes.cli import cli; cli()"]
 
 
 def wait_until_up(process, url, timeout=30.0):

@@ -3,14 +3,12 @@ driven by Chromium, at a desktop and a phone width: from the statements listing 
 the article reader, the quotation's page opens on its first appearance, every appearance
 below it in date order, the cut versions marked."""
 
-import json
-import subprocess
 
 import pytest
 from sqlite_utils import Database
 
-from ..quotations.corpus import ARTICLES, BRIDGE_CUT, EARLIER, record
-from .test_browser import chromium, quotes_command, serving
+from ..quotations.corpus import BRIDGE_CUT, ingested
+from .test_browser import chromium, serving
 from .test_site import Visit
 
 pytestmark = pytest.mark.browser
@@ -19,12 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     folder = tmp_path_factory.mktemp("quotation-browser")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(record(a)) + "\n" for a in ARTICLES + [EARLIER]), encoding="utf-8")
-    path = str(folder / "quotes.db")
-    done = subprocess.run(quotes_command() + ["ingest", path, str(corpus), "--silent"], capture_output=True, text=True)
-    assert done.returncode in (0, 3), done.stderr
-    return path
+    return ingested(folder)
 
 
 @pytest.fixture(scope="module")
