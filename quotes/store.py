@@ -156,15 +156,17 @@ TABLES = {
     },
 }
 NOCASE_INDEXES = (("aliases", "alias"), ("speakers", "name"))
-# Whom a speaker spoke to: the few quotes with an addressee, found without reading the rest.
-PARTIAL_INDEXES = ("create index if not exists idx_quotes_addressed on quotes (speaker_id, addressee_id) "
-                   "where addressee_id is not null",)
+# Whom a speaker spoke to: the few quotes with an addressee, found without reading the rest,
+# each pair's statements and articles counted from the index alone (who_spoke_to_whom).
+PARTIAL_INDEXES = ("create index if not exists idx_quotes_addressed_statements on quotes "
+                   "(speaker_id, addressee_id, document_id, statement, id) where addressee_id is not null",)
 INDEXES = {
     # (speaker_id, document_id): a speaker's quotes and articles; (speaker_id, part, cue): a
     # profile's cue verbs, counted from the index alone
     "quotes": [["document_id"], ["speaker_id", "document_id"], ["speaker_id", "part", "cue"],
                ["addressee_id"], ["type"], ["cue"]],
-    "documents": [["key"], ["published"], ["source", "published"]],
+    # (title): the statements sorted by title read articles in this order, not a million rows
+    "documents": [["key"], ["published"], ["source", "published"], ["title"]],
     "speakers": [["name"]],
     "aliases": [["speaker_id"]],
     # covering: the dashboard's sums within a month range or an outlet read no table row
@@ -174,7 +176,8 @@ INDEXES = {
                          # sum each speaker's statements by outlet, or by month, reading no row
                          ["speaker_id", "source", "statements"], ["speaker_id", "month", "statements"]],
     "speaker_totals": [["statements"]],
-    "quotations": [["speaker_id"], ["articles"]],
+    # (articles, statements): repeated_quotations, the most repeated first, read in index order
+    "quotations": [["speaker_id"], ["articles", "statements"]],
     "appearances": [["quotation_id"], ["document_id", "statement"], ["wording_id"]],
     "wordings": [["parent_id"]],
 }
@@ -305,46 +308,39 @@ FROM quotes
 JOIN documents ON documents.id = quotes.document_id
 """,
     # The paragraph around each quote as HTML: the article's text escaped here, in SQL, and
-    # only the <mark> around the quote added (quotes/site/plugin.py renders it).
+    # only the <mark> around the quote added (quotes/site/plugin.py renders it). One join, as
+    # in the statements view: counting the rows reads two indexes.
     "quotes_in_context": """
-WITH spans AS (
-  SELECT
-    quotes.*,
-    quotes.rowid AS quote_rowid,
-    min(coalesce(quotes.context_start, quotes.start), quotes.start) AS paragraph_start,
-    max(coalesce(quotes.context_end, quotes."end"), quotes."end") AS paragraph_end,
-    documents.text AS document_text
-  FROM quotes
-  JOIN documents ON documents.id = quotes.document_id
-)
 SELECT
-  spans.id,
-  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,
-  spans.part,
-  (SELECT name FROM speakers WHERE speakers.id = spans.speaker_id) AS speaker,
+  quotes.id,
+  coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) AS statement,
+  quotes.part,
+  (SELECT name FROM speakers WHERE speakers.id = quotes.speaker_id) AS speaker,
   replace(replace(replace(
-    substr(document_text, paragraph_start + 1, spans.start - paragraph_start),
+    substr(documents.text, min(coalesce(quotes.context_start, quotes.start), quotes.start) + 1,
+           quotes.start - min(coalesce(quotes.context_start, quotes.start), quotes.start)),
     '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
   || '<mark>' || replace(replace(replace(
-    substr(document_text, spans.start + 1, spans."end" - spans.start),
+    substr(documents.text, quotes.start + 1, quotes."end" - quotes.start),
     '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
   || '</mark>' || replace(replace(replace(
-    substr(document_text, spans."end" + 1, paragraph_end - spans."end"),
+    substr(documents.text, quotes."end" + 1,
+           max(coalesce(quotes.context_end, quotes."end"), quotes."end") - quotes."end"),
     '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS context,
-  spans.type,
-  spans.cue,
-  (SELECT name FROM speakers WHERE speakers.id = spans.addressee_id) AS addressee,
+  quotes.type,
+  quotes.cue,
+  (SELECT name FROM speakers WHERE speakers.id = quotes.addressee_id) AS addressee,
   documents.title,
   documents.published,
   documents.source,
-  spans.document_id,
-  spans.start,
-  spans."end",
-  spans.speaker_id,
-  (SELECT quotation_id FROM appearances WHERE appearances.quote_id = spans.id) AS quotation_id,
-  spans.quote_rowid
-FROM spans
-JOIN documents ON documents.id = spans.document_id
+  quotes.document_id,
+  quotes.start,
+  quotes."end",
+  quotes.speaker_id,
+  (SELECT quotation_id FROM appearances WHERE appearances.quote_id = quotes.id) AS quotation_id,
+  quotes.rowid AS quote_rowid
+FROM quotes
+JOIN documents ON documents.id = quotes.document_id
 """,
     # Speakers ranked by statements: a view, so it pages and its CSV streams every row (a
     # canned query's CSV stops at 1,000). A quote split by its attribution is one statement.
@@ -371,7 +367,8 @@ SELECT
 FROM speaker_totals
 JOIN speakers ON speakers.id = speaker_totals.speaker_id
 """,
-    # The quotations carried by two articles or more, the most repeated first.
+    # The quotations carried by two articles or more; the site lists the most repeated first
+    # (metadata: sort_desc articles, read from the index on articles and statements).
     "repeated_quotations": """
 SELECT
   quotations.id,
@@ -387,12 +384,11 @@ SELECT
 FROM quotations
 LEFT JOIN speakers ON speakers.id = quotations.speaker_id
 WHERE quotations.articles >= 2
-ORDER BY quotations.articles DESC, quotations.statements DESC, quotations.first_seen, quotations.id
 """,
 }
 
 
-SCHEMA_VERSION = 9  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 10  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -770,9 +766,19 @@ def _to_version_9(db: Database) -> None:
     (made by `ensure_db_shape`; nothing stored changes)."""
 
 
+def _to_version_10(db: Database) -> None:
+    """Schema 10: indexes that serve the site's sort orders on an archive (articles by
+    title; quotations by articles and statements, replacing the one by articles alone;
+    each speaker and addressee pair's statements and articles, replacing the pairs alone),
+    the in-context view with one join, the repeated quotations without an ORDER BY of
+    their own (made by `ensure_db_shape`)."""
+    db.execute("drop index if exists idx_quotations_articles")
+    db.execute("drop index if exists idx_quotes_addressed")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
 MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
-              _to_version_7, _to_version_8, _to_version_9]
+              _to_version_7, _to_version_8, _to_version_9, _to_version_10]
 
 
 def now() -> str:

@@ -160,7 +160,6 @@ class StatementFacet(ColumnFacet):
     async def facet_results(self):
         db = self.ds.get_database(self.database)
         if self.table in STATEMENT_KEYS and not self.keyed and await keyed(db, self.table):
-            self.sql = f"select * from ({self.sql}) group by {STATEMENT_KEYS[self.table]}"
             self.keyed = True
         if not self.keyed:
             return await super().facet_results()
@@ -177,10 +176,20 @@ class StatementFacet(ColumnFacet):
                 timed_out.append(column)
                 continue
             results.append(self._result(column, config["source"], rows))
-        self.only = {_column(c) for c in self.get_configs()} - {_column(c) for c in kept}
-        more, more_timed_out = await super().facet_results()
-        self.only = None
-        return results + more, timed_out + more_timed_out
+        # the others over the filtered rows taken one a statement, each reading its own column
+        # only: `select *` would work out every column of the view (its names, its
+        # quotations) for every row, three to four times the time on a search's rows
+        rows_sql, key = self.sql, STATEMENT_KEYS[self.table]
+        for column in [_column(c) for c in self.get_configs() if _column(c) not in {_column(k) for k in kept}]:
+            self.only = {column}
+            self.sql = f"select {escape_sqlite(column)} from ({rows_sql}) group by {key}"
+            try:
+                more, more_timed_out = await super().facet_results()
+            finally:
+                self.sql, self.only = rows_sql, None
+            results += more
+            timed_out += more_timed_out
+        return results, timed_out
 
     def _result(self, column: str, source: str, rows) -> dict:
         """A facet's entry as Datasette's template and JSON give it."""

@@ -310,19 +310,34 @@ def register_facet_classes():
 # ---- lean listing pages ----------------------------------------------------------------
 
 
+# Raw tables whose rows grow with the statements (a million each on a newsroom's archive):
+# every facet of an unfiltered listing would run out of its time there, after making the
+# page wait for it, so on a large archive they open without facets, as the views do.
+GROWING_TABLES = ("quotes", "quotations", "appearances")
+
+
+def redirected(path: str) -> bool:
+    """Whether `lean_redirect` may send this address elsewhere (a listing page)."""
+    parts = path.strip("/").split("/")
+    return len(parts) == 2 and (parts[1] in LEAN_COLUMNS or parts[1] in GROWING_TABLES)
+
+
 def lean_redirect(path: str, query_string: bytes, large: bool = False) -> str | None:
     """Where a bare listing view's address should go: the same with the lean columns; on a
     large archive (`large`), an unfiltered listing also without facets (each would time
-    out, after making the page wait for it)."""
-    parts = path.strip("/").split("/")
-    if len(parts) != 2 or parts[1] not in LEAN_COLUMNS:
+    out, after making the page wait for it), also of the raw tables that grow with it."""
+    if not redirected(path):
         return None
+    table = path.strip("/").split("/")[1]
     args = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    unfiltered = all(key.startswith("_") and key not in ("_search", "_where") for key, _ in args)
+    facets = any(k in ("_facet", "_nofacet") for k, _ in args)
+    skip = [("_nofacet", "1")] if large and unfiltered and not facets else []
+    if table not in LEAN_COLUMNS:
+        return path + "?" + urlencode(args + skip) if skip else None
     if any(key in ("_col", "_nocol") for key, _ in args):
         return None
-    unfiltered = all(key.startswith("_") and key not in ("_search", "_where") for key, _ in args)
-    skip = [("_nofacet", "1")] if large and unfiltered and not any(k == "_facet" for k, _ in args) else []
-    return path + "?" + urlencode(args + skip + [("_col", c) for c in LEAN_COLUMNS[parts[1]]])
+    return path + "?" + urlencode(args + skip + [("_col", c) for c in LEAN_COLUMNS[table]])
 
 
 FACETS_UP_TO = 100_000  # quotes: past this an unfiltered listing opens without facets
@@ -340,7 +355,7 @@ async def is_large(datasette, database: str) -> bool:
 def asgi_wrapper(datasette):
     async def redirect(scope):
         database = scope["path"].strip("/").split("/")[0]
-        if database not in datasette.databases or not lean_redirect(scope["path"], b""):
+        if database not in datasette.databases or not redirected(scope["path"]):
             return None
         return lean_redirect(scope["path"], scope.get("query_string", b""), await is_large(datasette, database))
 

@@ -196,6 +196,13 @@ def test_a_large_archive_opens_its_listings_without_facets_until_filtered():
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"speaker_id=3", large=True)
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"_search=harbour", large=True)
     assert lean_redirect("/quotes/statements", b"_col=id", large=True) is None
+    # the raw tables that grow with the archive too, without a column set of their own
+    assert lean_redirect("/quotes/quotes", b"_sort=type", large=True) == "/quotes/quotes?_sort=type&_nofacet=1"
+    assert lean_redirect("/quotes/quotations", b"", large=True) == "/quotes/quotations?_nofacet=1"
+    assert lean_redirect("/quotes/quotes", b"", large=False) is None
+    assert lean_redirect("/quotes/quotes", b"type=direct", large=True) is None
+    assert lean_redirect("/quotes/quotes", b"_nofacet=1", large=True) is None
+    assert lean_redirect("/quotes/speakers", b"", large=True) is None
 
 
 def test_csv_records_are_rewritten_whole_however_the_stream_is_cut():

@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -329,7 +329,7 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     # as schema 7 left it: the view without the statement's key
     conn.execute("drop view quotes_in_context")
     old = VIEWS["quotes_in_context"].replace(
-        "  coalesce(spans.document_id || ':' || spans.statement, spans.id) AS statement,\n  spans.part,\n", "")
+        "  coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) AS statement,\n  quotes.part,\n", "")
     assert "statement" not in old
     conn.execute(f"create view quotes_in_context as {old}")
     conn.execute("pragma user_version = 7")
@@ -337,7 +337,7 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
@@ -358,7 +358,44 @@ def test_a_version_8_database_is_migrated_to_9(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert set(new) <= indexes
+    conn.close()
+
+
+def test_a_version_9_database_is_migrated_to_10(tmp_path):
+    """Schema 10: indexes that serve the site's sorts (articles by title, quotations by
+    articles and statements) and who spoke to whom from one index, replacing two older
+    ones; the in-context view with one join; the repeated quotations without an ORDER BY."""
+    path = str(tmp_path / "v9.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("insert into documents (id, key, text, title) values ('d', 'k', ?, 'T')", ["x" * 60])
+    conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part, context_start, "
+                 "context_end) values ('d:5:10', 'd', 5, 10, 'words', 'direct', 3, 1, 0, 20)")
+    # as schema 9 left it
+    for name in ("idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"):
+        conn.execute(f"drop index {name}")
+    conn.execute("create index idx_quotations_articles on quotations (articles)")
+    conn.execute("create index idx_quotes_addressed on quotes (speaker_id, addressee_id) "
+                 "where addressee_id is not null")
+    conn.execute("drop view repeated_quotations")
+    conn.execute("create view repeated_quotations as " + VIEWS["repeated_quotations"].rstrip()
+                 + "\nORDER BY quotations.articles DESC")
+    conn.execute("drop view quotes_in_context")
+    conn.execute("create view quotes_in_context as select 1 as id")  # whatever it was: made again
+    conn.execute("pragma user_version = 9")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
+    assert {"idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"} <= indexes
+    assert not {"idx_quotations_articles", "idx_quotes_addressed"} & indexes
+    [(view,)] = conn.execute("select sql from sqlite_master where name = 'repeated_quotations'").fetchall()
+    assert "ORDER BY" not in view.upper().split("WHERE")[-1]
+    assert conn.execute("select id, statement, part, context from quotes_in_context").fetchall() == [
+        ("d:5:10", "d:3", 1, "xxxxx<mark>xxxxx</mark>xxxxxxxxxx")]
     conn.close()
