@@ -35,7 +35,7 @@ def _single_mention(token: Token) -> Span:
     ent = entity_span(token)
     if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
         return _with_listed_words(ent) if ent.label_ in ORG_LABELS else ent
-    named = _named_as(token)
+    named = _named_as(token) or _title_then_name(token)
     if named is not None:
         return named
     # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X" / "the
@@ -98,6 +98,24 @@ def _named_as(token: Token) -> Span | None:
                 if name.dep_ in ("oprd", "dobj", "attr") and name.ent_type_ in PERSON_LABELS:
                     return entity_span(name)
     return None
+
+
+def _title_then_name(token: Token) -> Span | None:
+    """"The minister for civil aviation Praful Patel said", "the head of Norvale Grid Lena
+    Ortiz said": an office with its domain, then the full name of who holds it, which the
+    parser hung inside the domain's phrase. Only after a word of the domain (not "the
+    wife of John Smith": a preposition, an article or an adjective before the name)."""
+    if token.pos_ != "NOUN" or not is_title_word(token.lemma_.lower()):
+        return None
+    ent = entity_span(token.doc[token.right_edge.i])
+    if ent is None or ent.label_ not in PERSON_LABELS or len(ent) < 2 or ent.end - 1 != token.right_edge.i:
+        return None
+    before = token.doc[ent.start - 1]
+    if before.i <= token.i or before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in PERSON_LABELS:
+        return None
+    if not any(c.dep_ == "prep" and c.i == token.i + 1 for c in token.children):
+        return None
+    return ent
 
 
 def _apposed_to_place(noun: Token) -> Token | None:

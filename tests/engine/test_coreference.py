@@ -118,3 +118,39 @@ def test_an_untagged_subject_that_the_text_names_in_full_elsewhere_is_that_perso
             "Al Mnajer passed his test earlier this year.\n\n"
             "The 32-year-old labourer says each day he learns new words from co-workers.")
     assert one(run(text), "each day he learns").speaker == "Mohammad Al Mnajer"
+
+
+def test_the_name_set_beside_the_subjects_noun_is_the_subject(run):
+    """"But Renner's counterpart Felix Amari was in no mood to celebrate. He said: …": the
+    subject is Amari; Renner is only named in passing."""
+    text = ("Mayor Paul Renner praised the deal on Friday. But Renner's counterpart Felix Amari was in "
+            "no mood to celebrate. He said: “We gave away too much.”")
+    q = one(run(text), "We gave away")
+    assert (q.speaker, q.method) == ("Felix Amari", "coreference")
+
+
+def test_an_age_the_model_parsed_as_an_adjective_describes_the_person_before(run):
+    """"The 29-year-old was second behind Dana Reyes … but she prefers …": the age is Mira
+    Okafor, so the "she" that follows is she, not the rival named in passing."""
+    text = ("Mira Okafor will miss the indoor final to rest. The 29-year-old was second behind Dana Reyes in "
+            "last week's race but she prefers the track. “I must look after my knee,” she said.")
+    q = one(run(text), "I must look")
+    assert (q.speaker, q.method) == ("Mira Okafor", "coreference")
+
+
+def test_an_office_with_its_domain_then_a_name_is_that_name(run):
+    """"… the minister for civil aviation Dev Kapoor said": the parser hangs the name inside
+    the domain's phrase; the speaker is the name, not someone named sentences before."""
+    text = ("Velmar Air wants to fly to the coast. The government has backed cheaper air travel. "
+            "“The days of flying being only for the rich are over,” the minister for civil aviation "
+            "Dev Kapoor said earlier.")
+    q = one(run(text), "The days of flying")
+    assert (q.speaker, q.speaker_mention) == ("Dev Kapoor", "Dev Kapoor")
+
+
+def test_a_document_without_an_author_is_the_document_as_written(run):
+    """As an unnamed source is: "A new report says …" with no author in the text is "a new
+    report", not no one, and not the last person named (the BBC guide's convention)."""
+    text = "Mayor Paul Renner opened the bridge in May.\n\nA new report says the bridge plan failed."
+    q = one(run(text), "the bridge plan failed")
+    assert (q.speaker, q.speaker_kind) == ("a new report", "anonymous")

@@ -76,3 +76,18 @@ def test_one_word_the_model_took_for_a_person_that_the_parser_reads_as_a_verb_is
     dale = next(t for t in doc if t.text == "Dale")
     doc.ents = [Span(doc, dale.i, dale.i + 2, label="PERSON"), Span(doc, struck.i, struck.i + 1, label="PERSON")]
     assert [p.name for p in build_graph(doc).people] == ["Dale Ortner"]
+
+
+def test_a_known_surname_the_model_took_for_a_common_noun_is_the_person(nlp):
+    """'Stam says Rooney's teenage stardom …' with the sentence's first word tagged NOUN:
+    once the article has named Joop Stam, the subject is he, and the "he" of the next
+    quote is not the other man the sentence names in passing."""
+    doc = nlp("Norden defender Joop Stam was sold three years ago.\n\n"
+              "Stam says Baxter's teenage stardom is unlike his own start in the game. "
+              "“At his age I was training to be an electrician,” he said.")
+    stam = [t for t in doc if t.text == "Stam"][-1]
+    stam.pos_ = "NOUN"  # (as the model tagged it in an article)
+    stam.ent_type_ = ""
+    graph = build_graph(doc)
+    assert graph.person_at(stam.idx, stam.idx + 4).name == "Joop Stam"
+    assert graph.chained(doc.text.index("he said")).entity.name == "Joop Stam"

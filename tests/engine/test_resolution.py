@@ -51,9 +51,9 @@ def test_a_document_speaks_for_the_author_the_text_gives(run):
     assert q.speaker == "the Coastal Institute"
 
 
-def test_a_document_with_no_author_keeps_its_mention_and_no_speaker(run):
+def test_a_document_with_no_author_is_the_document_as_written(run):
     q = one(run("The report says fish stocks fell by a third."), "fish stocks")
-    assert q.speaker is None and q.speaker_mention == "The report"
+    assert q.speaker == "the report" and q.speaker_mention == "The report"
 
 
 def test_a_spokesperson_speaks_for_the_organisation(run):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..cues import speech_verb
 from ..lexicon import gendered_words, is_org_noun, is_title_word
-from ..mentions import NOMINAL_WINDOW, _display, describes_person, mention_span
+from ..mentions import AGED, NOMINAL_WINDOW, _display, describes_person, mention_span
 from ..tokens import ORG_LABELS, subjects
 from .graph import Entity, Graph, Kind
 from .kinds import definite, is_document_noun, is_group, mention_kind, with_article
@@ -22,7 +22,7 @@ def add_descriptions(graph: Graph) -> None:
     found = []
     for token in subjects(doc):
         role = token.pos_ == "PROPN" and is_title_word(token.text)  # ("the Cardinal")
-        if not (token.pos_ == "NOUN" or role) or token.tag_ not in ("NN", "NNP") or token.i in graph.in_quote:
+        if not (token.pos_ == "NOUN" and token.tag_ in ("NN", "NNP") or role or _aged(token)) or token.i in graph.in_quote:
             continue
         span = with_article(mention_span(token))
         if graph.skipped(span) or span.start_char in described or graph.person_at(span.start_char, span.end_char):
@@ -47,6 +47,12 @@ def add_descriptions(graph: Graph) -> None:
     for span, entity, evidence in found:  # (added once all are read: the links stay in order meanwhile)
         graph.link(span, Kind.NOMINAL, entity, "descriptions", evidence)
     graph.sort_links()
+
+
+def _aged(token) -> bool:
+    """"The 31-year-old was third …": an age that the model parsed as an adjective subject."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 4 and AGED.search(doc[token.i - 4:token.i + 1].text) is not None
 
 
 def _a_person(graph: Graph, span) -> bool:

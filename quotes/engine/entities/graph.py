@@ -164,7 +164,7 @@ class Graph:
         that adds links calls `sort_links` before it reads them."""
         self._check()
         found = Link(Mention(span, kind), entity, entity.name, entity.kind, rule, evidence,
-                     coreference=kind is not Kind.NAME, subject=span.root.dep_ in ("nsubj", "nsubjpass"),
+                     coreference=kind is not Kind.NAME, subject=_a_subject(span),
                      sentence=span.root.sent.start_char, quoted=self.in_quotes(span))
         self.links.append(found)
         return found
@@ -323,3 +323,11 @@ class Graph:
             lines.append(f"{token.idx}-{token.idx + len(token)}\t{token.text!r}\tdocument\t{who}\t"
                          f"documents\t{author.evidence if author is not None else ''}")
         return "\n".join(lines)
+
+
+def _a_subject(span: Span) -> bool:
+    """Whether a mention is its clause's subject, or the name set beside the subject's noun
+    ("Argentina's President, Nestor Kirchner, said"; "X's counterpart Felix Magath was"),
+    not someone the clause names in passing (the "X" of those)."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))

@@ -341,8 +341,11 @@ def add_people(graph: Graph) -> None:
     # The surname of a person named in full, with no entity tag at all ("For Renner, who
     # …"), or a subject that is a known person's one name: a mention of them too, so that
     # a pronoun or a description after it finds them.
+    # (A subject the model took for a common noun counts too: "Stam says …" at the start of
+    # a sentence, NOUN, once the article has named Jaap Stam.)
     covered = {m.start for m in graph.links}
-    for token in proper_nouns(doc):
+    nouns = [t for t in subjects(doc) if t.pos_ == "NOUN" and t.i == t.sent.start]
+    for token in sorted(proper_nouns(doc) + nouns, key=lambda t: t.i):
         if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
                 or is_title_word(token.text) or _in_name(token):
             continue

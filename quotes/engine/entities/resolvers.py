@@ -171,11 +171,14 @@ def _group(ctx: Context, mention: Mention, exclude: set[int], previous: Attribut
 
 def _document(ctx: Context, mention: Mention, exclude: set[int], previous: Attribution | None) -> Link | None:
     """A document or message that speaks for its author ("the report says", "a statement
-    from the ministry"): the author the text names, or no one."""
+    from the ministry"): the author the text names, else, as the subject of the cue, the
+    document as written ("a new report says"), as an unnamed source is."""
     root = mention.span.root
     author = _author(ctx, root, previous)
     if author is None or author.name is None:
-        return _nobody(f"document '{root.text}': no author given")
+        if root.dep_ != "nsubj":  # ("…,” according to press reports": no speaker of the quote before)
+            return _nobody(f"document '{root.text}': no author given")
+        return _found(None, _display(mention.span), "anonymous", f"document '{root.text}': no author given, as written")
     return replace(author, coreference=True, evidence=f"document '{root.text}': {author.evidence}", rule="")
 
 
