@@ -262,3 +262,10 @@ def caption_pattern() -> re.Pattern:
     """A person placed in a photo: ", left," or "(centre)" after a name, "from left"."""
     words = "|".join(re.escape(w) for w in sorted(lines("caption_positions.txt"), key=len, reverse=True))
     return re.compile(rf"[A-Za-z],\s*(?:{words})\s*[,.]|\((?:{words})\)|\bfrom left\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def organisation_aliases() -> dict[str, str]:
+    """A party's nickname or short form (lower case, no "the") -> the name it is filed under:
+    "tories" -> "the Conservatives" (organisation_aliases.txt)."""
+    return {form.strip(): name.strip() for form, name in (line.split("|") for line in lines("organisation_aliases.txt"))}

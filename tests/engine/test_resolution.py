@@ -520,3 +520,17 @@ def test_a_description_is_not_the_person_its_own_sentence_names_after_it(run):
             "In June 1999, he attacked a woman walking home from work.\n\n"
             "In his ruling, the county judge said he saw no prospect of managing Ortner as a regular offender.")
     assert one(run(text), "he saw no prospect").speaker != "Dale Ortner"
+
+
+def test_a_party_by_its_nickname_is_filed_under_its_name(run):
+    """"The Tories say …, while the Lib Dems say …": the Conservatives and the Liberal
+    Democrats (quotes/data/organisation_aliases.txt), not a person "Lib Dems"."""
+    quotes = run("The Tories say the minister is acting too late while the Lib Dems say the plans may fail.")
+    tories, lib_dems = one(quotes, "the minister is acting"), one(quotes, "the plans may fail")
+    assert (tories.speaker, tories.speaker_kind) == ("the Conservatives", "organisation")
+    assert (lib_dems.speaker, lib_dems.speaker_kind) == ("the Liberal Democrats", "organisation")
+
+
+def test_an_unnamed_source_as_written_leaves_out_when_it_spoke(run):
+    q = one(run("The prime minister on Sunday said the rules would be toughened up."), "the rules")
+    assert q.speaker == "the prime minister"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import is_org_noun, is_title_word
+from ..lexicon import is_org_noun, is_title_word, organisation_aliases
 from ..mentions import _display, mention_span
 from ..tokens import ORG_LABELS, PERSON_LABELS
 from .graph import Entity, Graph, Link
@@ -57,6 +57,9 @@ def organisation_named(graph: Graph, span: Span) -> Link:
     """An organisation under its fullest name in the article: "EDC" -> "Export Development
     Canada", "Samsung" -> "Samsung Electronics Co."."""
     name = clean_name(span.text)
+    alias = organisation_aliases().get(name.lower())
+    if alias is not None:  # "the Tories" -> the Conservatives
+        return Link(None, None, alias, "organisation", evidence=f"name: '{name}' is {alias}")
     organisation = find_organisation(graph, name)
     if organisation is not None:
         return Link(None, None, organisation.name, "organisation", evidence=name_evidence(span, organisation.name))

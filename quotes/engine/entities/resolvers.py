@@ -17,7 +17,8 @@ from typing import Callable
 from spacy.tokens import Span, Token
 
 from ..cues import speech_verb
-from ..lexicon import gendered_words, given_names, is_org_noun, is_person_noun, is_title_word, pronouns, surnames
+from ..lexicon import (gendered_words, given_names, is_org_noun, is_person_noun, is_title_word, organisation_aliases,
+                       pronouns, surnames)
 from ..mentions import NOMINAL_WINDOW, _describes_named_person, _display, mention_span
 from ..state import Attribution, Context
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, sentences_apart, sentences_back
@@ -25,7 +26,7 @@ from .documents import owners, published_by
 from .graph import Kind, Link, Mention
 from .kinds import article, coordinated, definite, is_document_noun, is_group, mention_kind, with_article
 from .lookup import modifiers, name_evidence, organisation_named, organisation_of, person_named, person_of
-from .organisations import described, find_organisation, is_acronym
+from .organisations import clean_name, described, find_organisation, is_acronym
 from .people import described_as_person, unknown_person
 from .roles import office, role_agrees
 
@@ -231,6 +232,8 @@ def _name(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
     root = span.root
     if root.pos_ == "NOUN" and root.is_lower and any(c.dep_ == "poss" for c in root.children):
         return None  # "Lena s friend" the model tagged as a name with her: someone else
+    if organisation_aliases().get(clean_name(span.text).lower()):
+        return organisation_named(ctx.graph, span)  # "the Lib Dems say": a party, by the name it is filed under
     person = root.ent_type_ in PERSON_LABELS or described_as_person(span)  # "X, CEO of Y, a group"
     described = find_organisation(ctx.graph, span.text) if root.pos_ == "PROPN" and not person else None
     if described is not None and described.nouns:
@@ -440,6 +443,8 @@ def _described(span: Span) -> str:
     root = span.root
     end = span.end
     for child in root.rights:
+        if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            break  # ("the prime minister on Sunday said": when, not who)
         if child.dep_ in ("amod", "prep") and child.i == end:
             last = child.right_edge.i + 1
             if last - span.start <= DESCRIPTION_WORDS and not any(t.is_punct for t in root.doc[end:last]):
@@ -456,7 +461,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     Resolver("group", (Kind.GROUP,), _group, "the members named in a coordination, else the group as written",
              ("Lena Ortiz and Paul Renner said the bridge was safe.", "Lena Ortiz and Paul Renner")),
     Resolver("document", (Kind.DOCUMENT,), _document,
-             "the author the text gives a report or statement, else no speaker",
+             "the author the text gives a report or statement, else the document as written",
              ("A study by the Coastal Institute says fish stocks fell by a third.", "the Coastal Institute")),
     Resolver("spokesperson", DESCRIPTIONS, _spokesperson, "the organisation a spokesperson speaks for",
              ("A spokeswoman for Harbor Electronics said the plant would stay open.", "Harbor Electronics")),
