@@ -111,6 +111,20 @@ TABLES = {
         "columns": {"speaker_id": int, "statements": int, "direct": int, "articles": int},
         "pk": "speaker_id",
     },
+    # Each speaker's statements by outlet, and by month (the same counts summed over the
+    # other columns): the dashboard's shares of women and men, of everyone or within an outlet
+    # or a range of months, sum a few tens of thousands of these rather than every row of
+    # statement_counts. Kept by the same triggers.
+    "speaker_outlets": {
+        "columns": {"speaker_id": int, "source": str, "statements": int},
+        "pk": ("speaker_id", "source"),
+        "without_rowid": True,  # the rows in speaker order: a speaker's sums read no other page
+    },
+    "speaker_months": {
+        "columns": {"speaker_id": int, "month": str, "statements": int},
+        "pk": ("speaker_id", "month"),
+        "without_rowid": True,  # the rows in speaker order: a speaker's sums read no other page
+    },
     # Quotations across articles (quotes/quotations.py): one row a distinct quotation, its
     # longest wording and its speaker, with where it was first seen.
     "quotations": {
@@ -176,6 +190,9 @@ INDEXES = {
                          # sum each speaker's statements by outlet, or by month, reading no row
                          ["speaker_id", "source", "statements"], ["speaker_id", "month", "statements"]],
     "speaker_totals": [["statements"]],
+    # covering: an outlet's or a range of months' people read in order, no row
+    "speaker_outlets": [["source", "speaker_id", "statements"]],
+    "speaker_months": [["month", "speaker_id", "statements"]],
     # (articles, statements): repeated_quotations, the most repeated first, read in index order
     "quotations": [["speaker_id"], ["articles", "statements"]],
     "appearances": [["quotation_id"], ["document_id", "statement"], ["wording_id"]],
@@ -211,6 +228,12 @@ def _count_add(q: str, when: str = "true") -> str:
     keys = ", ".join(_COUNT_KEY[k].format(q=q) for k in ("speaker_id", "source", "month", "type"))
     anyone = ", ".join(_COUNT_KEY[k].format(q=q) for k in ("source", "month", "type"))
     direct = f"coalesce({q}.type = 'direct', 0)"
+    speaker = _COUNT_KEY["speaker_id"].format(q=q)
+    by_speaker = "".join(
+        f"\n  INSERT INTO speaker_{table} (speaker_id, {column}, statements) "
+        f"SELECT {speaker}, {_COUNT_KEY[column].format(q=q)}, 1 WHERE {when} "
+        f"ON CONFLICT (speaker_id, {column}) DO UPDATE SET statements = statements + 1;"
+        for table, column in (("outlets", "source"), ("months", "month")))
     return (f"INSERT INTO statement_counts (speaker_id, source, month, type, statements) "
             f"SELECT {keys}, 1 WHERE {when} "
             f"ON CONFLICT (speaker_id, source, month, type) DO UPDATE SET statements = statements + 1;\n"
@@ -219,7 +242,8 @@ def _count_add(q: str, when: str = "true") -> str:
             f"ON CONFLICT (source, month, type) DO UPDATE SET statements = statements + 1;\n"
             f"  INSERT INTO speaker_totals (speaker_id, statements, direct, articles) "
             f"SELECT coalesce({q}.speaker_id, 0), 1, {direct}, 0 WHERE {when} "
-            f"ON CONFLICT (speaker_id) DO UPDATE SET statements = statements + 1, direct = direct + {direct};")
+            f"ON CONFLICT (speaker_id) DO UPDATE SET statements = statements + 1, direct = direct + {direct};"
+            + by_speaker)
 
 
 def _count_remove(q: str, when: str = "true") -> str:
@@ -227,6 +251,12 @@ def _count_remove(q: str, when: str = "true") -> str:
     match = " AND ".join(f"{k} = {v.format(q=q)}" for k, v in _COUNT_KEY.items())
     anyone = " AND ".join(f"{k} = {v.format(q=q)}" for k, v in _COUNT_KEY.items() if k != "speaker_id")
     speaker = f"speaker_id = coalesce({q}.speaker_id, 0)"
+    by_speaker = "".join(
+        f"\n  UPDATE speaker_{table} SET statements = statements - 1 WHERE {when} AND {speaker} "
+        f"AND {column} = {_COUNT_KEY[column].format(q=q)};"
+        f"\n  DELETE FROM speaker_{table} WHERE {when} AND {speaker} AND {column} = {_COUNT_KEY[column].format(q=q)} "
+        f"AND statements <= 0;"
+        for table, column in (("outlets", "source"), ("months", "month")))
     return (f"UPDATE statement_counts SET statements = statements - 1 WHERE {when} AND {match};\n"
             f"  DELETE FROM statement_counts WHERE {when} AND {match} AND statements <= 0;\n"
             f"  UPDATE month_counts SET statements = statements - 1 WHERE {when} AND {anyone};\n"
@@ -234,7 +264,7 @@ def _count_remove(q: str, when: str = "true") -> str:
             f"  UPDATE speaker_totals SET statements = statements - 1, direct = direct - coalesce({q}.type = 'direct', 0) "
             f"WHERE {when} AND {speaker};\n"
             f"  DELETE FROM speaker_totals WHERE {when} AND {speaker} AND statements <= 0 "
-            f"AND coalesce(articles, 0) <= 0;")
+            f"AND coalesce(articles, 0) <= 0;" + by_speaker)
 
 
 def _article_add(q: str) -> str:
@@ -388,7 +418,7 @@ WHERE quotations.articles >= 2
 }
 
 
-SCHEMA_VERSION = 10  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 11  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -717,8 +747,8 @@ def _to_version_5(db: Database) -> None:
 
 
 def rebuild_statement_counts(db: Database) -> None:
-    """`statement_counts`, `month_counts` and `speaker_totals` counted again from the quotes
-    (what the triggers keep up to date)."""
+    """`statement_counts`, `month_counts`, `speaker_outlets`, `speaker_months` and
+    `speaker_totals` counted again from the quotes (what the triggers keep up to date)."""
     db.execute("delete from statement_counts")
     db.execute("""
         insert into statement_counts (speaker_id, source, month, type, statements)
@@ -730,6 +760,10 @@ def rebuild_statement_counts(db: Database) -> None:
     db.execute("""
         insert into month_counts (source, month, type, statements)
         select source, month, type, sum(statements) from statement_counts group by 1, 2, 3""")
+    for table, column in (("speaker_outlets", "source"), ("speaker_months", "month")):
+        db.execute(f"delete from {table}")
+        db.execute(f"insert into {table} (speaker_id, {column}, statements) "
+                   f"select speaker_id, {column}, sum(statements) from statement_counts group by 1, 2")
     db.execute("delete from speaker_totals")
     db.execute("""
         insert into speaker_totals (speaker_id, statements, direct, articles)
@@ -776,9 +810,19 @@ def _to_version_10(db: Database) -> None:
     db.execute("drop index if exists idx_quotes_addressed")
 
 
+def _to_version_11(db: Database) -> None:
+    """Schema 11: each speaker's statements by outlet and by month (`speaker_outlets`,
+    `speaker_months`, made by `ensure_db_shape`, kept by the count triggers from now on),
+    summed here from `statement_counts`."""
+    for table, column in (("speaker_outlets", "source"), ("speaker_months", "month")):
+        db.execute(f"delete from {table}")
+        db.execute(f"insert into {table} (speaker_id, {column}, statements) "
+                   f"select speaker_id, {column}, sum(statements) from statement_counts group by 1, 2")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
 MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
-              _to_version_7, _to_version_8, _to_version_9, _to_version_10]
+              _to_version_7, _to_version_8, _to_version_9, _to_version_10, _to_version_11]
 
 
 def now() -> str:

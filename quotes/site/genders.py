@@ -1,13 +1,14 @@
 """Whose voices are heard: the dashboard's shares of women, men and people of unknown gender
 among the named people quoted, by statements and by distinct people, overall, per outlet
-and per month, within the dashboard's filters. Counts come from `statement_counts` (or
-the same as a subquery in a database of an older quotes); genders from `speakers.gender`.
+and per month, within the dashboard's filters. Counts come from each speaker's kept counts
+(`speaker_outlets`, `speaker_months`, `statement_counts`; the same as subqueries in a
+database of an older quotes); genders from `speakers.gender`.
 """
 
 from __future__ import annotations
 
 from .filters import Filters
-from .pages import NAMED_PERSON, _rows, summaries
+from .pages import BY_SPEAKER_TABLES, NAMED_PERSON, _rows, by_speaker_table, filtered_columns, summaries
 
 GENDERS = ("female", "male", "unknown")
 LABELS = {"female": "women", "male": "men", "unknown": "unknown"}
@@ -23,30 +24,32 @@ async def has_genders(db) -> bool:
 async def gender_counts(db, filters: Filters) -> dict[str, list[dict]] | None:
     """Rows of (key, gender, statements, people) for "all", "outlet" and "month": the
     statements of named people of each gender within the filters, and how many distinct
-    people said them. Each speaker's statements are summed first, then joined to the named
-    people once: on an archive of a million statements that is a pass over the summary of a
-    few hundred thousand rows a table. None when that still takes longer than the site
-    allows a query (the page then says so rather than failing)."""
+    people said them. Each speaker's statements are read from the smallest table of them
+    kept by what the key and the filters need (speaker_outlets, speaker_months, else
+    statement_counts; speaker_totals for everyone's), summed by speaker, then joined to the
+    named people once. None when that still takes longer than the site allows a query (the
+    page then says so rather than failing)."""
     from datasette.database import QueryInterrupted
 
     tables = await summaries(db)
-    where, params = filters.summary_where()
+    filtered = filtered_columns(filters)
     people = f"""people as materialized (select speakers.id, coalesce(speakers.gender, 'unknown') as gender
         from speakers where {NAMED_PERSON})"""
     found = {}
     try:
-        if filters.active:
-            keys = (("all", "''"), ("outlet", "statement_counts.source"), ("month", "statement_counts.month"))
-        else:  # everyone's totals are kept by speaker
-            keys = (("outlet", "statement_counts.source"), ("month", "statement_counts.month"))
-            found["all"] = await _rows(db, f"""
-                with {people} select '' as key, people.gender, sum(speaker_totals.statements) as statements,
-                  count(*) as people
-                from {tables["speaker_totals"]} join people on people.id = speaker_totals.speaker_id
-                group by 2""")
-        for by, key in keys:
+        for by, column in (("all", None), ("outlet", "source"), ("month", "month")):
+            if by == "all" and not filters.active:  # everyone's totals are kept by speaker
+                found["all"] = await _rows(db, f"""
+                    with {people} select '' as key, people.gender, sum(speaker_totals.statements) as statements,
+                      count(*) as people
+                    from {tables["speaker_totals"]} join people on people.id = speaker_totals.speaker_id
+                    group by 2""")
+                continue
+            name = by_speaker_table(filtered | ({column} if column else set()))
+            where, params = filters.summary_where(name)
+            key = f"{name}.{column}" if column else "''"
             found[by] = await _rows(db, f"""
-                with {people}, per as ({per_speaker(key, tables["statement_counts"], where)})
+                with {people}, per as ({per_speaker(key, tables[name], name, where)})
                 select per.key, people.gender, sum(per.statements) as statements, count(*) as people
                 from per join people on people.id = per.speaker_id group by 1, 2""", params)
     except QueryInterrupted:
@@ -54,11 +57,14 @@ async def gender_counts(db, filters: Filters) -> dict[str, list[dict]] | None:
     return found
 
 
-def per_speaker(key: str, table: str, where: str) -> str:
-    """Each speaker's statements by `key` (an outlet, a month) within the filters: on the
-    counts table, read from a covering index in speaker order (no row, no sort)."""
-    return (f"select {key} as key, statement_counts.speaker_id, sum(statement_counts.statements) as statements "
-            f"from {table} where {where} group by statement_counts.speaker_id, 1")
+def per_speaker(key: str, table: str, name: str, where: str) -> str:
+    """Each speaker's statements by `key` (an outlet, a month) within the filters, from a
+    counts table (`name`, selected from `table`), read from a covering index; a table kept
+    by that key alone has them as its rows (summed again, they cost a sort)."""
+    if key == f"{name}.{BY_SPEAKER_TABLES.get(name)}":
+        return f"select {key} as key, {name}.speaker_id, {name}.statements from {table} where {where}"
+    return (f"select {key} as key, {name}.speaker_id, sum({name}.statements) as statements "
+            f"from {table} where {where} group by {name}.speaker_id, 1")
 
 
 def share_rows(rows: list[dict]) -> list[dict]:

@@ -351,9 +351,34 @@ FALLBACK = {
 
 
 async def summaries(db) -> dict[str, str]:
-    """What to select each summary from: the table, or the same as a subquery."""
+    """What to select each summary from: the table, or the same as a subquery (each
+    speaker's statements by outlet and by month summed from statement_counts, in a database
+    of schema 10 or before)."""
     names = set(await db.table_names())
-    return {name: name if name in names else sql for name, sql in FALLBACK.items()}
+    found = {name: name if name in names else sql for name, sql in FALLBACK.items()}
+    for name, column in BY_SPEAKER_TABLES.items():
+        found[name] = name if name in names else (
+            f"(select speaker_id, {column}, sum(statements) as statements from {found['statement_counts']} "
+            f"group by speaker_id, {column}) as {name}")
+    return found
+
+
+# Each speaker's statements kept by outlet alone and by month alone: far fewer rows than
+# statement_counts (by outlet, month and type) when only one of the two matters.
+BY_SPEAKER_TABLES = {"speaker_outlets": "source", "speaker_months": "month"}
+
+
+def by_speaker_table(columns: set[str]) -> str:
+    """The smallest table of each speaker's statements kept by these columns (source, month)."""
+    for name, column in BY_SPEAKER_TABLES.items():
+        if columns <= {column}:
+            return name
+    return "statement_counts"
+
+
+def filtered_columns(filters: Filters) -> set[str]:
+    """The columns of the counts the filters read: source for an outlet, month for months."""
+    return ({"source"} if filters.outlet else set()) | ({"month"} if filters.since or filters.until else set())
 
 
 async def top_people(db, filters: Filters = Filters(), limit: int = 15) -> list[dict]:
@@ -368,11 +393,12 @@ async def top_people(db, filters: Filters = Filters(), limit: int = 15) -> list[
             {"limit": limit})
     # each speaker's statements summed first, then the named people among them: asked of
     # every summed row, the name rule cost seconds on an archive of a million statements
-    where, params = filters.summary_where()
+    name = by_speaker_table(filtered_columns(filters))
+    where, params = filters.summary_where(name)
     return await _rows(db, f"""
         with per as (
-          select statement_counts.speaker_id, sum(statement_counts.statements) as count
-          from {tables["statement_counts"]} where {where} group by statement_counts.speaker_id)
+          select {name}.speaker_id, sum({name}.statements) as count
+          from {tables[name]} where {where} group by {name}.speaker_id)
         select speakers.id, speakers.name, speakers.role, per.count
         from per join speakers on speakers.id = per.speaker_id
         where {NAMED_PERSON} order by per.count desc, speakers.name limit :limit""",

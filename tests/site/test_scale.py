@@ -84,6 +84,11 @@ def test_the_archive_is_realistic_for_the_pages(archive):
     assert evidence > 0
     [(unlinked,)] = sql(archive, "select count(*) from quotes where id not in (select quote_id from appearances)")
     assert unlinked == 0
+    # each speaker's statements by outlet and by month, kept by the triggers as the archive
+    # was written, are the statement counts summed
+    for table, column in (("speaker_outlets", "source"), ("speaker_months", "month")):
+        assert sql(archive, f"select * from {table} order by 1, 2") == sql(
+            archive, f"select speaker_id, {column}, sum(statements) from statement_counts group by 1, 2 order by 1, 2")
 
 
 LISTINGS = [

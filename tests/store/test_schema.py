@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -337,7 +337,7 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
@@ -358,7 +358,7 @@ def test_a_version_8_database_is_migrated_to_9(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert set(new) <= indexes
     conn.close()
@@ -390,7 +390,7 @@ def test_a_version_9_database_is_migrated_to_10(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 10
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert {"idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"} <= indexes
     assert not {"idx_quotations_articles", "idx_quotes_addressed"} & indexes
@@ -398,4 +398,52 @@ def test_a_version_9_database_is_migrated_to_10(tmp_path):
     assert "ORDER BY" not in view.upper().split("WHERE")[-1]
     assert conn.execute("select id, statement, part, context from quotes_in_context").fetchall() == [
         ("d:5:10", "d:3", 1, "xxxxx<mark>xxxxx</mark>xxxxxxxxxx")]
+    conn.close()
+
+
+def by_speaker(conn):
+    """speaker_outlets and speaker_months as they are, and as statement_counts sums them."""
+    kept = [conn.execute(f"select * from {t} order by 1, 2").fetchall() for t in ("speaker_outlets", "speaker_months")]
+    summed = [conn.execute(f"select speaker_id, {c}, sum(statements) from statement_counts group by 1, 2 "
+                           f"order by 1, 2").fetchall() for c in ("source", "month")]
+    return kept, summed
+
+
+def test_a_version_10_database_is_migrated_to_11(tmp_path):
+    """Schema 11: each speaker's statements by outlet and by month, summed from the counts
+    on migration and kept by the triggers as quotes are written, changed and deleted."""
+    path = str(tmp_path / "v10.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.executemany("insert into documents (id, key, text, source, published) values (?, ?, 'text', ?, ?)",
+                     [("d", "k", "Norvale Post", "2016-03-04"), ("e", "l", "Norvale Post", "2016-04-01"),
+                      ("f", "m", None, None)])
+    rows = [("d:0:5", "d", 1, 1, "direct"), ("d:20:30", "d", 1, 2, "direct"), ("e:0:5", "e", 1, 1, "indirect"),
+            ("e:9:12", "e", 2, 1, "direct"), ("f:0:5", "f", None, 1, "direct")]
+    conn.executemany("insert into quotes (id, document_id, text, speaker_id, part, type) values (?, ?, 'w', ?, ?, ?)",
+                     rows)
+    # as schema 10 left it: no tables of each speaker's counts, triggers that do not keep them
+    for name in ("statement_counts_ai", "statement_counts_ad", "statement_counts_au"):
+        conn.execute(f"drop trigger {name}")
+    conn.execute("drop table speaker_outlets")
+    conn.execute("drop table speaker_months")
+    conn.execute("pragma user_version = 10")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    kept, summed = by_speaker(conn)
+    assert kept == summed
+    assert kept[0] == [(0, "", 1), (1, "Norvale Post", 2), (2, "Norvale Post", 1)]
+    assert kept[1] == [(0, "", 1), (1, "2016-03", 1), (1, "2016-04", 1), (2, "2016-04", 1)]
+    # kept as quotes change: a new statement, a speaker changed, a statement deleted
+    conn.execute("insert into quotes (id, document_id, text, speaker_id, part, type) "
+                 "values ('d:40:50', 'd', 'w', 2, 1, 'direct')")
+    conn.execute("update quotes set speaker_id = 2 where id = 'd:0:5'")
+    conn.execute("delete from quotes where id = 'e:0:5'")
+    conn.commit()
+    kept, summed = by_speaker(conn)
+    assert kept == summed
+    assert kept[0] == [(0, "", 1), (2, "Norvale Post", 3)]
     conn.close()
