@@ -91,3 +91,11 @@ def test_a_known_surname_the_model_took_for_a_common_noun_is_the_person(nlp):
     graph = build_graph(doc)
     assert graph.person_at(stam.idx, stam.idx + 4).name == "Joop Stam"
     assert graph.chained(doc.text.index("he said")).entity.name == "Joop Stam"
+
+
+def test_an_honorific_is_no_role(nlp):
+    """"Lord Bach", "Mr Brown" (the model tagging the surname alone): the honorific was
+    kept as the person's role, and then "the chancellor" could not be Mr Brown."""
+    doc = nlp("Lord Bach said he was disappointed with the cost increases.")
+    [person] = build_graph(doc).people
+    assert (person.name, person.role, person.gender) == ("Bach", None, "male")

@@ -534,3 +534,17 @@ def test_a_party_by_its_nickname_is_filed_under_its_name(run):
 def test_an_unnamed_source_as_written_leaves_out_when_it_spoke(run):
     q = one(run("The prime minister on Sunday said the rules would be toughened up."), "the rules")
     assert q.speaker == "the prime minister"
+
+
+def test_a_surname_that_is_a_title_word_after_an_honorific_is_a_name(run):
+    """"Ms King", "Mr Dean": a surname the title list also holds is the person's."""
+    text = ("Labour MP Oona King will face a strong challenger.\n\n"
+            "Ms King said she was delighted at the chance to take him on.")
+    q = one(run(text), "she was delighted")
+    assert (q.speaker, q.speaker_kind) == ("Oona King", "person")
+
+
+def test_our_correspondent_is_no_one_the_story_names(run):
+    text = ("Tom Bach said he was disappointed with the cost increases.\n\n"
+            "The findings, according to our correspondent, contain few new surprises.")
+    assert one(run(text), "contain few").speaker != "Bach"

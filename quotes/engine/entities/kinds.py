@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns, speech_nouns
+from ..lexicon import (Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns,
+                       speech_nouns, titles)
 from ..tokens import ORG_LABELS, PERSON_LABELS
 from .graph import Kind
 
@@ -41,6 +42,8 @@ def describes(span: Span) -> bool:
     noun or an organisation noun ("minister", "MEP", "teacher", "company"), and nothing
     else in them is a name (a place may be: "the Cambridge resident")."""
     root = span.root
+    if root.i > span.start and titles().get(root.doc[root.i - 1].lower_.rstrip("."), False) and root.text.istitle():
+        return False  # ("Mr Dean", "Ms King": a surname after an honorific, even one that is a title word)
     if root.pos_ == "NOUN" or root.is_lower:  # (a lower-case word the tagger took for a name is none)
         word = root.lemma_.lower()
         if not (is_title_word(root.text) or is_person_noun(word) or is_org_noun(word)):

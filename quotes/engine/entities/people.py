@@ -17,7 +17,7 @@ from ...name_matcher import Match, Rule, rule, why
 from ...names import PersonName, not_a_name, parse_name, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
-                       organisation_nouns, surnames)
+                       organisation_nouns, surnames, titles as title_table)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
 from .graph import Entity, Graph, Kind, Link
 from .roles import learn_from_noun, learn_role
@@ -237,10 +237,13 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     owner = max((j for j, word in enumerate(written[:-1]) if POSSESSIVE.search(word)), default=None)
     if owner is not None:  # "the Media Center's Ortner": the name after its owner's
         written = written[owner + 1:]
+    after_honorific = False
     for word in POSSESSIVE.sub("", " ".join(written)).split():
         word = word.strip(",.;:\u201c\u201d\"'()")
-        if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1):
+        if word and not (is_title_word(word) and word[:1].isupper() and not words and len(text.split()) > 1
+                         and not after_honorific):  # ("Mr Dean", "Ms King": a surname that is a title word)
             words.append(word)
+        after_honorific = title_table().get(word.lower().rstrip("."), False)
     titles = [j for j, word in enumerate(words[:-1]) if word[:1].isupper() and is_title_word(word)]
     if titles and all(word[:1].isupper() for word in words[titles[-1] + 1:]):
         words = words[titles[-1] + 1:]

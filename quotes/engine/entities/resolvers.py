@@ -350,6 +350,8 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
     root = span.root
     if any(c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in ORG_LABELS for c in root.children):
         return None  # "the city's auditor", "Lena's lawyer": someone new ("England's fly-half" is a role)
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in root.children):
+        return None  # "our correspondent": the outlet's own, no one the story names
     person_noun = _describes_named_person(ctx, span)
     speaking = not person_noun and _speaks(root) and _describes_named_person(ctx, span, any_noun=True)
     if not (person_noun or speaking):

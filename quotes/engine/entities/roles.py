@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import gendered_words, is_title_word, prepositions
+from ..lexicon import gendered_words, is_title_word, prepositions, titles
 from ..tokens import PERSON_LABELS, entity_span
 from .graph import Entity
 
@@ -20,6 +20,8 @@ def learn_role(ent: Span, entity: Entity) -> None:
     ("X, the minister of Y"), or a noun the name is in apposition to."""
     doc = ent.doc
     chain = title_chain(doc, ent.start)
+    while chain and titles().get(chain[-1].lower_.rstrip("."), False):
+        chain = chain[:-1]  # ("Mr Brown": an honorific is no role)
     affiliation = None
     while chain and chain[0].ent_type_ in ("GPE", "NORP") and not is_title_word(chain[0].text):
         affiliation = (affiliation + " " if affiliation else "") + chain[0].text
