@@ -442,6 +442,8 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
     one noun phrase, before or after it). The content is the sentence on either side."""
     doc = verb.doc
     sent = verb.sent
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return None  # a participle naming the noun before ('a partnership, called X, which …')
     before = _nominal_run(doc, verb.i - 1, -1, ATTRIBUTION_WORDS + 1)
     after = _nominal_run(doc, verb.i + 1, 1, ATTRIBUTION_WORDS + 1)
     subject_before, subject_after = before < verb.i - 1, after > verb.i + 1

@@ -221,3 +221,9 @@ def test_going_on_saying_is_a_statement_of_its_own(run):
     quotes = run(text)
     assert one(quotes, "he'll be stepping down").text.endswith("than planned")
     assert one(quotes, "the party needs to move on").speaker == "Dale Morrow"
+
+
+def test_a_participle_naming_the_noun_before_is_no_set_off_attribution(run):
+    text = ("The firm announced a partnership with Varnet, called VarnetGo, which means drivers can book "
+            "repairs from their phones. But in some cases, said the report, drivers waited for weeks.")
+    assert {q.cue for q in run(text)} == {"said"}
