@@ -75,14 +75,35 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
 def _subject_misread_as_object(verb: Token, entry, clause: Token) -> Token | None:
     """'Ortiz said unemployment and lost earnings have broad effects' read with the clause's
     subject as the verb's object and the clause starting at "have": the words from the verb
-    to the clause are its subject (not after a verb whose object is the one spoken to)."""
-    if clause.i < verb.i or "addressee" in entry.flags or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+    to the clause are its subject. After a verb whose object is the one spoken to, only a
+    finite clause lacks its subject so ('warned the closure could cost jobs'; not 'told
+    them to leave'), and the subject is the object right before it ('told reporters the
+    closure could …')."""
+    if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+    if "addressee" in entry.flags:
+        if not objects or not _finite(clause) or objects[-1].right_edge.i + 1 != clause.left_edge.i \
+                or not _no_one_told(objects[-1]):
+            return None
+        return objects[-1].left_edge
     first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if first is None or first.is_punct or not any(c.dep_ == "dobj" and verb.i < c.i < clause.i for c in verb.children):
+    if first is None or first.is_punct or not objects:
         return None
     return first
+
+
+def _no_one_told(phrase: Token) -> bool:
+    """An object phrase that names no one who could be told: no pronoun, no name, no
+    relative clause ('told CTV News it …', 'told the crowd that cuts …' stay the ones told)."""
+    return phrase.pos_ != "PRON" and not any(
+        t.ent_type_ or t.dep_ in ("relcl", "acl") for t in phrase.subtree)
+
+
+def _finite(clause: Token) -> bool:
+    """A clause whose verb is finite ("could cost", "rose"), not an infinitive or participle."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
 
 
 def _clause_misread_as_head(verb: Token):

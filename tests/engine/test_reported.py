@@ -227,3 +227,15 @@ def test_a_participle_naming_the_noun_before_is_no_set_off_attribution(run):
     text = ("The firm announced a partnership with Varnet, called VarnetGo, which means drivers can book "
             "repairs from their phones. But in some cases, said the report, drivers waited for weeks.")
     assert {q.cue for q in run(text)} == {"said"}
+
+
+def test_the_subject_of_a_bare_clause_read_as_the_one_warned(run):
+    # the parser makes "the closure" the object of "warned" and "could cost" a clause with no subject
+    q = one(run("Shop owners in Varne have warned the closure could cost hundreds of jobs."), "the closure")
+    assert (q.text, q.speaker, q.addressee) == ("the closure could cost hundreds of jobs", "Shop owners in Varne", None)
+
+
+def test_the_one_told_before_a_bare_clause_stays_the_one_told(run):
+    quotes = run("The mayor told them to leave. The RAC warned drivers the roads would be icy.")
+    assert [(q.text, q.addressee) for q in quotes] == [("the roads would be icy", "drivers")]
+
