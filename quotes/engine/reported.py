@@ -179,7 +179,11 @@ def _prepositional(verb: Token, entry, children: list[Token]):
     """'accused the board of betraying …', 'cautioned against reading too much …': what the
     preposition of the verb's `pp:` flags governs."""
     preps = entry.prepositions("pp")
-    for child in children:
+    if not preps:
+        return None
+    # (the parser hangs the phrase on the verb or on its object: 'accused [the firm of breaking …]')
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    for child in children + (list(objects[0].rights) if objects else []):
         if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:

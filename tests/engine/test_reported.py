@@ -239,3 +239,8 @@ def test_the_one_told_before_a_bare_clause_stays_the_one_told(run):
     quotes = run("The mayor told them to leave. The RAC warned drivers the roads would be icy.")
     assert [(q.text, q.addressee) for q in quotes] == [("the roads would be icy", "drivers")]
 
+
+def test_an_accusation_whose_of_phrase_hangs_on_the_one_accused(run):
+    # the parser hangs "of breaking …" on "the firm", not on "accused"
+    q = one(run("The Varne union accused the firm of breaking the pay deal."), "breaking")
+    assert (q.text, q.speaker, q.cue) == ("breaking the pay deal", "the Varne union", "accused")
