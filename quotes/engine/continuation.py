@@ -243,3 +243,73 @@ def unplaced_pronoun(ctx: Context, candidate: Candidate) -> Attribution | None:
     found.mention = partial.mention
     found.evidence = evidence
     return found
+
+
+BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})  # what "will", "can", "shall", "may" become when reported
+
+
+def sequel_candidates(ctx: Context, found) -> list[Candidate]:
+    """A sentence of the writer's that holds a quoted fragment and whose verb is backshifted
+    ('X said … . The government would “need to be creative”.'): reported speech going on
+    from the sentence before, with no cue of its own. `sequel_where_free` keeps it only
+    right after a reported statement."""
+    doc = ctx.doc
+    candidates: list[Candidate] = []
+    seen: set[int] = set()
+    for fragment in found.fragments:
+        first = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+        if first is None or not len(first):
+            continue
+        sentence = first[0].sent
+        if sentence.start in seen:
+            continue
+        seen.add(sentence.start)
+        if any(s <= sentence.start_char < e for s, e in ctx.skip) or not _backshifted(sentence.root):
+            continue
+        if any(t.i not in ctx.in_quote and (speech_verb(t) is not None or t.lower_ == "according"
+                                            or t.ent_type_ in PERSON_LABELS) for t in sentence):
+            continue  # (a cue of its own, or someone else named)
+        words = [t for t in sentence if not t.is_space]
+        while words and words[-1].is_punct and words[-1].text not in CLOSING_QUOTES:
+            words = words[:-1]
+        if len(words) < 4:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if words[-1].text in CLOSING_QUOTES:
+            end = words[-1].idx  # (the content without its closing mark)
+        holds = tuple(f for f in found.fragments if start <= f.start < end)
+        candidates.append(Candidate(kind="mixed", content=(words[0].i, words[-1].i + 1), start=start, end=end,
+                                    spans=((start, end),), tokens=(words[0].i, words[-1].i + 1), holds=holds,
+                                    paragraph=ctx.paragraph_bounds(words[0].i)))
+    return candidates
+
+
+CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "'"})
+
+
+def _backshifted(root: Token) -> bool:
+    """The sentence's verb is a backshifted modal's ("would need", "could use")."""
+    return root.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in BACKSHIFT_MODALS for c in root.children)
+
+
+def sequel(ctx: Context, candidate: Candidate) -> Attribution | None:
+    """The sieve: the speaker of the reported statement the sequel goes on from."""
+    before = candidate.before[-1] if candidate.before else None
+    if before is None or not before.attribution.decided():
+        return None
+    return before.attribution.carried(Method.CONTINUATION)
+
+
+def reported_right_before(ctx: Context, statement: Statement, t_start: int) -> bool:
+    """`statement` is reported speech (indirect or mixed) in the sentence right before token
+    `t_start`, in the same paragraph, with nothing between that names someone else."""
+    if statement.type not in ("indirect", "mixed") or not statement.attribution.decided():
+        return False
+    if ctx.paragraph_bounds(t_start) != ctx.paragraph_bounds(max(statement.token_start, statement.token_end - 1)):
+        return False
+    this = ctx.doc[t_start].sent
+    last = ctx.doc[max(statement.token_start, statement.token_end - 1)].sent
+    if not (last.end <= this.start and all(t.is_space for t in ctx.doc[last.end:this.start])):
+        return False
+    return continues(ctx, statement, t_start)

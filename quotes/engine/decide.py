@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import Method
 from .confidence import confidence
-from .continuation import split_by_attribution
+from .continuation import reported_right_before, split_by_attribution
 from .cues import speech_verb
 from .entities.resolvers import names_a_source
 from .lexicon import unnamed_subjects
@@ -195,6 +195,26 @@ def decided_where_free(ctx: Context, candidates: list[Candidate], kept: Kept, at
     for candidate in candidates:
         if any(s.start < candidate.end and candidate.start < s.end for s in kept.statements):
             continue
+        attribution = attribute(candidate)
+        if attribution.decided():
+            statements.append(candidate.statement(attribution))
+    return statements
+
+
+def sequel_where_free(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:
+    """A sentence that goes on with reported speech is a statement when it stands right
+    after a reported statement whose speaker is known, and no statement kept overlaps it."""
+    statements: list[Statement] = []
+    for candidate in candidates:
+        if any(s.start < candidate.end and candidate.start < s.end for s in kept.statements):
+            continue
+        before = [s for s in kept.statements + statements if s.end <= candidate.start]
+        if not before:
+            continue
+        last = max(before, key=lambda s: (s.end, s.start))
+        if not reported_right_before(ctx, last, candidate.tokens[0]):
+            continue
+        candidate.before = [last]
         attribution = attribute(candidate)
         if attribution.decided():
             statements.append(candidate.statement(attribution))

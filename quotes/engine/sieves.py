@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Method
-from .continuation import continuation, continue_reported, unplaced_pronoun
-from .decide import Kept, decided_where_free, every_quote, fragment_not_held, sourced, sourced_where_free
+from .continuation import continuation, continue_reported, sequel, sequel_candidates, unplaced_pronoun
+from .decide import (Kept, decided_where_free, every_quote, fragment_not_held, sequel_where_free, sourced,
+                     sourced_where_free)
 from .dialogue import assign_turns
 from .direct import direct_candidates
 from .fragments import fragment_candidates
@@ -156,6 +157,10 @@ PULL_QUOTE = Sieve("pull_quote", _pull_quote, (Method.CUE_PHRASE,),
                    "a person's name ending a paragraph set apart, with no verb of its own",
                    "It was never about the money for any of us. Mayor Lena Ortiz\n\nThe mayor spoke at noon.")
 
+SEQUEL = Sieve("sequel", sequel, (Method.CONTINUATION,),
+               "the speaker of the reported statement in the sentence right before",
+               "Lena Ortiz said the bridge was late. The city would \u201cneed to be patient\u201d.")
+
 UNPLACED_PRONOUN = Sieve("unplaced_pronoun", unplaced_pronoun, (Method.COREFERENCE,),
                          "'it' or 'they' no resolver places: the organisation or group that spoke right before",
                          "Workers met the mayor on Monday. Experts warned that prices would rise. They say the plant will close.")
@@ -192,6 +197,9 @@ DETECTORS = (
     Detector("fragment", fragment_candidates, fragment_not_held, (VERB,),
              "a short quote in the writer's sentence that a speech verb governs, no reported content holding it",
              "Lena Ortiz warned of “a disaster for the valley”."),
+    Detector("sequel", sequel_candidates, sequel_where_free, (SEQUEL,),
+             "a sentence with a quoted fragment and a backshifted verb right after reported speech, which it goes on with",
+             "Lena Ortiz said the bridge was late. The city would \u201cneed to be patient\u201d."),
     Detector("headline", headline_candidates, decided_where_free, (HEADLINE,),
              "a short paragraph with no quote marks, a name before its colon",
              "Ortiz: bridge will open in May\n\nLena Ortiz spoke at noon.", lowered=True),

@@ -161,3 +161,21 @@ def test_a_quote_goes_on_over_a_closing_aside_that_names_others(run):
             'junior tour.\n\n'
             '"We are all proud to play for our country, and we hope to see a couple of us in contention."')
     assert one(run(text), "We are all proud").speaker == "Owen Farrell"
+
+
+def test_a_backshifted_sentence_with_a_quoted_fragment_goes_on_with_the_reported_speech(run):
+    text = ("Lena Ortiz said the Varne bridge would open late. The council would “need to be patient” "
+            "with the builders.\n\nThe mayor arrived at noon. The town would “need to be patient” too.")
+    quotes = run(text)
+    sequel = one(quotes, "The council")
+    assert (sequel.type, sequel.speaker, sequel.cue) == ("mixed", "Lena Ortiz", None)
+    assert sequel.text == "The council would “need to be patient” with the builders"
+    assert not [q for q in quotes if q.text.startswith("The town")]  # (no reported speech before it)
+
+
+def test_no_sequel_without_a_backshifted_verb_or_with_a_cue_of_its_own(run):
+    text = ("Lena Ortiz said the Varne bridge would open late. The council has been “patient” with the builders. "
+            "The builders would “need more time”, Tom Renner said.")
+    quotes = run(text)
+    assert not [q for q in quotes if q.text.startswith("The council")]
+    assert [q.speaker for q in quotes if "need more time" in q.text] == ["Tom Renner"]

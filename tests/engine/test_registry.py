@@ -16,7 +16,7 @@ from quotes.model import Document, Method
 
 def test_the_order_of_each_list_is_pinned():
     assert [d.name for d in sieves.DETECTORS] == ["direct", "reported", "according_to", "noun_cue", "fragment",
-                                                  "headline", "pull_quote"]
+                                                  "sequel", "headline", "pull_quote"]
     orders = {detector: [s.name for s in order] for detector, order in sieves.ORDERS.items()}
     assert orders == {
         "direct": ["verb", "cue_phrase", "label", "colon", "dash", "equated", "narration", "continuation"],
@@ -24,6 +24,7 @@ def test_the_order_of_each_list_is_pinned():
         "according_to": ["according_to"],
         "noun_cue": ["noun_cue"],
         "fragment": ["verb"],
+        "sequel": ["sequel"],
         "headline": ["headline"],
         "pull_quote": ["pull_quote"],
     }
