@@ -105,6 +105,10 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ in ("dobj", "pobj") and current.lemma_.lower() in speech_nouns():
                 current = current.head
             continue
+        doer = _doer_of_participle(current) if current is verb else None
+        if doer is not None:
+            current = doer  # "X defended the move saying …": X's, not the move's
+            continue
         if current.dep_ == "prep" and current.lower_ == "of" and current.head.pos_ == "NOUN" \
                 and current.head.dep_ in ("dobj", "attr") and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "she made a point of saying …": hers
@@ -115,6 +119,23 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a finite clause of its own ("… as a heckler yelled"): not the main subject's
         current = current.head
     return None
+
+
+def _doer_of_participle(verb: Token) -> Token | None:
+    """'X defended the move saying …', 'argued against discrimination saying …': a speech
+    participle the parser hung on the object of the verb before it, a thing (no person, no
+    name, no message that could say it): that verb, whose subject speaks."""
+    noun = verb.head
+    entry = speech_verb(verb)
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.ent_type_ or _people(noun) \
+            or noun.lemma_.lower() in speech_nouns() or entry is None or "evidential" in entry.flags:
+        return None  # ('a tone suggesting …': the thing's)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and speech_verb(head.head) is not None:
+        head = head.head  # ('comes despite his allies saying …': theirs)
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and head.i < noun.i else None
 
 
 MISREAD_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "compound", "nmod", "amod")

@@ -244,3 +244,11 @@ def test_an_accusation_whose_of_phrase_hangs_on_the_one_accused(run):
     # the parser hangs "of breaking …" on "the firm", not on "accused"
     q = one(run("The Varne union accused the firm of breaking the pay deal."), "breaking")
     assert (q.text, q.speaker, q.cue) == ("breaking the pay deal", "the Varne union", "accused")
+
+
+def test_a_speech_participle_hung_on_the_object_speaks_for_the_subject(run):
+    # the parser makes "saying" a modifier of "the move" and "discrimination"
+    quotes = run("But Varne councillor Hazel Tolland defended the move saying it would give officers an edge. "
+                 "The Varne party argued against positive discrimination saying it is outdated and unjust.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("it would give officers an edge", "Hazel Tolland"), ("it is outdated and unjust", "the Varne party")]
