@@ -148,6 +148,12 @@ def obtaining_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def carrier_nouns() -> frozenset[str]:
+    """Things that carry written words ("a sign saying …")."""
+    return frozenset(lines("carrier_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     return frozenset(lines("work_nouns.txt"))
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .cues import speech_verb
-from .lexicon import is_person_noun, speech_nouns
+from .lexicon import carrier_nouns, is_person_noun, speech_nouns
 from .tokens import DASHES, PERSON_LABELS, ends_sentence, trim_end
 
 if TYPE_CHECKING:
@@ -128,8 +128,8 @@ def _doer_of_participle(verb: Token) -> Token | None:
     noun = verb.head
     entry = speech_verb(verb)
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.ent_type_ or _people(noun) \
-            or noun.lemma_.lower() in speech_nouns() or entry is None or "evidential" in entry.flags:
-        return None  # ('a tone suggesting …': the thing's)
+            or noun.lemma_.lower() in speech_nouns() | carrier_nouns() or entry is None or "evidential" in entry.flags:
+        return None  # ('a tone suggesting …', 'held up a sign saying …': the thing's)
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and speech_verb(head.head) is not None:
         head = head.head  # ('comes despite his allies saying …': theirs)

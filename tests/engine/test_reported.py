@@ -252,3 +252,9 @@ def test_a_speech_participle_hung_on_the_object_speaks_for_the_subject(run):
                  "The Varne party argued against positive discrimination saying it is outdated and unjust.")
     assert [(q.text, q.speaker) for q in quotes] == [
         ("it would give officers an edge", "Hazel Tolland"), ("it is outdated and unjust", "the Varne party")]
+
+
+def test_a_sign_saying_something_is_not_its_holders_statement(run):
+    quotes = run("Lena Tolland held up a sign saying the Varne plant must close. Paul Renner defended the plan "
+                 "saying it would save jobs.")
+    assert [(q.text, q.speaker) for q in quotes] == [("it would save jobs", "Paul Renner")]
