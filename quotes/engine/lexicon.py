@@ -275,3 +275,9 @@ def organisation_aliases() -> dict[str, str]:
     """A party's nickname or short form (lower case, no "the") -> the name it is filed under:
     "tories" -> "the Conservatives" (organisation_aliases.txt)."""
     return {form.strip(): name.strip() for form, name in (line.split("|") for line in lines("organisation_aliases.txt"))}
+
+
+@lru_cache(maxsize=1)
+def office_qualifiers() -> frozenset[str]:
+    """Words that make a title another office ("shadow", "former", "deputy")."""
+    return frozenset(lines("office_qualifiers.txt"))

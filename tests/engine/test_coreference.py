@@ -154,3 +154,22 @@ def test_a_document_without_an_author_is_the_document_as_written(run):
     text = "Mayor Paul Renner opened the bridge in May.\n\nA new report says the bridge plan failed."
     q = one(run(text), "the bridge plan failed")
     assert (q.speaker, q.speaker_kind) == ("a new report", "anonymous")
+
+
+def test_a_description_that_stood_for_someone_stands_for_them_again(run):
+    """"The singer grabbed …, the star gave chase … His wife said she … The heavy metal star
+    said": the star described before, not the wife named in between."""
+    text = ("Rock star Dex Marlow has been praised for tackling a burglar at his home.\n\n"
+            "The singer grabbed the intruder, and the star gave chase across the garden. "
+            "His wife Lena Marlow said her rings were taken from the table as she slept.\n\n"
+            "The heavy metal star said he could have been killed.")
+    q = one(run(text), "he could have been killed")
+    assert (q.speaker, q.method) == ("Dex Marlow", "coreference")
+
+
+def test_a_shadow_office_is_not_the_office(run):
+    """"Tory shadow chancellor Tom Reyes …. The chancellor insisted …": not Reyes."""
+    text = ("Paul Renner delivered his ninth budget on Wednesday.\n\n"
+            "Tory shadow chancellor Tom Reyes predicted taxes would rise. "
+            "The chancellor insisted his spending plans were affordable.")
+    assert one(run(text), "his spending plans").speaker != "Tom Reyes"

@@ -19,6 +19,7 @@ def add_descriptions(graph: Graph) -> None:
     doc = graph.doc
     described = {link.start for link in graph.links}
     unnamed: dict[str, Entity] = {}  # the noun of someone unnamed -> them
+    named: dict[str, Entity] = {}  # the noun of a description -> the named person it stood for
     found = []
     for token in subjects(doc):
         role = token.pos_ == "PROPN" and is_title_word(token.text)  # ("the Cardinal")
@@ -30,9 +31,14 @@ def add_descriptions(graph: Graph) -> None:
         if mention_kind(span) not in (Kind.NOMINAL, Kind.ANONYMOUS) or is_group(span) or not _a_person(graph, span):
             continue
         lemma = token.lemma_.lower()
-        entity = _described(graph, span)
+        rule = "descriptions"
+        entity = _described_before(graph, span, named.get(lemma))
+        answer = _described(graph, span) if entity is None else None
         if entity is not None:
-            evidence = f"'{token.text}': {entity.name}"
+            evidence, rule = f"the {lemma} described before: {entity.name}", SAME_DESCRIPTION
+        elif answer is not None:
+            entity, evidence = answer, f"'{token.text}': {answer.name}"
+            named[lemma] = entity
         elif definite(span) and lemma in unnamed:  # "one man … the man"
             entity, evidence = unnamed[lemma], f"the {lemma} described before"
         elif not describes_person(span) or not any(c.isalpha() for c in _display(span)):
@@ -43,10 +49,25 @@ def add_descriptions(graph: Graph) -> None:
             if gender:
                 entity.told(gender, f"'{token.text}'")
             evidence = "someone unnamed, as written"
-        found.append((span, entity, evidence))
-    for span, entity, evidence in found:  # (added once all are read: the links stay in order meanwhile)
-        graph.link(span, Kind.NOMINAL, entity, "descriptions", evidence)
+        found.append((span, entity, evidence, rule))
+    for span, entity, evidence, rule in found:  # (added once all are read: the links stay in order meanwhile)
+        graph.link(span, Kind.NOMINAL, entity, rule, evidence)
     graph.sort_links()
+
+
+SAME_DESCRIPTION = "same description"
+
+
+def _described_before(graph: Graph, span, entity: Entity | None) -> Entity | None:
+    """"The singer grabbed an intruder … the star gave chase … The heavy metal star said":
+    a definite description whose noun stood for a named person earlier in the article
+    stands for them again, while they are still being written about (named or described
+    within NOMINAL_WINDOW characters before), whoever else was named in between."""
+    if entity is None or not definite(span):
+        return None
+    start = span.start_char
+    return entity if any(link.entity is entity and 0 <= start - link.start <= NOMINAL_WINDOW
+                         for link in graph.links) else None
 
 
 def _aged(token) -> bool:

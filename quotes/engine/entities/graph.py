@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ...model import Speaker
 from ...name_matcher import NameMatcher
 from ...names import PersonName
+from ..lexicon import office_qualifiers
 from ..tokens import sentences_apart
 
 
@@ -247,6 +248,15 @@ class Graph:
             return self.links[i]
         return None
 
+    def described(self, start: int, rule: str) -> Link | None:
+        """The link a description starting at `start` was given by the pass rule `rule`."""
+        i = bisect_left(self.starts(), start)
+        while i < len(self.links) and self.links[i].start == start:
+            if self.links[i].rule == rule:
+                return self.links[i]
+            i += 1
+        return None
+
     def titled(self, title: str, before: int | None = None) -> Entity | None:
         """The most recent person before `before` whose role holds the title word; with no
         `before`, the first such person of the article (a headline's "Minister: …")."""
@@ -254,7 +264,7 @@ class Graph:
         links = self.links if before is None else reversed(self.links[:bisect_left(self.starts(), before)])
         for found in links:
             role = (found.entity.role or "").lower()
-            if title in role.split() or title in role:
+            if (title in role.split() or title in role) and not holds_another_office(role, title):
                 return found.entity
         return None
 
@@ -331,3 +341,10 @@ def _a_subject(span: Span) -> bool:
     not someone the clause names in passing (the "X" of those)."""
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def holds_another_office(role: str, title: str) -> bool:
+    """Whether a role names the title with a word that makes it another office: a "Tory
+    shadow chancellor" is not "the chancellor"."""
+    words = role.lower().replace("-", " ").split()
+    return any(word.startswith(title) and i > 0 and words[i - 1] in office_qualifiers() for i, word in enumerate(words))

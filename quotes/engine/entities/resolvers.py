@@ -22,6 +22,7 @@ from ..lexicon import (gendered_words, given_names, is_org_noun, is_person_noun,
 from ..mentions import NOMINAL_WINDOW, _describes_named_person, _display, mention_span
 from ..state import Attribution, Context
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, sentences_apart, sentences_back
+from .descriptions import SAME_DESCRIPTION
 from .documents import owners, published_by
 from .graph import Kind, Link, Mention
 from .kinds import article, coordinated, definite, is_document_noun, is_group, mention_kind, with_article
@@ -352,6 +353,9 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
         return None  # "the city's auditor", "Lena's lawyer": someone new ("England's fly-half" is a role)
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in root.children):
         return None  # "our correspondent": the outlet's own, no one the story names
+    same = ctx.graph.described(span.start_char, SAME_DESCRIPTION)
+    if same is not None and id(same.entity) not in exclude:
+        return _found(same.entity, same.entity.name, "person", f"description '{root.text}': {same.evidence}", True)
     person_noun = _describes_named_person(ctx, span)
     speaking = not person_noun and _speaks(root) and _describes_named_person(ctx, span, any_noun=True)
     if not (person_noun or speaking):

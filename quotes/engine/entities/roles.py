@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import gendered_words, is_title_word, prepositions, titles
+from ..lexicon import gendered_words, is_title_word, office_qualifiers, prepositions, titles
 from ..tokens import PERSON_LABELS, entity_span
-from .graph import Entity
+from .graph import Entity, holds_another_office
 
 ROLE_PREPOSITIONS = prepositions("role")
 ROLE_WORDS = 8  # at most this many words of a role
@@ -69,12 +69,14 @@ def title_chain(doc: Doc, before: int) -> list[Token]:
         token = doc[i]
         if token.is_alpha and (token.text[:1].isupper() or is_title_word(token.text)) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
             chain.insert(0, token)
+        elif token.lower_ in office_qualifiers() and chain and is_title_word(chain[0].text):
+            chain.insert(0, token)  # ("shadow chancellor X": another office than "the chancellor")
         elif token.lower_ in ("of", "for", "to") and chain and i > 0 and doc[i - 1].text[:1].isupper():
             chain.insert(0, token)
         else:
             break
         i -= 1
-    while chain and not chain[0].text[:1].isupper():
+    while chain and not (chain[0].text[:1].isupper() or chain[0].lower_ in office_qualifiers()):
         chain = chain[1:]
     return chain
 
@@ -102,6 +104,9 @@ def role_agrees(noun: Token, entity: Entity) -> bool:
     person the text made an archbishop)."""
     if not is_title_word(noun.text) or not entity.role:
         return True
+    if holds_another_office(entity.role, noun.lemma_.lower()) and not any(
+            c.lower_ in office_qualifiers() for c in noun.lefts):
+        return False  # ("the chancellor" is not the shadow chancellor)
     return noun.lemma_.lower() in entity.role.lower() or noun.lower_ in entity.role.lower()
 
 
