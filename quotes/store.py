@@ -193,8 +193,9 @@ INDEXES = {
     # covering: an outlet's or a range of months' people read in order, no row
     "speaker_outlets": [["source", "speaker_id", "statements"]],
     "speaker_months": [["month", "speaker_id", "statements"]],
-    # (articles, statements): repeated_quotations, the most repeated first, read in index order
-    "quotations": [["speaker_id"], ["articles", "statements"]],
+    # (articles, statements): repeated_quotations, the most repeated first, read in index order;
+    # (speaker_id, articles): one speaker's repeated ones, without reading all of theirs
+    "quotations": [["speaker_id", "articles"], ["articles", "statements"]],
     "appearances": [["quotation_id"], ["document_id", "statement"], ["wording_id"]],
     "wordings": [["parent_id"]],
 }
@@ -418,7 +419,7 @@ WHERE quotations.articles >= 2
 }
 
 
-SCHEMA_VERSION = 11  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
+SCHEMA_VERSION = 12  # PRAGMA user_version; bump it (and add a step to MIGRATIONS) when TABLES,
 # INDEXES, FTS or VIEWS change, so that an older `quotes` refuses the newer database
 APPLICATION_ID = int.from_bytes(b"QUOT", "big")  # PRAGMA application_id of a quotes database
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish its transaction
@@ -820,9 +821,17 @@ def _to_version_11(db: Database) -> None:
                    f"select speaker_id, {column}, sum(statements) from statement_counts group by 1, 2")
 
 
+def _to_version_12(db: Database) -> None:
+    """Schema 12: quotations indexed by speaker and articles, replacing the index by speaker
+    alone (made by `ensure_db_shape`): a speaker's repeated quotations are found without
+    reading every quotation of theirs."""
+    db.execute("drop index if exists idx_quotations_speaker_id")
+
+
 # MIGRATIONS[v] brings a database of schema v + 1 (0: before versions) to v + 2.
 MIGRATIONS = [lambda db: None, _to_version_2, _to_version_3, _to_version_4, _to_version_5, _to_version_6,
-              _to_version_7, _to_version_8, _to_version_9, _to_version_10, _to_version_11]
+              _to_version_7, _to_version_8, _to_version_9, _to_version_10, _to_version_11,
+              _to_version_12]
 
 
 def now() -> str:

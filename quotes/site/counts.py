@@ -39,6 +39,9 @@ _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 # What the precomputed counts are kept by, as the views' columns: (request argument,
 # condition on statement_counts / month_counts). A speaker's absence is speaker 0 there.
 SUMMARY_COLUMNS = ("speaker_id", "source", "type")
+# The listings whose statements the counts can give, and the columns beside the speaker
+# each filters by exactly (the quotes table has no outlet or date of its own).
+SUMMARY_TABLES = {"statements": ("source", "type"), "quotes_in_context": ("source", "type"), "quotes": ("type",)}
 
 
 def summary_filters(table: str, args: list[tuple[str, str]]) -> tuple[list[str], dict, bool] | None:
@@ -46,7 +49,7 @@ def summary_filters(table: str, args: list[tuple[str, str]]) -> tuple[list[str],
     is among them), or None when they filter by anything those counts are not kept by.
     Months: published__gte=YYYY-MM, and published__lt=YYYY-MM with it (as the dashboard
     links them), are whole months."""
-    if table not in ("statements", "quotes_in_context"):
+    if table not in SUMMARY_TABLES:
         return None
     where, params, by_speaker, since = [], {}, False, False
     for i, (key, value) in enumerate(args):
@@ -61,14 +64,14 @@ def summary_filters(table: str, args: list[tuple[str, str]]) -> tuple[list[str],
         elif column == "speaker_id" and lookup == "isnull" and value == "1":
             where.append("speaker_id = 0")
             by_speaker = True
-        elif column in ("source", "type") and lookup in ("", "exact") and value:
+        elif column in SUMMARY_TABLES[table] and lookup in ("", "exact") and value:
             where.append(f"{column} = :{name}")
             params[name] = value
-        elif column == "published" and lookup == "gte" and _MONTH.fullmatch(value):
+        elif column == "published" and table != "quotes" and lookup == "gte" and _MONTH.fullmatch(value):
             where.append(f"month >= :{name} and month != ''")
             params[name] = value
             since = True
-        elif column == "published" and lookup == "lt" and _MONTH.fullmatch(value):
+        elif column == "published" and table != "quotes" and lookup == "lt" and _MONTH.fullmatch(value):
             where.append(f"month < :{name}")
             params[name] = value
         else:

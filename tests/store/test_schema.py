@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -337,7 +337,7 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
@@ -358,7 +358,7 @@ def test_a_version_8_database_is_migrated_to_9(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert set(new) <= indexes
     conn.close()
@@ -390,7 +390,7 @@ def test_a_version_9_database_is_migrated_to_10(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert {"idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"} <= indexes
     assert not {"idx_quotations_articles", "idx_quotes_addressed"} & indexes
@@ -432,7 +432,7 @@ def test_a_version_10_database_is_migrated_to_11(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 11
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
     kept, summed = by_speaker(conn)
     assert kept == summed
     assert kept[0] == [(0, "", 1), (1, "Norvale Post", 2), (2, "Norvale Post", 1)]
@@ -446,4 +446,26 @@ def test_a_version_10_database_is_migrated_to_11(tmp_path):
     kept, summed = by_speaker(conn)
     assert kept == summed
     assert kept[0] == [(0, "", 1), (2, "Norvale Post", 3)]
+    conn.close()
+
+
+def test_a_version_11_database_is_migrated_to_12(tmp_path):
+    """Schema 12: quotations indexed by speaker and articles, replacing the index by speaker
+    alone; a speaker's repeated quotations read that index's range only."""
+    path = str(tmp_path / "v11.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("drop index idx_quotations_speaker_id_articles")
+    conn.execute("create index idx_quotations_speaker_id on quotations (speaker_id)")
+    conn.execute("pragma user_version = 11")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
+    assert "idx_quotations_speaker_id_articles" in indexes and "idx_quotations_speaker_id" not in indexes
+    plan = " ".join(row[3] for row in conn.execute(
+        "explain query plan select count(*) from repeated_quotations where speaker_id = 3"))
+    assert "idx_quotations_speaker_id_articles (speaker_id=? AND articles>?)" in plan, plan
     conn.close()
