@@ -548,3 +548,14 @@ def test_our_correspondent_is_no_one_the_story_names(run):
     text = ("Tom Bach said he was disappointed with the cost increases.\n\n"
             "The findings, according to our correspondent, contain few new surprises.")
     assert one(run(text), "contain few").speaker != "Bach"
+
+
+def test_it_and_they_are_the_subject_just_before(run):
+    """"The tobacco companies deny …. They also say …": the companies, not the firm that
+    spoke earlier; "The opposition made capital of it. It said …": the opposition."""
+    text = ("Norvale Tobacco said the ruling was fair.\n\nThe tobacco companies deny that they misled the public. "
+            "They also say they have met many of the demands.")
+    assert one(run(text), "they have met").speaker == "the tobacco companies"
+    text = ("The Harbour Agency said jobless numbers rose in May. The opposition also made capital from the figures. "
+            "It said a million more people were looking for work.")
+    assert one(run(text), "a million more").speaker == "the opposition"

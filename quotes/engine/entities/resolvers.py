@@ -85,6 +85,14 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
                           f"pronoun '{span.text}': {subject.entity.name}, the subject {back} sentence{'s' if back != 1 else ''} back",
                           True)
     if pron.number == "plural" or pron.gender == "neuter":
+        antecedent = _subject_before(ctx, span, plural=pron.number == "plural")
+        if antecedent is not None:
+            found = resolve(ctx, mention_span(antecedent), exclude, previous)
+            if found.name:
+                back = sentences_apart(ctx.doc, antecedent.idx, span.start_char)
+                return _found(found.entity, found.name, found.kind,
+                              f"pronoun '{span.text}': {found.name}, the subject {back} sentence{'s' if back != 1 else ''} back",
+                              True)
         if previous and previous.speaker_kind in ("group", "organisation") and previous.speaker_name:
             return _found(previous.speaker, previous.speaker_name, previous.speaker_kind,
                           f"pronoun '{span.text}': the {previous.speaker_kind} that spoke before", True)
@@ -110,6 +118,31 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
     if entity.kind == "unnamed":  # "the Cardinal will ask …. “…,” he will say": someone the article never names
         return _found(None, entity.name, "anonymous", evidence, True)
     return _found(entity, entity.name, "person", evidence, True)
+
+
+def _subject_before(ctx: Context, span: Span, plural: bool) -> Token | None:
+    """'The tobacco companies deny …. They also say …', 'The opposition made capital of the
+    figures. It said …': the subject just before the pronoun (in its sentence or the one
+    before) that "they" or "it" can be: a plural noun phrase or a group for "they", an
+    organisation or a document for "it"; none when a person or a pronoun is nearer."""
+    doc = ctx.doc
+    for token in reversed(doc[sentences_back(span.root, 1):span.start]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.i in ctx.in_quote:
+            continue
+        verb = token.head
+        if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
+            continue  # (the subject of what is said, not of the sentence: "… saying that Canada has …")
+        if token.lower_ in pronouns() or token.ent_type_ in PERSON_LABELS:
+            return None  # (someone nearer: "… he said. It …" is no organisation of before)
+        if plural:
+            if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+                return token
+        elif token.tag_ in ("NN", "NNP") and (token.ent_type_ in ORG_LABELS or is_org_noun(token.lemma_.lower())
+                                              or (token.pos_ == "NOUN" and is_document_noun(token))):
+            return token
+        if token.tag_ == "NN" and is_person_noun(token.lemma_.lower()):
+            return None
+    return None
 
 
 def _organisation_subject(ctx: Context, span: Span) -> Link | None:
@@ -293,7 +326,8 @@ def _organisation(ctx: Context, mention: Mention, exclude: set[int], previous: A
     common = (root.pos_ == "NOUN" or root.is_lower) and not _named_within(span)
     is_definite = common and (definite(span) or article(root) in ("the", "this", "that")) and not owned
     bare = common and not any(c.dep_ in ("det", "poss") for c in root.children)
-    if is_definite:
+    several = root.tag_ == "NNS" and root.lower_ != lemma  # "the tobacco companies": not one of them
+    if is_definite and not several:
         organisation = described(ctx.graph, lemma, span.start_char, modifiers(root))
         if organisation is not None:
             return _found(None, organisation.name, "organisation",
@@ -315,7 +349,7 @@ def _organisation(ctx: Context, mention: Mention, exclude: set[int], previous: A
         if person is not None and person.kind == "person" and person.name:
             rest = " ".join(t.text for t in span if t.i != owned[0].i)
             return _found(None, f"{person.name}'s {rest}", "organisation", f"description '{lemma}' of {person.name}", True)
-    return _found(None, _display(span), "organisation", f"description '{lemma}': as written")
+    return _found(None, _display(span), "group" if several else "organisation", f"description '{lemma}': as written")
 
 
 def _named_earlier(noun: Token) -> str | None:
