@@ -163,7 +163,7 @@ SEQUEL = Sieve("sequel", sequel, (Method.CONTINUATION,),
 
 UNPLACED_PRONOUN = Sieve("unplaced_pronoun", unplaced_pronoun, (Method.COREFERENCE,),
                          "'it' or 'they' no resolver places: the organisation or group that spoke right before",
-                         "Workers met the mayor on Monday. Experts warned that prices would rise. They say the plant will close.")
+                         "Workers met the mayor on Monday. Experts warned that prices would rise, and the mayor agreed. They say the plant will close.")
 
 
 @dataclass(frozen=True)
