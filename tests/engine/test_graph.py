@@ -99,3 +99,14 @@ def test_an_honorific_is_no_role(nlp):
     doc = nlp("Lord Bach said he was disappointed with the cost increases.")
     [person] = build_graph(doc).people
     assert (person.name, person.role, person.gender) == ("Bach", None, "male")
+
+
+def test_a_party_the_model_took_for_a_person_is_no_person(nlp):
+    """"The Tories say Labour is acting too late" with "Labour" tagged PERSON: a party's
+    name or nickname (organisation_aliases.txt) is never one of the article's people, so
+    "the prime minister" cannot be Labour."""
+    doc = nlp("The Tories say Labour is acting too late. Dana Price said the plans were fair.")
+    labour = next(t for t in doc if t.text == "Labour")
+    dana = next(t for t in doc if t.text == "Dana")
+    doc.ents = [Span(doc, labour.i, labour.i + 1, label="PERSON"), Span(doc, dana.i, dana.i + 2, label="PERSON")]
+    assert [p.name for p in build_graph(doc).people] == ["Dana Price"]

@@ -559,3 +559,14 @@ def test_it_and_they_are_the_subject_just_before(run):
     text = ("The Harbour Agency said jobless numbers rose in May. The opposition also made capital from the figures. "
             "It said a million more people were looking for work.")
     assert one(run(text), "a million more").speaker == "the opposition"
+
+
+def test_he_after_a_spokespersons_quotes_is_the_spokesperson(run):
+    """"A Norden Party spokesman told … “…,” he said. “…” He said …": the spokesman goes on
+    speaking for the party, however long the quotes between."""
+    text = ("A Norden Party spokesman told reporters the party avoided those on the lists.\n\n"
+            "“When we ask which party they will vote for, that is not marketing,” he said. "
+            "“So it is not covered by the rules.”\n\n"
+            "He said the party always asked people if they would be happy to be called again.")
+    q = one(run(text), "the party always asked")
+    assert (q.speaker, q.speaker_kind) == ("Norden Party", "organisation")

@@ -38,7 +38,8 @@ def add_descriptions(graph: Graph) -> None:
             evidence, rule = f"the {lemma} described before: {entity.name}", SAME_DESCRIPTION
         elif answer is not None:
             entity, evidence = answer, f"'{token.text}': {answer.name}"
-            named[lemma] = entity
+            if len(answer.words) > 1:  # (a full name: a one-word "person" may be a misread party or place)
+                named[lemma] = entity
         elif definite(span) and lemma in unnamed:  # "one man … the man"
             entity, evidence = unnamed[lemma], f"the {lemma} described before"
         elif not describes_person(span) or not any(c.isalpha() for c in _display(span)):

@@ -58,8 +58,10 @@ def organisation_named(graph: Graph, span: Span) -> Link:
     Canada", "Samsung" -> "Samsung Electronics Co."."""
     name = clean_name(span.text)
     alias = organisation_aliases().get(name.lower())
-    if alias is not None:  # "the Tories" -> the Conservatives
-        return Link(None, None, alias, "organisation", evidence=f"name: '{name}' is {alias}")
+    if alias is not None:  # "the Tories" -> the Conservatives, or the fuller name the article gives them
+        fuller = find_organisation(graph, clean_name(alias))
+        named = fuller.name if fuller is not None and len(fuller.name) > len(alias) else alias
+        return Link(None, None, named, "organisation", evidence=f"name: '{name}' is {named}")
     organisation = find_organisation(graph, name)
     if organisation is not None:
         return Link(None, None, organisation.name, "organisation", evidence=name_evidence(span, organisation.name))

@@ -17,7 +17,7 @@ from ...name_matcher import Match, Rule, rule, why
 from ...names import PersonName, not_a_name, parse_name, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
-                       organisation_nouns, surnames, titles as title_table)
+                       organisation_aliases, organisation_nouns, surnames, titles as title_table)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
 from .graph import Entity, Graph, Kind, Link
 from .roles import learn_from_noun, learn_role
@@ -62,6 +62,12 @@ def person_span(ent: Span) -> Span:
 
 POSSESSIVE = re.compile(r"['\u2019\u2018]s\b")  # (a left quotation mark typed for the apostrophe too)
 HEADING_SMALL_WORDS = frozenset(lines("heading_small_words.txt"))
+
+
+def _party(ent: Span) -> bool:
+    """"Labour is acting too late" tagged PERSON: a party's name or nickname is no person
+    (organisation_aliases.txt)."""
+    return re.sub(r"^the ", "", ent.text.lower()) in organisation_aliases()
 
 
 def _title_case_line(token: Token) -> bool:
@@ -285,7 +291,7 @@ def add_people(graph: Graph) -> None:
     doc = graph.doc
     people = [person_span(part) for ent in doc.ents
               if ent.label_ in PERSON_LABELS and not graph.skipped(ent) and not _credit(ent)
-              and not _heading(ent) and not _read_as_verb(ent) for part in _each_name(ent)]
+              and not _heading(ent) and not _read_as_verb(ent) and not _party(ent) for part in _each_name(ent)]
     # A full name the model took for an organisation or did not tag at all ("Morgan
     # McNeely" ORG, "Nino Ortner scored" untagged): a given name first and a surname
     # the text gives a person ("McNeely" PERSON) or writes alone as a subject ("Ortner
@@ -323,6 +329,8 @@ def add_people(graph: Graph) -> None:
         if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.ent_type_ not in NAMED_LABELS
                 and token.text[:1].isupper() and not is_title_word(token.text)):
             span = doc[_name_start(token):token.i + 1]
+            if _party(span):
+                continue  # ("The Tories say …")
             # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
             if not (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
                     or speech_verb(token.head) is not None or _known_name(token)

@@ -171,18 +171,29 @@ def _organisation_subject(ctx: Context, span: Span) -> Link | None:
 def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Attribution | None) -> Link | None:
     """'…, a security guard told reporters. … , he said': the unnamed person who has just
     spoken, when the text names no person of that gender after them."""
-    if previous is None or previous.speaker_kind != "anonymous" or previous.mention is None or previous.cue is None:
+    if previous is None or previous.mention is None or previous.cue is None:
         return None
-    nouns = [t for t in previous.mention if t.tag_ == "NN" and is_person_noun(t.lemma_)]
+    spokesperson = previous.speaker_kind == "organisation" and (
+        previous.mention.root.lemma_.lower().startswith("spokes")
+        or (previous.mention.root.lower_ == (gender and {"male": "he", "female": "she"}[gender])
+            and "spokesperson" in (previous.evidence or "")))
+    if previous.speaker_kind != "anonymous" and not spokesperson:
+        return None  # ("A party spokesman told … . He said …": the spokesman, for the party)
+    nouns = [t for t in previous.mention if t.tag_ == "NN" and (is_person_noun(t.lemma_) or t.lemma_.startswith("spokes"))]
+    if spokesperson and not nouns:
+        nouns = [previous.mention.root]  # ("… ," he said. He said …": the same spokesman goes on)
     if not nouns or is_group(previous.mention) or any(gendered_words().get(t.lower_) not in (None, gender) for t in nouns):
         return None
-    if not sentences_back(span.root, UNNAMED_SENTENCES) <= previous.cue.i < span.start:
-        return None
+    if not (sentences_back(span.root, UNNAMED_SENTENCES) <= previous.cue.i or spokesperson) or previous.cue.i >= span.start:
+        return None  # (a spokesperson's quotes may run on for paragraphs before "He said …")
     if any(_someone(ctx, t) for t in ctx.doc[previous.cue.i + 1:span.start]):
         return None  # ('… a spokesperson said. Later the mayor spoke. “…,” he said')
     named = ctx.graph.recent_person(span.start_char, gender=gender)
     if named is not None and named.start >= previous.mention.start_char:
         return None
+    if spokesperson:
+        return _found(previous.speaker, previous.speaker_name, "organisation",
+                      f"pronoun: the spokesperson for {previous.speaker_name} who has just spoken", True)
     return _found(None, previous.speaker_name, "anonymous", "pronoun: the unnamed person who has just spoken", True)
 
 
