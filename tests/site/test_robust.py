@@ -195,10 +195,14 @@ def test_a_large_archive_opens_its_listings_without_facets_until_filtered():
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"", large=False)
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"speaker_id=3", large=True)
     assert "_nofacet" not in lean_redirect("/quotes/statements", b"_search=harbour", large=True)
-    assert lean_redirect("/quotes/statements", b"_col=id", large=True) is None
+    assert lean_redirect("/quotes/statements", b"_col=id", large=False) is None
+    # a column set chosen keeps it; unfiltered on a large archive, without facets too
+    assert lean_redirect("/quotes/statements", b"_col=id", large=True) == "/quotes/statements?_col=id&_nofacet=1"
+    assert lean_redirect("/quotes/statements", b"_col=id&_nofacet=1", large=True) is None
     # the raw tables that grow with the archive too, without a column set of their own
     assert lean_redirect("/quotes/quotes", b"_sort=type", large=True) == "/quotes/quotes?_sort=type&_nofacet=1"
     assert lean_redirect("/quotes/quotations", b"", large=True) == "/quotes/quotations?_nofacet=1"
+    assert lean_redirect("/quotes/repeated_quotations", b"", large=True) == "/quotes/repeated_quotations?_nofacet=1"
     assert lean_redirect("/quotes/quotes", b"", large=False) is None
     assert lean_redirect("/quotes/quotes", b"type=direct", large=True) is None
     assert lean_redirect("/quotes/quotes", b"_nofacet=1", large=True) is None
