@@ -36,6 +36,35 @@ def closing_inversion(verb: Token) -> Token | None:
     return name if ends_sentence(doc, name.right_edge.i + 1) else None
 
 
+INVERTED_WORDS = 10  # at most this many words from "said" to the end of the name after it
+
+
+def _name_closing_inversion(verb: Token) -> Token | None:
+    """'“…,” said Tory shadow local government secretary Caroline Spelman.': after a quote
+    and "said", a title and a person's name that end the sentence, which the parser read as
+    a clause of their own ("shadow" a verb, "Tory" its subject); the name."""
+    doc = verb.doc
+    if verb.i < 2 or not doc[verb.i - 1].is_quote or not doc[verb.i + 1:verb.i + 2].text[:1].isupper():
+        return None
+    end = verb.i + 1
+    while end < len(doc) and not ends_sentence(doc, end) and end - verb.i <= INVERTED_WORDS:
+        end += 1
+    if end >= len(doc) or not ends_sentence(doc, end) or end - verb.i < 3:
+        return None
+    last = doc[end - 1]
+    if last.ent_type_ not in PERSON_LABELS or last.ent_iob_ == "O":
+        return None
+    words = doc[verb.i + 1:end]
+    if any(t.is_punct or t.pos_ in ("PRON", "DET", "ADP", "CCONJ", "SCONJ") for t in words):
+        return None  # (not a list, a clause or "said as he left")
+    start = last.i
+    while start > verb.i + 1 and doc[start - 1].ent_type_ in PERSON_LABELS and doc[start].ent_iob_ != "B":
+        start -= 1
+    if start == verb.i + 1:
+        return None  # (the name right after "said": the parse already finds it)
+    return last
+
+
 TIME_LABELS = ("DATE", "TIME")
 
 
@@ -54,7 +83,7 @@ def _subjects_first(verb: Token) -> list[Token]:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs from: "X said and added …",
     "X went on to say …", "he was quoted as saying …"."""
-    inverted = closing_inversion(verb)
+    inverted = closing_inversion(verb) or _name_closing_inversion(verb)
     if inverted is not None:
         return inverted
     root = verb.sent.root

@@ -570,3 +570,17 @@ def test_he_after_a_spokespersons_quotes_is_the_spokesperson(run):
             "He said the party always asked people if they would be happy to be called again.")
     q = one(run(text), "the party always asked")
     assert (q.speaker, q.speaker_kind) == ("Norden Party", "organisation")
+
+
+def test_a_party_spokesperson_named_by_the_adjective_speaks_for_the_party(run):
+    q = one(run("A Conservative spokeswoman said the party stuck to the rules when it ran its calls."),
+            "the party stuck")
+    assert (q.speaker, q.speaker_kind) == ("the Conservatives", "organisation")
+
+
+def test_a_title_and_name_after_said_that_the_parser_broke_is_the_name(run):
+    """'“…,” said Tory shadow local government secretary Dana Price.': "shadow" read as a
+    verb with "Tory" its subject; the speaker is the name that ends the sentence."""
+    q = one(run("“This is typical of their hypocrisy,” said Tory shadow local government secretary Dana Price."),
+            "This is typical")
+    assert (q.speaker, q.speaker_mention) == ("Dana Price", "Dana Price")
