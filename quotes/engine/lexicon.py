@@ -167,7 +167,7 @@ def is_person_noun(lemma: str) -> bool:
     return len(lemma) > 5 and lemma.endswith(suffixes) and lemma not in not_words and not lemma.endswith(not_endings)
 
 
-GENDER_EVIDENCE = 4.0  # a given name tells a gender when one is this many times as frequent
+GENDER_EVIDENCE = 10.0  # a given name tells a gender when one is this many times as frequent
 
 
 @lru_cache(maxsize=1)

@@ -584,3 +584,13 @@ def test_a_title_and_name_after_said_that_the_parser_broke_is_the_name(run):
     q = one(run("“This is typical of their hypocrisy,” said Tory shadow local government secretary Dana Price."),
             "This is typical")
     assert (q.speaker, q.speaker_mention) == ("Dana Price", "Dana Price")
+
+
+def test_a_given_name_both_sexes_bear_does_not_keep_mr_from_the_person(run):
+    """"Robin Vale said …. Mr Vale said …": Robin, more often a woman's name in the US
+    Census lists but a man's too, is no evidence against "Mr" (a given name tells a gender
+    only when ten times as many bear it as one sex)."""
+    text = ("Former minister Robin Vale said people were fed up with politics.\n\n"
+            "Mr Vale said it was not fair to blame the public.")
+    q = one(run(text), "it was not fair")
+    assert q.speaker == "Robin Vale"
