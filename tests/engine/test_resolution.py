@@ -594,3 +594,13 @@ def test_a_given_name_both_sexes_bear_does_not_keep_mr_from_the_person(run):
             "Mr Vale said it was not fair to blame the public.")
     q = one(run(text), "it was not fair")
     assert q.speaker == "Robin Vale"
+
+
+def test_a_quotes_he_after_a_spokespersons_report_is_the_spokesperson(run):
+    """'But a Norden Party spokesman said …. “…,” he added.': the quote's "he" is the
+    spokesman, though the statement before it was found by another detector."""
+    text = ("Much of the party's money came from millionaire Sir Paul Vane, who paid for its posters.\n\n"
+            "But a Norden Party spokesman said the larger parties had spent ten million between them. "
+            "“With the advantages of public money the others have, this is the only way,” he added.")
+    q = one(run(text), "With the advantages")
+    assert (q.speaker, q.speaker_kind) == ("Norden Party", "organisation")

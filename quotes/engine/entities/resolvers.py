@@ -100,7 +100,7 @@ def _pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attrib
     if pron.person == "first":
         return _nobody(f"pronoun '{span.text}': the first person", True)
     gender = pron.gender if pron.gender in ("male", "female") else None
-    unnamed = _unnamed_speaker(ctx, span, gender, previous)
+    unnamed = _unnamed_speaker(ctx, span, gender, previous) or _spokesperson_before(ctx, span, gender)
     if unnamed is not None:
         return unnamed
     chained = ctx.graph.chained(span.start_char)
@@ -195,6 +195,27 @@ def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Att
         return _found(previous.speaker, previous.speaker_name, "organisation",
                       f"pronoun: the spokesperson for {previous.speaker_name} who has just spoken", True)
     return _found(None, previous.speaker_name, "anonymous", "pronoun: the unnamed person who has just spoken", True)
+
+
+def _spokesperson_before(ctx: Context, span: Span, gender: str | None) -> Link | None:
+    """'But a UKIP spokesman said …. “…,” he added.': the spokesperson who spoke in the
+    sentences just before (UNNAMED_SENTENCES), for the organisation, when no one else spoke
+    or was named as a subject between (the statement before may be of another detector, so
+    this reads the text, not the statement before)."""
+    for token in reversed(ctx.doc[sentences_back(span.root, UNNAMED_SENTENCES):span.start]):
+        if token.i in ctx.in_quote or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.lemma_.lower().startswith("spokes") and speech_verb(token.head) is not None:
+            if gendered_words().get(token.lower_) not in (None, gender):
+                return None
+            found = resolve(ctx, mention_span(token), set(), None)
+            if found.kind == "organisation" and found.name:
+                return _found(found.entity, found.name, "organisation",
+                              f"pronoun: the spokesperson for {found.name} who has just spoken", True)
+            return None
+        if _someone(ctx, token):
+            return None
+    return None
 
 
 def _someone(ctx: Context, token: Token) -> bool:
