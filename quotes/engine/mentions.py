@@ -25,9 +25,24 @@ def mention_span(token: Token) -> Span:
     span = _single_mention(token)
     conj = [c for c in token.rights if c.dep_ == "conj"]
     if conj and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.rights):
+        named = _name_after_titles(token, conj)
+        if named is not None:
+            return named  # ("GM chairman and chief executive Rick Wagoner said": one man)
         last = _single_mention(conj[-1])
         return token.doc[span.start:max(span.end, last.end)]
     return span
+
+
+def _name_after_titles(token: Token, conj: list[Token]) -> Span | None:
+    """"Chairman and chief executive Rick Wagoner": two titles joined by "and" and the name
+    that holds them both, which the parser set in apposition to the first."""
+    if token.pos_ != "NOUN" or not all(c.pos_ == "NOUN" and is_title_word(c.lemma_) for c in conj + [token]):
+        return None
+    for child in token.rights:
+        ent = entity_span(child) if child.dep_ == "appos" else None
+        if ent is not None and ent.label_ in PERSON_LABELS and ent.start == conj[-1].right_edge.i + 1:
+            return ent
+    return None
 
 
 def _single_mention(token: Token) -> Span:

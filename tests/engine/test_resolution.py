@@ -604,3 +604,9 @@ def test_a_quotes_he_after_a_spokespersons_report_is_the_spokesperson(run):
             "“With the advantages of public money the others have, this is the only way,” he added.")
     q = one(run(text), "With the advantages")
     assert (q.speaker, q.speaker_kind) == ("Norden Party", "organisation")
+
+
+def test_two_titles_joined_by_and_then_a_name_are_one_person(run):
+    q = one(run("“We reported solid results,” Norvale chairman and chief executive Rick Vane said in a statement."),
+            "We reported")
+    assert (q.speaker, q.speaker_mention) == ("Rick Vane", "Rick Vane")
