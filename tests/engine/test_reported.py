@@ -258,3 +258,15 @@ def test_a_sign_saying_something_is_not_its_holders_statement(run):
     quotes = run("Lena Tolland held up a sign saying the Varne plant must close. Paul Renner defended the plan "
                  "saying it would save jobs.")
     assert [(q.text, q.speaker) for q in quotes] == [("it would save jobs", "Paul Renner")]
+
+
+def test_a_clause_the_parser_hung_on_the_programme_told(run):
+    text = ("Lena Ortiz told the Varne Herald's Morning Hour programme the figures were wrong.\n\n"
+            "Tom Renner told Radio Varne's Today programme the plan would fail.")
+    assert [(q.text, q.speaker) for q in run(text)] == [
+        ("the figures were wrong", "Lena Ortiz"), ("the plan would fail", "Tom Renner")]
+
+
+def test_a_second_that_clause_with_a_speech_verb_is_the_same_statement(run):
+    q = one(run("The Varne council said that it was aware of the problem and that it would respond soon."), "it was")
+    assert q.text == "it was aware of the problem and that it would respond soon"
