@@ -187,12 +187,23 @@ def _misread_subject(verb: Token, any_dep: bool = False) -> Token | None:
     if verb.i == 0 or not verb.tag_.startswith("VB"):
         return None
     before = doc[verb.i - 1]
-    if not any_dep and (before.head.i != verb.i or before.dep_ not in MISREAD_SUBJECT_DEPS):
+    if not any_dep and (before.head.i != verb.i or before.dep_ not in MISREAD_SUBJECT_DEPS) \
+            and not _ends_fronted_adverbial(verb, before):
         return None
     if before.pos_ == "PROPN" or before.ent_type_ in PERSON_LABELS or (
             before.pos_ == "PRON" and before.lower_ in ("he", "she", "they", "we", "i")):
         return before
     return None
+
+
+def _ends_fronted_adverbial(verb: Token, before: Token) -> bool:
+    """'Speaking in Harrogate Mr Kennedy said: …', 'When asked if … Eriksson replied: …': a
+    verb with no subject right after an adverbial with no comma that the parser let run
+    over the name; the name, which ends it, is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return (before.ent_type_ in PERSON_LABELS or before.pos_ == "PROPN") and any(
+        c.dep_ in ("advcl", "prep") and c.i < verb.i and c.right_edge.i == before.i for c in verb.children)
 
 
 def _stranded_subject(verb: Token) -> Token | None:

@@ -270,3 +270,10 @@ def test_a_clause_the_parser_hung_on_the_programme_told(run):
 def test_a_second_that_clause_with_a_speech_verb_is_the_same_statement(run):
     q = one(run("The Varne council said that it was aware of the problem and that it would respond soon."), "it was")
     assert q.text == "it was aware of the problem and that it would respond soon"
+
+
+def test_a_name_ending_a_fronted_adverbial_with_no_comma_speaks(run):
+    # the parser lets "When asked if …" run over the name, and "replied" has no subject
+    quotes = run("Tom Renner toured the Varne bridge on Monday.\n\n"
+                 "When asked if the bridge would open Renner replied: “Not before the summer.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("Not before the summer.", "Tom Renner")]
