@@ -82,11 +82,18 @@ def _own_clause(noun: Token) -> Token | None:
     it and not opened by a relative word ("the BBC's Today programme [the figures were
     wrong]")."""
     for clause in noun.children:
-        if clause.dep_ in ("ccomp", "relcl", "acl") and clause.i > noun.i and _finite(clause) \
+        kind = clause.dep_ == "ccomp" or (clause.dep_ == "relcl" and _complete(clause))
+        if kind and clause.i > noun.i and _finite(clause) \
                 and clause.left_edge.lower_ not in RELATIVE_WORDS | {"whose", "where", "when"} and any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in RELATIVE_WORDS for c in clause.children):
             return clause
     return None
+
+
+def _complete(clause: Token) -> bool:
+    """A clause with its object or complement in place ("he hoped [mediation could …]"), not
+    a relative clause's gap ("the best campaign [the party has ever run _]")."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
 def _clause_on_the_one_told(verb: Token, entry, children: list[Token]) -> Token | None:

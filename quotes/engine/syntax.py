@@ -200,7 +200,9 @@ def _ends_fronted_adverbial(verb: Token, before: Token) -> bool:
     """'Speaking in Harrogate Mr Kennedy said: …', 'When asked if … Eriksson replied: …': a
     verb with no subject right after an adverbial with no comma that the parser let run
     over the name; the name, which ends it, is the subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ == "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False  # (a conjunct shares its first verb's subject: 'X has said … but on Wednesday said …')
+    if before.ent_type_ in ("DATE", "TIME"):
         return False
     return (before.ent_type_ in PERSON_LABELS or before.pos_ == "PROPN") and any(
         c.dep_ in ("advcl", "prep") and c.i < verb.i and c.right_edge.i == before.i for c in verb.children)

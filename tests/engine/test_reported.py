@@ -277,3 +277,10 @@ def test_a_name_ending_a_fronted_adverbial_with_no_comma_speaks(run):
     quotes = run("Tom Renner toured the Varne bridge on Monday.\n\n"
                  "When asked if the bridge would open Renner replied: “Not before the summer.”")
     assert [(q.text, q.speaker) for q in quotes] == [("Not before the summer.", "Tom Renner")]
+
+
+def test_no_speaker_from_a_date_or_a_relative_clause_on_the_one_told(run):
+    quotes = run("Lena Ortiz has said she wants lower taxes but on Wednesday said other promises would wait. "
+                 "Tom Renner promised the best campaign the Varne party has ever run.")
+    assert [q.speaker for q in quotes if "promises would wait" in q.text] == ["Lena Ortiz"]
+    assert not [q for q in quotes if "has ever run" in q.text]
