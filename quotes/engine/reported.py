@@ -527,6 +527,8 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
     if any(t.i in range(sent.start, before) and t.is_quote for t in sent) or before <= sent.start:
         return None
     first = [t for t in doc[sent.start:before] if not t.is_space]
+    if subject_after:
+        after = _past_role(doc, after, sent.end)
     last = trim_end([t for t in doc[after + 1:sent.end] if not t.is_space])
     while last and last[0].is_punct:
         last = last[1:]
@@ -535,6 +537,27 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
     if last[0].pos_ == "SCONJ" and last[0].lower_ not in CONTENT_MARKS or not any(t.tag_ in FINITE_TAGS for t in last):
         return None  # ('…, officials said, as rescuers searched …', '…, raising the possibility …': the writer's)
     return [part for part in (first, last) if part]
+
+
+ROLE_WORDS = 15  # words of a role set off after the speaker's name at most
+
+
+def _past_role(doc, comma: int, end: int) -> int:
+    """The comma that closes a role set off after the speaker ('What this means, said X,
+    [senior vice president of Y,] is that …'): a noun phrase with no verb; else `comma`."""
+    start = comma + 1
+    if start >= end or doc[start].pos_ not in NOMINAL_POS:
+        return comma
+    for k in range(start + 1, min(end, start + ROLE_WORDS + 1)):
+        if doc[k].text == ",":
+            # the clause goes on after it: its verb, a pronoun or "and" ('…, is that …'),
+            # not a list's next item ('the code for viruses such as A, B and C were …')
+            following = doc[k + 1] if k + 1 < end else None
+            opens = following is not None and (following.tag_ in FINITE_TAGS or following.pos_ in ("AUX", "PRON", "CCONJ"))
+            return k if opens else comma
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].tag_ in FINITE_TAGS or doc[k].is_quote or doc[k].text in SET_OFF:
+            return comma
+    return comma
 
 
 CONNECTIVE_WORDS = 3  # a first part this short with no verb is a connective ("But", "For instance")

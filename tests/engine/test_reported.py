@@ -279,6 +279,11 @@ def test_a_name_ending_a_fronted_adverbial_with_no_comma_speaks(run):
     assert [(q.text, q.speaker) for q in quotes] == [("Not before the summer.", "Tom Renner")]
 
 
+def test_a_role_set_off_after_an_inverted_speaker_is_not_content(run):
+    quotes = run("What this means, said Lena Ortiz, senior vice president of Varne Media, is that viewers want choice.")
+    assert [q.text for q in quotes] == ["What this means", "is that viewers want choice"]
+
+
 def test_no_speaker_from_a_date_or_a_relative_clause_on_the_one_told(run):
     quotes = run("Lena Ortiz has said she wants lower taxes but on Wednesday said other promises would wait. "
                  "Tom Renner promised the best campaign the Varne party has ever run.")
