@@ -610,3 +610,12 @@ def test_two_titles_joined_by_and_then_a_name_are_one_person(run):
     q = one(run("“We reported solid results,” Norvale chairman and chief executive Rick Vane said in a statement."),
             "We reported")
     assert (q.speaker, q.speaker_mention) == ("Rick Vane", "Rick Vane")
+
+
+def test_a_lede_that_describes_someone_is_the_person_the_next_sentence_names(run):
+    """A headline, then 'A US researcher has suggested …. Ravi Pura believes …': the
+    researcher is Ravi Pura; the description opens the article before anyone is named."""
+    text = ("Games help you learn\n\nA US researcher has suggested that games could be a good way to teach "
+            "languages. Ravi Pura believes that games can teach grammar better than lessons.")
+    q = one(run(text), "games could be")
+    assert (q.speaker, q.speaker_mention) == ("Ravi Pura", "A US researcher")

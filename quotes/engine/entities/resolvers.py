@@ -480,14 +480,15 @@ def _lede(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
     next sentence names as its subject."""
     span = mention.span
     root = span.root
-    if root.pos_ != "NOUN" or not definite(span) or is_org_noun(root.lemma_.lower()) or is_document_noun(root):
+    if root.pos_ != "NOUN" or is_org_noun(root.lemma_.lower()) or is_document_noun(root):
         return None
-    first = root.doc[0].sent
-    if root.sent.start != first.start or first.end >= len(root.doc):
+    if not definite(span) and not (article(root) in ("a", "an") and root.tag_ == "NN" and is_person_noun(root.lemma_.lower())
+                                   and not root.lemma_.lower().startswith("spokes")):
+        return None  # ("A US researcher has suggested …" then "Ravi Purushotma believes …")
+    opening = _opening_sentences(root.doc)
+    if not any(root.sent.start == s.start for s in opening[:-1]):
         return None
-    following = root.doc[first.end].sent
-    if not following.text.strip():
-        following = root.doc[following.end].sent if following.end < len(root.doc) else following
+    following = opening[[s.start for s in opening].index(root.sent.start) + 1]
     for found in ctx.graph.links:
         if found.start >= following.end_char:
             break
@@ -497,6 +498,20 @@ def _lede(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
                 and found.entity.kind == "person" and id(found.entity) not in exclude:
             return _found(found.entity, found.entity.name, "person", "lede: the subject of the next sentence", True)
     return None
+
+
+LEDE_SENTENCES = 3  # the sentences (headline and standfirst included) an article opens with
+
+
+def _opening_sentences(doc) -> list:
+    """The first LEDE_SENTENCES + 1 sentences of the text that hold words."""
+    found, i = [], 0
+    while i < len(doc) and len(found) <= LEDE_SENTENCES:
+        sentence = doc[i].sent
+        if sentence.text.strip():
+            found.append(sentence)
+        i = sentence.end
+    return found
 
 
 def _anonymous(ctx: Context, mention: Mention, exclude: set[int], previous: Attribution | None) -> Link | None:
@@ -549,7 +564,7 @@ RESOLVERS: tuple[Resolver, ...] = (
     Resolver("description", (Kind.NOMINAL,), _description, "a definite description of a person: the person just named",
              ("Lena Ortiz has taught at the school for years. The retired teacher said the roof leaked.",
               "Lena Ortiz")),
-    Resolver("lede", (Kind.NOMINAL,), _lede, "a description opening the article: the subject of the next sentence",
+    Resolver("lede", (Kind.NOMINAL, Kind.ANONYMOUS), _lede, "a description opening the article: the subject of the next sentence",
              ("The veteran skipper finally said the race was over.\n\nLena Ortiz has sailed for twenty years.",
               "Lena Ortiz")),
     Resolver("anonymous", (Kind.NAME,) + DESCRIPTIONS, _anonymous, "an unnamed source, or a description no one answers, as written",
