@@ -184,5 +184,5 @@ def test_a_database_of_schema_5_gets_its_quotations(tmp_path, built):
     target.commit()
     target.close()
     db = open_db(path)
-    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     assert snapshot(db) == snapshot(built)

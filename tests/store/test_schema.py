@@ -44,7 +44,7 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     path = str(tmp_path / "q.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert triggers(path) == TRIGGERS
@@ -337,7 +337,7 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
@@ -358,7 +358,7 @@ def test_a_version_8_database_is_migrated_to_9(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert set(new) <= indexes
     conn.close()
@@ -390,7 +390,7 @@ def test_a_version_9_database_is_migrated_to_10(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert {"idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"} <= indexes
     assert not {"idx_quotations_articles", "idx_quotes_addressed"} & indexes
@@ -432,7 +432,7 @@ def test_a_version_10_database_is_migrated_to_11(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     kept, summed = by_speaker(conn)
     assert kept == summed
     assert kept[0] == [(0, "", 1), (1, "Norvale Post", 2), (2, "Norvale Post", 1)]
@@ -462,10 +462,29 @@ def test_a_version_11_database_is_migrated_to_12(tmp_path):
     conn.close()
     open_db(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert "idx_quotations_speaker_id_articles" in indexes and "idx_quotations_speaker_id" not in indexes
     plan = " ".join(row[3] for row in conn.execute(
         "explain query plan select count(*) from repeated_quotations where speaker_id = 3"))
     assert "idx_quotations_speaker_id_articles (speaker_id=? AND articles>?)" in plan, plan
+    conn.close()
+
+
+def test_a_version_12_database_is_migrated_to_13(tmp_path):
+    """Schema 13: the articles of one day (Datasette's date facet filters by
+    date(published)) are found through an index, not by reading every article."""
+    path = str(tmp_path / "v12.db")
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("drop index idx_documents_published_date")
+    conn.execute("pragma user_version = 12")
+    conn.commit()
+    conn.close()
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    plan = " ".join(row[3] for row in conn.execute(
+        'explain query plan select * from documents where date("published") = ?', ["2017-12-27"]))
+    assert "USING INDEX idx_documents_published_date" in plan, plan
     conn.close()

@@ -378,7 +378,7 @@ def test_a_version_6_database_gains_the_reasons_of_its_aliases(tmp_path):
     conn.commit()
     conn.close()
     db = open_db(path)
-    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 12
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
     assert dict(db.execute("select alias, reason from aliases").fetchall()) == {
         "William Osei": None, "Bill Osei": "joined before reasons were kept", "Senator Osei": None}
     article(db, "c", person("William A. Osei"))  # a join after the migration keeps its reason
