@@ -619,3 +619,11 @@ def test_a_lede_that_describes_someone_is_the_person_the_next_sentence_names(run
             "languages. Ravi Pura believes that games can teach grammar better than lessons.")
     q = one(run(text), "games could be")
     assert (q.speaker, q.speaker_mention) == ("Ravi Pura", "A US researcher")
+
+
+def test_a_clipped_name_is_the_organisation_it_opens(run):
+    """"The Federal Reserve … the Fed said": one word that opens a longer name the article
+    gives, clipped (letters only, three at least: "U.S" is no clipped "U.S. Securities …")."""
+    text = ("The Federal Reserve raised rates for the fifth time.\n\n"
+            "The Fed said the recovery was becoming more robust.")
+    assert one(run(text), "the recovery").speaker == "the Federal Reserve"

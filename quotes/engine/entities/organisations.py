@@ -65,6 +65,14 @@ def _prefix(short: list[str], long: list[str]) -> bool:
             and not (len(short) == 1 and short[0] in organisation_nouns()))
 
 
+def _clipped(short: list[str], long: list[str]) -> bool:
+    """One word that is the clipped first word of a longer name ("fed" of "federal
+    reserve"), three letters at least, not an organisation noun."""
+    return (len(short) == 1 and len(long) > 1 and len(short[0]) >= 3 and short[0].isalpha() and long[0].isalpha()
+            and long[0] != short[0]
+            and long[0].startswith(short[0]) and short[0] not in organisation_nouns())
+
+
 def _article_of(ent: Span) -> bool:
     """The "the" before an entity is its own ("the EU said"), not that of a longer phrase
     the name only modifies ("the Harbour Bank branch", "the Norvale police"): a name is never given
@@ -160,6 +168,9 @@ def find_organisation(graph: Graph, name: str) -> Entity | None:
         for form in organisation.forms:
             if _prefix(words, form.split()) or _prefix(form.split(), words):
                 return organisation
+    clipped = [o for o in graph.organisations if any(_clipped(words, form.split()) for form in o.forms)]
+    if len(clipped) == 1:
+        return clipped[0]  # ("the Fed": the Federal Reserve)
     if is_acronym(key):
         letters = key.rstrip("s").replace("&", "")
         for organisation in graph.organisations:
