@@ -289,3 +289,16 @@ def test_no_speaker_from_a_date_or_a_relative_clause_on_the_one_told(run):
                  "Tom Renner promised the best campaign the Varne party has ever run.")
     assert [q.speaker for q in quotes if "promises would wait" in q.text] == ["Lena Ortiz"]
     assert not [q for q in quotes if "has ever run" in q.text]
+
+
+def test_a_word_the_parser_took_for_a_verb_is_no_second_subject(nlp):
+    # the parse of "Ex-Varne chat show host and MEP Tom Renner has said he left" the small
+    # model gives a lede: "show" tagged a verb and made a subject of "said", beside the name
+    from spacy.tokens import Doc
+    from quotes.engine.syntax import subject_of
+    words = ["chat", "show", "host", "and", "MEP", "Tom", "Renner", "has", "said", "he", "left"]
+    heads = [1, 8, 1, 2, 6, 6, 8, 8, 8, 10, 8]
+    deps = ["compound", "nsubj", "nmod", "cc", "compound", "compound", "nsubj", "aux", "ROOT", "nsubj", "ccomp"]
+    tags = ["NN", "VBP", "NN", "CC", "NNP", "NNP", "NNP", "VBZ", "VBN", "PRP", "VBD"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert subject_of(doc[8]).text == "Renner"
