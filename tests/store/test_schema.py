@@ -316,28 +316,44 @@ def test_a_version_4_database_is_migrated_to_5(tmp_path):
     conn.close()
 
 
-def test_a_version_7_database_is_migrated_to_8(tmp_path):
-    """Schema 8: the in-context view says each row's statement and part, as the statements
-    view does (a quote its attribution splits is one statement in two rows)."""
-    path = str(tmp_path / "v7.db")
+
+def _taken_back(tmp_path, version: int, undo) -> str:
+    """A new database that `undo(conn)` takes back to schema `version`; its path."""
+    path = str(tmp_path / f"v{version}.db")
     open_db(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("insert into documents (id, key, text) values ('d', 'k', ?)", ["x" * 60])
-    for qid, start, part in (("d:0:10", 0, 1), ("d:20:30", 20, 2)):
-        conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part) "
-                     "values (?, 'd', ?, ?, 'words', 'direct', 3, ?)", [qid, start, start + 10, part])
-    # as schema 7 left it: the view without the statement's key
-    conn.execute("drop view quotes_in_context")
-    old = VIEWS["quotes_in_context"].replace(
-        "  coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) AS statement,\n  quotes.part,\n", "")
-    assert "statement" not in old
-    conn.execute(f"create view quotes_in_context as {old}")
-    conn.execute("pragma user_version = 7")
+    undo(conn)
+    conn.execute(f"pragma user_version = {version}")
     conn.commit()
     conn.close()
+    return path
+
+
+def _migrated(path: str) -> sqlite3.Connection:
+    """The database after the next `open_db` migrated it, on a connection of its own."""
     open_db(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    return conn
+
+
+def test_a_version_7_database_is_migrated_to_8(tmp_path):
+    """Schema 8: the in-context view says each row's statement and part, as the statements
+    view does (a quote its attribution splits is one statement in two rows)."""
+    def undo(conn):
+        conn.execute("insert into documents (id, key, text) values ('d', 'k', ?)", ["x" * 60])
+        for qid, start, part in (("d:0:10", 0, 1), ("d:20:30", 20, 2)):
+            conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part) "
+                         "values (?, 'd', ?, ?, 'words', 'direct', 3, ?)", [qid, start, start + 10, part])
+        # as schema 7 left it: the view without the statement's key
+        conn.execute("drop view quotes_in_context")
+        old = VIEWS["quotes_in_context"].replace(
+            "  coalesce(quotes.document_id || ':' || quotes.statement, quotes.id) AS statement,\n  quotes.part,\n", "")
+        assert "statement" not in old
+        conn.execute(f"create view quotes_in_context as {old}")
+
+    path = _taken_back(tmp_path, 7, undo)
+    conn = _migrated(path)
     assert conn.execute("select id, statement, part from quotes_in_context order by id").fetchall() == [
         ("d:0:10", "d:3", 1), ("d:20:30", "d:3", 2)]
     assert conn.execute("select count(distinct statement) from quotes_in_context").fetchone()[0] == 1
@@ -347,18 +363,14 @@ def test_a_version_7_database_is_migrated_to_8(tmp_path):
 def test_a_version_8_database_is_migrated_to_9(tmp_path):
     """Schema 9: the statement counts have covering indexes by speaker and outlet, and by
     speaker and month (the dashboard's shares of women and men read them)."""
-    path = str(tmp_path / "v8.db")
-    open_db(path).close()
-    conn = sqlite3.connect(path)
     new = ("idx_statement_counts_speaker_id_source_statements", "idx_statement_counts_speaker_id_month_statements")
-    for name in new:
-        conn.execute(f"drop index {name}")
-    conn.execute("pragma user_version = 8")
-    conn.commit()
-    conn.close()
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+
+    def undo(conn):
+        for name in new:
+            conn.execute(f"drop index {name}")
+
+    path = _taken_back(tmp_path, 8, undo)
+    conn = _migrated(path)
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert set(new) <= indexes
     conn.close()
@@ -368,29 +380,24 @@ def test_a_version_9_database_is_migrated_to_10(tmp_path):
     """Schema 10: indexes that serve the site's sorts (articles by title, quotations by
     articles and statements) and who spoke to whom from one index, replacing two older
     ones; the in-context view with one join; the repeated quotations without an ORDER BY."""
-    path = str(tmp_path / "v9.db")
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("insert into documents (id, key, text, title) values ('d', 'k', ?, 'T')", ["x" * 60])
-    conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part, context_start, "
-                 "context_end) values ('d:5:10', 'd', 5, 10, 'words', 'direct', 3, 1, 0, 20)")
-    # as schema 9 left it
-    for name in ("idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"):
-        conn.execute(f"drop index {name}")
-    conn.execute("create index idx_quotations_articles on quotations (articles)")
-    conn.execute("create index idx_quotes_addressed on quotes (speaker_id, addressee_id) "
-                 "where addressee_id is not null")
-    conn.execute("drop view repeated_quotations")
-    conn.execute("create view repeated_quotations as " + VIEWS["repeated_quotations"].rstrip()
-                 + "\nORDER BY quotations.articles DESC")
-    conn.execute("drop view quotes_in_context")
-    conn.execute("create view quotes_in_context as select 1 as id")  # whatever it was: made again
-    conn.execute("pragma user_version = 9")
-    conn.commit()
-    conn.close()
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    def undo(conn):
+        conn.execute("insert into documents (id, key, text, title) values ('d', 'k', ?, 'T')", ["x" * 60])
+        conn.execute("insert into quotes (id, document_id, start, \"end\", text, type, statement, part, context_start, "
+                     "context_end) values ('d:5:10', 'd', 5, 10, 'words', 'direct', 3, 1, 0, 20)")
+        # as schema 9 left it
+        for name in ("idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"):
+            conn.execute(f"drop index {name}")
+        conn.execute("create index idx_quotations_articles on quotations (articles)")
+        conn.execute("create index idx_quotes_addressed on quotes (speaker_id, addressee_id) "
+                     "where addressee_id is not null")
+        conn.execute("drop view repeated_quotations")
+        conn.execute("create view repeated_quotations as " + VIEWS["repeated_quotations"].rstrip()
+                     + "\nORDER BY quotations.articles DESC")
+        conn.execute("drop view quotes_in_context")
+        conn.execute("create view quotes_in_context as select 1 as id")  # whatever it was: made again
+
+    path = _taken_back(tmp_path, 9, undo)
+    conn = _migrated(path)
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert {"idx_documents_title", "idx_quotations_articles_statements", "idx_quotes_addressed_statements"} <= indexes
     assert not {"idx_quotations_articles", "idx_quotes_addressed"} & indexes
@@ -412,27 +419,22 @@ def by_speaker(conn):
 def test_a_version_10_database_is_migrated_to_11(tmp_path):
     """Schema 11: each speaker's statements by outlet and by month, summed from the counts
     on migration and kept by the triggers as quotes are written, changed and deleted."""
-    path = str(tmp_path / "v10.db")
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.executemany("insert into documents (id, key, text, source, published) values (?, ?, 'text', ?, ?)",
-                     [("d", "k", "Norvale Post", "2016-03-04"), ("e", "l", "Norvale Post", "2016-04-01"),
-                      ("f", "m", None, None)])
-    rows = [("d:0:5", "d", 1, 1, "direct"), ("d:20:30", "d", 1, 2, "direct"), ("e:0:5", "e", 1, 1, "indirect"),
-            ("e:9:12", "e", 2, 1, "direct"), ("f:0:5", "f", None, 1, "direct")]
-    conn.executemany("insert into quotes (id, document_id, text, speaker_id, part, type) values (?, ?, 'w', ?, ?, ?)",
-                     rows)
-    # as schema 10 left it: no tables of each speaker's counts, triggers that do not keep them
-    for name in ("statement_counts_ai", "statement_counts_ad", "statement_counts_au"):
-        conn.execute(f"drop trigger {name}")
-    conn.execute("drop table speaker_outlets")
-    conn.execute("drop table speaker_months")
-    conn.execute("pragma user_version = 10")
-    conn.commit()
-    conn.close()
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    def undo(conn):
+        conn.executemany("insert into documents (id, key, text, source, published) values (?, ?, 'text', ?, ?)",
+                         [("d", "k", "Norvale Post", "2016-03-04"), ("e", "l", "Norvale Post", "2016-04-01"),
+                          ("f", "m", None, None)])
+        rows = [("d:0:5", "d", 1, 1, "direct"), ("d:20:30", "d", 1, 2, "direct"), ("e:0:5", "e", 1, 1, "indirect"),
+                ("e:9:12", "e", 2, 1, "direct"), ("f:0:5", "f", None, 1, "direct")]
+        conn.executemany("insert into quotes (id, document_id, text, speaker_id, part, type) values (?, ?, 'w', ?, ?, ?)",
+                         rows)
+        # as schema 10 left it: no tables of each speaker's counts, triggers that do not keep them
+        for name in ("statement_counts_ai", "statement_counts_ad", "statement_counts_au"):
+            conn.execute(f"drop trigger {name}")
+        conn.execute("drop table speaker_outlets")
+        conn.execute("drop table speaker_months")
+
+    path = _taken_back(tmp_path, 10, undo)
+    conn = _migrated(path)
     kept, summed = by_speaker(conn)
     assert kept == summed
     assert kept[0] == [(0, "", 1), (1, "Norvale Post", 2), (2, "Norvale Post", 1)]
@@ -452,17 +454,12 @@ def test_a_version_10_database_is_migrated_to_11(tmp_path):
 def test_a_version_11_database_is_migrated_to_12(tmp_path):
     """Schema 12: quotations indexed by speaker and articles, replacing the index by speaker
     alone; a speaker's repeated quotations read that index's range only."""
-    path = str(tmp_path / "v11.db")
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("drop index idx_quotations_speaker_id_articles")
-    conn.execute("create index idx_quotations_speaker_id on quotations (speaker_id)")
-    conn.execute("pragma user_version = 11")
-    conn.commit()
-    conn.close()
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    def undo(conn):
+        conn.execute("drop index idx_quotations_speaker_id_articles")
+        conn.execute("create index idx_quotations_speaker_id on quotations (speaker_id)")
+
+    path = _taken_back(tmp_path, 11, undo)
+    conn = _migrated(path)
     indexes = {name for name, in conn.execute("select name from sqlite_master where type = 'index'")}
     assert "idx_quotations_speaker_id_articles" in indexes and "idx_quotations_speaker_id" not in indexes
     plan = " ".join(row[3] for row in conn.execute(
@@ -474,16 +471,11 @@ def test_a_version_11_database_is_migrated_to_12(tmp_path):
 def test_a_version_12_database_is_migrated_to_13(tmp_path):
     """Schema 13: the articles of one day (Datasette's date facet filters by
     date(published)) are found through an index, not by reading every article."""
-    path = str(tmp_path / "v12.db")
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("drop index idx_documents_published_date")
-    conn.execute("pragma user_version = 12")
-    conn.commit()
-    conn.close()
-    open_db(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 13
+    def undo(conn):
+        conn.execute("drop index idx_documents_published_date")
+
+    path = _taken_back(tmp_path, 12, undo)
+    conn = _migrated(path)
     plan = " ".join(row[3] for row in conn.execute(
         'explain query plan select * from documents where date("published") = ?', ["2017-12-27"]))
     assert "USING INDEX idx_documents_published_date" in plan, plan
