@@ -65,6 +65,20 @@ def _name_closing_inversion(verb: Token) -> Token | None:
     return last
 
 
+def _name_after_opener(subject: Token) -> Token | None:
+    """'Welcoming the ruling, Maeve Sherlock, chief executive of …, said': a participle
+    opening the sentence that the parser made the subject, with the name set off after it
+    hung on it; the name."""
+    if subject.dep_ != "csubj" or subject.tag_ != "VBG":
+        return None
+    doc = subject.doc
+    for child in subject.children:
+        if child.i > subject.i and child.pos_ == "PROPN" and child.dep_ in ("dep", "appos", "npadvmod", "nsubj") \
+                and doc[child.left_edge.i - 1].text == "," and child.text[:1].isupper():
+            return child
+    return None
+
+
 TIME_LABELS = ("DATE", "TIME")
 
 
@@ -125,7 +139,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and not _dateline(child) and not _after_to(child):
                 if current is verb and _one_told(verb, child):
                     return _misread_subject(verb, any_dep=True) or child
-                return child
+                return _name_after_opener(child) or child
         if current is verb and _misread_subject(verb) is not None:
             return _misread_subject(verb)
         if current.dep_ == "acl" and current.head.lemma_.lower() in speech_nouns() and current.head.head.i != current.head.i:

@@ -627,3 +627,17 @@ def test_a_clipped_name_is_the_organisation_it_opens(run):
     text = ("The Federal Reserve raised rates for the fifth time.\n\n"
             "The Fed said the recovery was becoming more robust.")
     assert one(run(text), "the recovery").speaker == "the Federal Reserve"
+
+
+def test_a_name_set_off_after_an_opening_participle_is_the_speaker(nlp):
+    """'Welcoming the ruling, Maeve Sherwin, chief executive of …, said: …' parsed as the
+    model parsed it in an article (invented names parse otherwise): "Welcoming" the clausal
+    subject of "said", the name hung on it; the speaker is the name."""
+    from quotes.engine.syntax import subject_of
+    doc = nlp("Welcoming the ruling, Maeve Sherwin, chief executive of the Refugee Council, said: "
+              "“Abuses are well documented.”")
+    welcoming, said = doc[0], next(t for t in doc if t.text == "said")
+    sherwin = next(t for t in doc if t.text == "Sherwin")
+    welcoming.head, welcoming.dep_ = said, "csubj"
+    sherwin.head, sherwin.dep_ = welcoming, "dep"
+    assert subject_of(said).i == sherwin.i
