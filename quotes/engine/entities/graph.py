@@ -165,7 +165,7 @@ class Graph:
         that adds links calls `sort_links` before it reads them."""
         self._check()
         found = Link(Mention(span, kind), entity, entity.name, entity.kind, rule, evidence,
-                     coreference=kind is not Kind.NAME, subject=_a_subject(span),
+                     coreference=kind is not Kind.NAME, subject=is_subject(span),
                      sentence=span.root.sent.start_char, quoted=self.in_quotes(span))
         self.links.append(found)
         return found
@@ -335,10 +335,12 @@ class Graph:
         return "\n".join(lines)
 
 
-def _a_subject(span: Span) -> bool:
+def is_subject(span: Span) -> bool:
     """Whether a mention is its clause's subject, or the name set beside the subject's noun
     ("Argentina's President, Nestor Kirchner, said"; "X's counterpart Felix Magath was"),
     not someone the clause names in passing (the "X" of those)."""
+    if not len(span):
+        return False
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
 

@@ -19,7 +19,7 @@ from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
                        organisation_aliases, organisation_nouns, surnames, titles as title_table)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
-from .graph import Entity, Graph, Kind, Link
+from .graph import Entity, Graph, Kind, Link, is_subject
 from .roles import learn_from_noun, learn_role
 
 
@@ -523,7 +523,7 @@ def match(graph: Graph, words: list[str], gender: str | None = None, before: int
             # else the one last named in full as a subject, if recent
             latest = max((m for m in graph.links if m.start < before and m.mention.kind is Kind.NAME
                           and any(m.entity is e for e in shared) and len(name_tokens(m.text)) > 1
-                          and _names_subject(m)),
+                          and is_subject(m.mention.span)),
                          key=lambda m: m.start, default=None)
             if latest is not None and before - latest.start <= SHARED_SURNAME_WINDOW:
                 return Match(latest.entity, "surname", "surname alone, which several share: the one last "
@@ -553,11 +553,3 @@ def unknown_person(span: Span) -> Entity | None:
 def _shared_surname(graph: Graph, words: list[str]) -> bool:
     name = engine_name(words)
     return name is not None and name.bare and len(graph.names.matches(name, rule("surname", True))) > 1
-
-
-def _names_subject(found: Link) -> bool:
-    """Whether a mention is its clause's subject or the name set beside it ("His
-    father, Ernie Ortiz, says"), not someone the clause names in passing."""
-    root = found.mention.span.root if len(found.mention.span) else None
-    return root is not None and (root.dep_ in ("nsubj", "nsubjpass")
-                                 or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")))

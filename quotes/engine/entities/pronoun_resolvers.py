@@ -127,10 +127,7 @@ def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Att
     spoken, when the text names no person of that gender after them."""
     if previous is None or previous.mention is None or previous.cue is None:
         return None
-    spokesperson = previous.speaker_kind == "organisation" and (
-        previous.mention.root.lemma_.lower().startswith("spokes")
-        or (previous.mention.root.lower_ == (gender and {"male": "he", "female": "she"}[gender])
-            and "spokesperson" in (previous.evidence or "")))
+    spokesperson = _for_an_organisation(previous, gender)
     if previous.speaker_kind != "anonymous" and not spokesperson:
         return None  # ("A party spokesman told … . He said …": the spokesman, for the party)
     nouns = [t for t in previous.mention if t.tag_ == "NN" and (is_person_noun(t.lemma_) or t.lemma_.startswith("spokes"))]
@@ -149,6 +146,18 @@ def _unnamed_speaker(ctx: Context, span: Span, gender: str | None, previous: Att
         return _found(previous.speaker, previous.speaker_name, "organisation",
                       f"pronoun: the spokesperson for {previous.speaker_name} who has just spoken", True)
     return _found(None, previous.speaker_name, "anonymous", "pronoun: the unnamed person who has just spoken", True)
+
+
+def _for_an_organisation(previous: Attribution, gender: str | None) -> bool:
+    """Whether the statement before was a spokesperson's, for an organisation: the mention a
+    spokesperson, or a pronoun of this gender that one of those answered."""
+    if previous.speaker_kind != "organisation":
+        return False
+    root = previous.mention.root
+    if root.lemma_.lower().startswith("spokes"):
+        return True
+    pron = pronouns().get(root.lower_)
+    return pron is not None and gender is not None and pron.gender == gender and "spokesperson" in (previous.evidence or "")
 
 
 def _spokesperson_before(ctx: Context, span: Span, gender: str | None) -> Link | None:
