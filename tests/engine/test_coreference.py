@@ -173,3 +173,11 @@ def test_a_shadow_office_is_not_the_office(run):
             "Tory shadow chancellor Tom Reyes predicted taxes would rise. "
             "The chancellor insisted his spending plans were affordable.")
     assert one(run(text), "his spending plans").speaker != "Tom Reyes"
+
+
+def test_a_report_with_quoted_words_before_he_said_is_no_antecedent(run):
+    # The person a report names, before "he said", is what was said, not who said it; quoted
+    # words inside the report do not change that.
+    text = ("Party leader Tomas Brenner welcomed the result on Friday. "
+            "Mr Halloway's first task was to \"rebuild trust\" within the region, he said.")
+    assert one(run(text), "Mr Halloway's first task").speaker == "Tomas Brenner"

@@ -38,15 +38,16 @@ def chain_pronouns(graph: Graph) -> None:
 def _said_before(graph: Graph, pronoun: Token) -> int:
     """Where a pronoun's antecedent must come before: the pronoun itself, or, for the
     subject of a speech verb that follows what was reported ("… in the northern villages,
-    he said"), the start of the report, which names no speaker. (Quoted words are
-    passed over anyway.)"""
+    he said"; "Mr X's first task was to “…” within the US, he said"), the start of the
+    report, which names no speaker, when the report starts in the pronoun's sentence. (Quoted
+    words are passed over anyway.)"""
     verb = pronoun.head
     if speech_verb(verb) is not None:
         said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i
                 and not (speech_verb(c) is not None and any(s.dep_ == "nsubj" for s in c.children))]
         # (not another speaker's statement: "“…,” said X. Y, he said, …")
         doc = pronoun.doc
-        if said and not graph.holds_quote(said[0].left_edge.idx, said[0].right_edge.idx + 1) \
+        if said and said[0].left_edge.i >= pronoun.sent.start \
                 and all(t.is_punct or t.is_space for t in doc[said[0].right_edge.i + 1:pronoun.i]):
             return min(pronoun.idx, said[0].left_edge.idx)  # (the report ends right before it)
     return pronoun.idx
