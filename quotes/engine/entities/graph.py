@@ -224,11 +224,6 @@ class Graph:
     def skipped(self, span: Span) -> bool:
         return any(s <= span.start_char and span.end_char <= e for s, e in self.skip)
 
-    def holds_quote(self, start: int, end: int) -> bool:
-        """Whether quoted words stand within characters [start, end)."""
-        k = bisect_left(self.quoted, (start,))
-        return k < len(self.quoted) and self.quoted[k][0] < end
-
     def in_quotes(self, span: Span) -> bool:
         k = bisect_left(self.quoted, (span.start_char + 1,)) - 1
         return k >= 0 and self.quoted[k][0] <= span.start_char and span.end_char <= self.quoted[k][1]
