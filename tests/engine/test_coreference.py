@@ -181,3 +181,10 @@ def test_a_report_with_quoted_words_before_he_said_is_no_antecedent(run):
     text = ("Party leader Tomas Brenner welcomed the result on Friday. "
             "Mr Halloway's first task was to \"rebuild trust\" within the region, he said.")
     assert one(run(text), "Mr Halloway's first task").speaker == "Tomas Brenner"
+
+
+def test_he_after_an_inverted_report_is_the_one_who_said_it_not_the_reports_subject(run):
+    # "X did not want …, said Y": X is the subject of what Y said; the next "he" is Y.
+    text = ("Markus Feld did not want to use e-mail to fight back, said Mr Ostrander. "
+            "“That would be fighting one bad thing with another,” he said.")
+    assert one(run(text), "That would be").speaker == "Ostrander"

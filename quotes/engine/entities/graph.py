@@ -285,7 +285,7 @@ class Graph:
         if not candidates:
             return None
         candidates.reverse()
-        subjects = [m for m in candidates if m.subject]
+        subjects = sorted((m for m in candidates if m.subject), key=lambda m: not _of_the_main_verb(m.mention.span))
         found = subjects[0] if subjects else candidates[0]
         if found.entity.kind == "unnamed" and not (found.subject and self._sentences_between(found.start, before) <= 1):
             # someone unnamed is an antecedent only as the subject of this sentence or the one before
@@ -338,6 +338,15 @@ def is_subject(span: Span) -> bool:
         return False
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _of_the_main_verb(span: Span) -> bool:
+    """Whether a subject is the subject of its sentence's main verb (or of a verb joined to
+    it): in "X did not want to fight back, said Y", Y, not X, whose clause is what Y said."""
+    verb = span.root.head
+    if span.root.dep_ == "appos":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def holds_another_office(role: str, title: str) -> bool:
