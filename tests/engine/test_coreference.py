@@ -188,3 +188,19 @@ def test_he_after_an_inverted_report_is_the_one_who_said_it_not_the_reports_subj
     text = ("Markus Feld did not want to use e-mail to fight back, said Mr Ostrander. "
             "“That would be fighting one bad thing with another,” he said.")
     assert one(run(text), "That would be").speaker == "Ostrander"
+
+
+def test_he_after_a_sentence_that_names_someone_only_in_passing_is_the_last_speaker(run):
+    # The nearest sentence names a man only as an object ("with X"): "he" is the man who spoke
+    # just before, not the one named in passing.
+    text = ("Home minister Carl Brandt said the plans would go ahead. "
+            "Speaking on a morning show with presenter Peter Voss, he said the rules were clear.")
+    assert one(run(text), "the rules were clear").speaker == "Carl Brandt"
+
+
+def test_he_after_a_sentence_that_names_someone_as_its_topic_stays_with_them(run):
+    # Named as an object but the passage is about him ("X, who …"): he stays the antecedent.
+    text = ("Chairman Rolf Meyer said the talks had failed. "
+            "That prompted the withdrawal of investor Tom Hadley, who got frustrated by the delays. "
+            "He also accused the board of using him to attract other bids.")
+    assert one(run(text), "using him").speaker == "Tom Hadley"

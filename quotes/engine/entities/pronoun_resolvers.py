@@ -15,6 +15,7 @@ from ..tokens import ORG_LABELS, PERSON_LABELS, sentences_apart, sentences_back
 from .answers import found as _found, nobody as _nobody
 from .graph import Link, Mention
 from .kinds import is_document_noun, is_group
+from .pronouns import gendered_antecedent, spoke
 
 
 def resolve(ctx: Context, span: Span, exclude: set[int], previous: Attribution | None) -> Link:
@@ -62,12 +63,12 @@ def pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attribu
     if entity is not None and id(entity) not in exclude:
         evidence = f"pronoun: {chained.evidence}"
     else:
-        found = ctx.graph.recent_person(span.start_char, exclude=exclude, gender=gender, unnamed=True)
+        found = gendered_antecedent(ctx.graph, span.start_char, exclude, gender)
         if found is None:
             return _nobody(f"pronoun '{span.text}': no {gender or 'person'} named before", True)
         entity = found.entity
         back = sentences_apart(ctx.doc, found.start, span.start_char)
-        place = "subject" if found.subject else "person named"
+        place = "subject" if found.subject else "speaker" if spoke(found) else "person named"
         evidence = f"pronoun: nearest {gender + ' ' if gender else ''}{place}, {back} sentence{'s' if back != 1 else ''} back"
     if entity.kind == "unnamed":  # "the Cardinal will ask …. “…,” he will say": someone the article never names
         return _found(None, entity.name, "anonymous", evidence, True)

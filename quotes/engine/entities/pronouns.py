@@ -4,11 +4,13 @@ to X. “…,” she said", the second "she" is the first one's person, not X.""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..cues import speech_verb
 from ..lexicon import prepositions
-from ..tokens import sentences_apart, subjects
+from ..tokens import sentences_apart, sentences_back, subjects
 from .graph import Graph, Kind, Link, Mention
 from .kinds import gendered_pronoun
 
@@ -21,18 +23,79 @@ def chain_pronouns(graph: Graph) -> None:
         span = graph.doc[token.i:token.i + 1]
         if graph.in_quotes(span) or graph.skipped(span):
             continue
-        found = graph.recent_person(_said_before(graph, token), exclude=_contrasted(graph, token), gender=pron.gender,
-                                    unnamed=True)
+        found = gendered_antecedent(graph, _said_before(graph, token), _contrasted(graph, token), pron.gender)
         if found is not None and found.entity.gender in (None, pron.gender):
             found.entity.told(pron.gender, f"pronoun '{token.text}' at {token.idx}")
             back = sentences_apart(graph.doc, found.start, token.idx)
-            what = "subject" if found.subject else "person named"
+            what = "subject" if found.subject else "speaker" if spoke(found) else "person named"
             if found.entity.kind == "unnamed":
                 what = "subject, someone unnamed" if found.subject else "person described, unnamed"
             evidence = f"nearest {pron.gender} {what}, {back} sentence{'s' if back != 1 else ''} back"
             graph.insert_link(Link(Mention(span, Kind.PRONOUN), found.entity, found.entity.name, found.entity.kind,
                                    "pronoun chain", evidence, coreference=True,
                                    subject=True, sentence=span.root.sent.start_char, quoted=False))
+
+
+SPEAKER_SENTENCES = 3  # sentences back in which the last speaker may be the antecedent
+
+
+def gendered_antecedent(graph: Graph, before: int, exclude: set[int], gender: str | None) -> Link | None:
+    """The person a "he" or "she" at `before` points to: the nearest sentence's subject
+    (`Graph.recent_person`); where that sentence names people of the gender only in passing
+    (an object, a phrase: "… the distance against X", "Speaking on Breakfast with X, he
+    said"), the one who spoke last in the sentences before, when someone did ("X said …. He
+    …"), before the first person named in passing."""
+    found = graph.recent_person(before, exclude=exclude, gender=gender, unnamed=True)
+    if found is None or found.subject or spoke(found) or not _in_passing(found):
+        return found
+    return _last_speaker(graph, before, exclude, gender) or found
+
+
+PASSING = ("pobj", "dobj", "dative", "poss")  # a person named as the object of a verb or a preposition, or an owner
+
+
+def _in_passing(found: Link) -> bool:
+    """Whether a mention is an object or an owner in its clause ("against X", "X's side"),
+    not a subject the parser missed (a name it made the root of a sentence of its own)."""
+    root = found.mention.span.root
+    if any(c.dep_ == "relcl" for c in root.children):
+        return False  # ("the withdrawal of X, who got frustrated …. He also accused …": X is what the passage is about)
+    while root.dep_ in ("conj", "appos") and root.head is not root:
+        root = root.head
+    return root.dep_ in PASSING
+
+
+def _last_speaker(graph: Graph, before: int, exclude: set[int], gender: str | None) -> Link | None:
+    """The nearest person named as the one who speaks (`_spoke`) in the sentences before
+    `before` (SPEAKER_SENTENCES), of the gender."""
+    start = graph.doc.char_span(before, before + 1, alignment_mode="expand")
+    if start is None or not len(start):
+        return None
+    first = graph.doc[sentences_back(start[0], SPEAKER_SENTENCES)].idx
+    for found in reversed(graph.links[:bisect_left(graph.starts(), before)]):
+        if found.start < first:
+            return None
+        entity = found.entity
+        if entity is None or entity.kind != "person" or id(entity) in exclude or found.quoted or found.pronoun:
+            continue
+        if gender and entity.gender and entity.gender != gender:
+            continue
+        if spoke(found):
+            return found
+    return None
+
+
+def spoke(found: Link) -> bool:
+    """Whether a mention names the one who speaks in its clause: the subject of a speech
+    verb ("X said", "…, said X"), its agent ("… were denied by X"), or "according to X"."""
+    root = found.mention.span.root
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return speech_verb(root.head) is not None
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # ("… were denied by X")
+        return speech_verb(root.head.head) is not None
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
 def _said_before(graph: Graph, pronoun: Token) -> int:
