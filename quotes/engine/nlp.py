@@ -82,11 +82,16 @@ def default_model() -> str:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence at every paragraph (see paragraphs.py): a paragraph never shares a
-    sentence. Paragraph starts are trimmed, so a token begins at each of them."""
+    sentence. Paragraph starts are trimmed, so a token begins at each of them. Nor does a
+    paragraph's first word make a sentence alone: the parser, told a sentence starts there,
+    would otherwise cut a name after a heading ("Lena | Ortiz suffered a defeat")."""
     starts = {start for start, _ in paragraph_spans(doc.text)[1:]}
-    for token in doc[1:]:
-        if token.idx in starts:
+    for token in doc:
+        if token.i == 0 or token.idx in starts:
             token.is_sent_start = True
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is not None and not after.is_space and after.idx not in starts and token.whitespace_:
+                after.is_sent_start = False
     return doc
 
 
