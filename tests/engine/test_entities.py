@@ -98,3 +98,46 @@ def test_someone_else_speaking_between_two_quotes_ends_the_first_ones_continuati
             "Elmsford broker said the real reasons may be political. \"If you file a case against their money, "
             "it will not come back.\"")
     assert one(run(text), "If you file").speaker == "One leading Elmsford broker"
+
+
+def test_a_name_that_opens_a_paragraph_after_a_heading_is_whole(run):
+    """After a heading, the parser (told a sentence starts at the paragraph) made the given
+    name a sentence of its own ("Graeme | Talbridge said …"): the speaker lost it."""
+    text = "Talbridge backs Vale for Harbour job\n\nGraeme Talbridge said the club should appoint Walter Vale at once."
+    assert one(run(text), "the club").speaker == "Graeme Talbridge"
+
+
+def test_a_relatives_given_name_is_the_person_named_in_full_after_it(run):
+    """'His wife Delphine, who called the police, said …', then 'Delphine Arkwright gave
+    details': one woman, named in full."""
+    text = ("The singer chased the burglars from his home on Monday. His wife Delphine, who called the police, "
+            "said her rings were taken. At a press conference on Tuesday, Delphine Arkwright gave details "
+            "of the stolen items.")
+    assert one(run(text), "her rings").speaker == "Delphine Arkwright"
+
+
+def test_a_given_name_the_tagger_took_for_a_plural_stays_in_the_name(run):
+    """'Rhys' tagged NNPS (a plural proper noun, as "Republicans" is) after a heading: only a
+    plural of a people or a party is cut from a name."""
+    text = ("Harbour silent on title talk\n\nRhys Pennant says Harbour are still not thinking of the title.\n\n"
+            "\"That's the last thing on our minds,\" said Pennant.\n")
+    assert one(run(text), "That's the last").speaker == "Rhys Pennant"
+
+
+def test_an_untagged_full_name_joins_the_surname_that_speaks_later(run):
+    """'Graeme Tavness believes …' (no entity, no speech verb) before 'Tavness told …': the
+    person is Graeme Tavness."""
+    text = ("Tavness backs Vale for Norland\n\nGraeme Tavness believes Walter Vale would be the perfect choice to "
+            "succeed Berti Vogel as Norland manager.\n\nTavness's former assistant at Elmsford is hot favourite to "
+            "take over from Vogel, who resigned on Monday. \"Walter is most definitely the ideal candidate for that "
+            "job,\" Tavness told Harbour Sport.")
+    assert one(run(text), "Walter is").speaker == "Graeme Tavness"
+
+
+def test_a_name_ends_at_a_dash_set_off_by_spaces(run):
+    """'Rob Kettering - Marlow's former head of press - remembers …' tagged as one person:
+    the name is Rob Kettering."""
+    text = ("To mark the anniversary of the singer's birth, Rob Kettering - Marlow's former head of press - "
+            "remembers the man.\n\nKettering worked with Marlow from 1977. \"I joined the label in 1977,\" "
+            "Kettering said.")
+    assert one(run(text), "I joined").speaker == "Rob Kettering"

@@ -34,11 +34,16 @@ def person_span(ent: Span) -> Span:
                        and (t.tag_ == "POS" or t.dep_ == "case" or t.text in ("s", "s."))), None)
     if possessive is not None:
         end = possessive
+    # nor does it run on over a dash set off by spaces ("Rob Ortner - Lena's former aide -")
+    dash = next((t.i for t in ent if t.i > start and t.text in DASHES and t.whitespace_
+                 and doc[t.i - 1].whitespace_), None)
+    if dash is not None and dash < end:
+        end = dash
     start = _after_common_noun(doc, start, end)
     # words the model took into the name: "Certainly Lena Ortiz", "Billionaire X"; in a
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
-    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or doc[start].tag_ == "NNPS" or (
+    while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or _plural_of_members(doc[start]) or (
             end - start > 2 and doc[start].lower_ not in given_names()
             and doc[start + 1].lower_ in given_names() and _title_case_line(ent[0]))):
         start += 1
@@ -60,6 +65,7 @@ def person_span(ent: Span) -> Span:
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+DASHES = ("-", "\u2013", "\u2014")
 POSSESSIVE = re.compile(r"['\u2019\u2018]s\b")  # (a left quotation mark typed for the apostrophe too)
 HEADING_SMALL_WORDS = frozenset(lines("heading_small_words.txt"))
 
@@ -171,10 +177,20 @@ def _after_common_noun(doc: Doc, start: int, end: int) -> int:
     """Where a name in tokens [start, end) begins: after the last common noun before its
     last word ("Norvale Grid spokeswoman Ana Ruiz"), or a plural name of a people or a
     party ("Republicans Ortiz of Elm Shores and …"), when a proper noun follows it."""
-    nouns = [t.i for t in doc[start:end - 1] if (t.pos_ == "NOUN" and t.is_lower) or t.tag_ == "NNPS"]
+    nouns = [t.i for t in doc[start:end - 1] if (t.pos_ == "NOUN" and t.is_lower) or _plural_of_members(t)]
     if nouns and any(t.pos_ == "PROPN" for t in doc[nouns[-1] + 1:end]):
         return nouns[-1] + 1
     return start
+
+
+def _plural_of_members(token: Token) -> bool:
+    """A plural name of a people or a party ("Republicans", "Tories", "Britons"), not a
+    given name the tagger took for a plural after a heading ("Rhys" of "Rhys Ortiz")."""
+    if token.tag_ != "NNPS":
+        return False
+    word = token.lower_
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return not_a_name(singular) in ("party", "people")
 
 
 def _in_name(token: Token) -> bool:
@@ -210,6 +226,16 @@ def _kin_by_first_name(ent: Span) -> bool:
     head = root.head
     return (len(ent) == 1 and root.dep_ == "appos" and head.pos_ == "NOUN" and is_person_noun(head.lemma_.lower())
             and any(c.dep_ == "poss" for c in head.children))
+
+
+def _named_in_full_from(graph: Graph, words: list[str], gender: str | None, at: int | None) -> Entity | None:
+    """"His wife, Ana, called the police. … Ana Ortiz said": a relative's given name is the
+    person the text names in full with it from there on (not one named before it, who is
+    someone else: `_kin_by_first_name`)."""
+    found = match(graph, words, gender, first_name=True)
+    if found is None or found.rule != "given name" or at is None or found.entry.first < at:
+        return None
+    return found.entry
 
 
 def described_as_person(ent: Span) -> bool:
@@ -325,22 +351,18 @@ def add_people(graph: Graph) -> None:
                 graph.link(ent, Kind.NAME, entity, "names", f"'{ent.text}' tagged {ent.label_}: {entity.name}")
     # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all, or one that makes it a
     # thing: "Norvale's Bo Horvat said" tagged a work of art)
+    waiting = []
     for token in subjects(doc):
         if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.ent_type_ not in NAMED_LABELS
                 and token.text[:1].isupper() and not is_title_word(token.text)):
             span = doc[_name_start(token):token.i + 1]
             if _party(span):
                 continue  # ("The Tories say …")
-            # (the last: a name the text gives a person elsewhere, "Al Mnajer passed …")
-            if not (any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
-                    or speech_verb(token.head) is not None or _known_name(token)
-                    or find(graph, name_tokens(span.text)) is not None):
-                continue
-            if not graph.skipped(span):
-                entity = entity_for_name(graph, span)
-                if entity is not None:
-                    learn_role(span, entity)
-                    graph.link(span, Kind.NAME, entity, "names", f"untagged subject: {_joined(span, entity)}")
+            if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children) \
+                    or speech_verb(token.head) is not None or _known_name(token):
+                _untagged_subject(graph, span)
+            else:
+                waiting.append(span)
         elif token.pos_ == "NOUN" and is_person_noun(token.lemma_):
             _apposed_name(graph, token)
         elif _place_that_speaks_next(graph, token):
@@ -349,6 +371,11 @@ def add_people(graph: Graph) -> None:
             if entity is not None:
                 graph.link(span, Kind.NAME, entity, "names",
                            f"'{token.text}' tagged {token.ent_type_}: a surname, and 'he' or 'she' speaks next")
+    # (a name the text gives a person elsewhere, before or after: "Al Mnajer passed …";
+    # "Dana Ortner believes …" where "Ortner said" comes later)
+    for span in waiting:
+        if find(graph, name_tokens(span.text)) is not None:
+            _untagged_subject(graph, span)
     # The surname of a person named in full, with no entity tag at all ("For Renner, who
     # …"), or a subject that is a known person's one name: a mention of them too, so that
     # a pronoun or a description after it finds them.
@@ -367,6 +394,14 @@ def add_people(graph: Graph) -> None:
         if len(matches) == 1 and not graph.skipped(span):
             graph.link(span, Kind.NAME, matches[0], "names", f"untagged surname of {matches[0].name}")
     graph.sort_links()
+
+
+def _untagged_subject(graph: Graph, span: Span) -> None:
+    if not graph.skipped(span):
+        entity = entity_for_name(graph, span)
+        if entity is not None:
+            learn_role(span, entity)
+            graph.link(span, Kind.NAME, entity, "names", f"untagged subject: {_joined(span, entity)}")
 
 
 def _place_that_speaks_next(graph: Graph, token: Token) -> bool:
@@ -449,9 +484,11 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     at = None if isinstance(ent, str) else ent.start_char
     # (a name after an honorific is a surname: "Mr. Ortiz" is not "Ortiz Speech"; but
     # "Sir John" is Sir John Bourn's given name)
-    first_name = (gender is None or (honorific or "").lower().rstrip(".") in given_name_honorifics()) \
-        and (isinstance(ent, str) or not _kin_by_first_name(ent))
+    kin = not isinstance(ent, str) and _kin_by_first_name(ent)
+    first_name = (gender is None or (honorific or "").lower().rstrip(".") in given_name_honorifics()) and not kin
     entity = find(graph, words, gender, before=at, first_name=first_name)
+    if entity is None and kin:
+        entity = _named_in_full_from(graph, words, gender, at)
     if not create:
         return entity  # (a look-up changes nothing)
     if entity is None:
