@@ -204,3 +204,10 @@ def test_he_after_a_sentence_that_names_someone_as_its_topic_stays_with_them(run
             "That prompted the withdrawal of investor Tom Hadley, who got frustrated by the delays. "
             "He also accused the board of using him to attract other bids.")
     assert one(run(text), "using him").speaker == "Tom Hadley"
+
+
+def test_the_spokesman_is_the_one_introduced_before_for_their_organisation(run):
+    text = ("A Norland Rail spokesman said on Monday that the delays were caused by the storm. "
+            "“The crews worked through the night,” the spokesman said.")
+    q = one(run(text), "The crews worked")
+    assert (q.speaker, q.speaker_kind) == ("Norland Rail", "organisation")

@@ -108,7 +108,27 @@ def _spokesperson(ctx: Context, mention: Mention, exclude: set[int], previous: A
     named = _named_spokesperson(ctx, None)
     if named is not None:
         return _found(named, named.name, "person", f"spokesperson: {named.name}, the one the article names", True)
+    if article(root) == "the" and not owners(root):
+        before = _spokesperson_before(ctx, root, exclude, previous)
+        if before is not None:
+            return before
     return _found(None, _display(span), "anonymous", "spokesperson: for no one named")
+
+
+SPOKESPERSON_SENTENCES = 6  # sentences back in which "the spokesman" finds the one introduced
+
+
+def _spokesperson_before(ctx: Context, root: Token, exclude: set[int], previous: Attribution | None) -> Link | None:
+    """"A Home Office spokesman said …. The spokesman added": the spokesperson the article
+    introduced in the sentences before, for the organisation that one speaks for."""
+    for token in reversed(ctx.doc[sentences_back(root, SPOKESPERSON_SENTENCES):root.i]):
+        if token.pos_ == "NOUN" and token.lemma_.lower().startswith("spokes") and token.i not in ctx.in_quote \
+                and owners(token):
+            found = _spokesperson(ctx, Mention(mention_span(token), Kind.NOMINAL), exclude, previous)
+            if found is not None and found.name and found.kind in ("organisation", "person"):
+                return replace(found, evidence=f"{found.evidence}, introduced before")
+            return None
+    return None
 
 
 def _named_spokesperson(ctx: Context, organisation: str | None):
