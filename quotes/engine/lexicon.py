@@ -154,6 +154,12 @@ def carrier_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relational_nouns() -> frozenset[str]:
+    """Nouns that name someone by their tie to another person ("the Renner supporter")."""
+    return frozenset(lines("relational_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     return frozenset(lines("work_nouns.txt"))
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..datafiles import lines
 from ..names import visible
 from .entities.kinds import head_words as _head_words
-from .lexicon import group_words, is_person_noun, is_title_word
+from .lexicon import group_words, is_person_noun, is_title_word, relational_nouns
 from .state import Context
 from .tokens import ORG_LABELS, PERSON_LABELS, entity_span
 
@@ -178,11 +178,13 @@ def _display(span: Span) -> str:
 
 def describes_person(span: Span, any_noun: bool = False) -> bool:
     """A person noun (with `any_noun`, any noun: the caller knows it speaks), not tied to a
-    name of its own ("the Christie supporter")."""
+    name of its own ("the Christie supporter"; a name before another role is where the
+    role is held: "the Rovers assistant boss", "the Lib Dem leader")."""
     root = span.root
-    tied = any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
-                                                and t.head.i == root.i and t.dep_ != "poss")
-               for t in span if t.i != root.i)  # (not "Norland's World Cup-winning fly-half")
+    tied = root.lemma_.lower() in relational_nouns() and any(
+        t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
+                                         and t.head.i == root.i and t.dep_ != "poss")
+        for t in span if t.i != root.i)  # (not "Norland's World Cup-winning fly-half")
     aged = AGED.search(span.text) is not None  # "the 38-year-old", "the 26-year-old right wing"
     return (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged) and not tied
 

@@ -211,3 +211,11 @@ def test_the_spokesman_is_the_one_introduced_before_for_their_organisation(run):
             "“The crews worked through the night,” the spokesman said.")
     q = one(run(text), "The crews worked")
     assert (q.speaker, q.speaker_kind) == ("Norland Rail", "organisation")
+
+
+def test_a_role_held_at_a_named_club_or_party_is_the_person_just_named(run):
+    # "the Rovers assistant boss", "the Lib Dem leader": the name before the role is where it
+    # is held, not someone else the description is tied to ("the Renner supporter" is).
+    text = ("Tax rises will hurt the poorest, Carl Brenner has said.\n\n"
+            "How was it right that the poorest paid more, the Norland Party leader asked.")
+    assert one(run(text), "How was it right").speaker == "Carl Brenner"
