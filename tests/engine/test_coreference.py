@@ -219,3 +219,10 @@ def test_a_role_held_at_a_named_club_or_party_is_the_person_just_named(run):
     text = ("Tax rises will hurt the poorest, Carl Brenner has said.\n\n"
             "How was it right that the poorest paid more, the Norland Party leader asked.")
     assert one(run(text), "How was it right").speaker == "Carl Brenner"
+
+
+def test_he_after_as_for_someone_is_that_someone(run):
+    # "As for X, he said": the phrase opening the clause names its topic, the one speaking.
+    text = ("Senator Paul Brenner warned against a contested convention. "
+            "As for Mark Halloway, he said he was not worried.")
+    assert one(run(text), "he was not worried").speaker == "Mark Halloway"

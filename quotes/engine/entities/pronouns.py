@@ -23,7 +23,8 @@ def chain_pronouns(graph: Graph) -> None:
         span = graph.doc[token.i:token.i + 1]
         if graph.in_quotes(span) or graph.skipped(span):
             continue
-        found = gendered_antecedent(graph, _said_before(graph, token), _contrasted(graph, token), pron.gender)
+        found = gendered_antecedent(graph, _said_before(graph, token), _contrasted(graph, token), pron.gender,
+                                    _topic(graph, token))
         if found is not None and found.entity.gender in (None, pron.gender):
             found.entity.told(pron.gender, f"pronoun '{token.text}' at {token.idx}")
             back = sentences_apart(graph.doc, found.start, token.idx)
@@ -39,14 +40,16 @@ def chain_pronouns(graph: Graph) -> None:
 SPEAKER_SENTENCES = 3  # sentences back in which the last speaker may be the antecedent
 
 
-def gendered_antecedent(graph: Graph, before: int, exclude: set[int], gender: str | None) -> Link | None:
+def gendered_antecedent(graph: Graph, before: int, exclude: set[int], gender: str | None,
+                        topic: set[int] = frozenset()) -> Link | None:
     """The person a "he" or "she" at `before` points to: the nearest sentence's subject
     (`Graph.recent_person`); where that sentence names people of the gender only in passing
     (an object, a phrase: "… the distance against X", "Speaking on Breakfast with X, he
     said"), the one who spoke last in the sentences before, when someone did ("X said …. He
-    …"), before the first person named in passing."""
+    …"), before the first person named in passing; unless that person is the `topic` the
+    pronoun's clause opens with ("As for X, he said")."""
     found = graph.recent_person(before, exclude=exclude, gender=gender, unnamed=True)
-    if found is None or found.subject or spoke(found) or not _in_passing(found):
+    if found is None or found.subject or spoke(found) or id(found.entity) in topic or not _in_passing(found):
         return found
     return _last_speaker(graph, before, exclude, gender) or found
 
@@ -119,12 +122,23 @@ def _said_before(graph: Graph, pronoun: Token) -> int:
 def _contrasted(graph: Graph, pronoun: Token) -> set[int]:
     """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
     …", "In Ashby, she …"): set against the subject, not the subject. "For X, he …" is
-    often X himself."""
+    often X himself (`_topic`)."""
+    return _opening(graph, pronoun, about=False)
+
+
+def _topic(graph: Graph, pronoun: Token) -> set[int]:
+    """People named in a phrase opening the pronoun's clause that names its topic ("As for
+    X, he said …", "For X, who knows the risks, he …"): the pronoun may be them, wherever
+    else the sentences before name people."""
+    return _opening(graph, pronoun, about=True)
+
+
+def _opening(graph: Graph, pronoun: Token, about: bool) -> set[int]:
     found = set()
     for head in (pronoun.head, pronoun.head.head):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start \
-                    and prep.lower_ not in prepositions("about"):
+                    and (prep.lower_ in prepositions("about")) == about:
                 for t in prep.subtree:
                     entity = graph.person_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
                     if entity is not None:
