@@ -66,17 +66,27 @@ def honorifics() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
-    """Given name (lower case) -> the gender its Census frequencies tell, where one gender
-    is GIVEN_NAME_RATIO times as frequent as the other."""
+    """Given name (lower case) -> the gender its statistics tell, where one gender is
+    GIVEN_NAME_RATIO times as frequent as the other: the Census 1990 lists' frequencies,
+    else, for a name they do not hold ("Hamish", "Kenza"), the Social Security births
+    (given_names_ssa.txt)."""
     male, female = census("dist.male.first"), census("dist.female.first")
     table = {}
     for name in male.keys() | female.keys():
-        m, f = male.get(name, 0.0), female.get(name, 0.0)
-        if m >= GIVEN_NAME_RATIO * f:
-            table[name] = MALE
-        elif f >= GIVEN_NAME_RATIO * m:
-            table[name] = FEMALE
-    return table
+        table[name] = _by_ratio(female.get(name, 0.0), male.get(name, 0.0))
+    for line in lines("given_names_ssa.txt"):
+        name, women, men = line.split()
+        if name not in table:
+            table[name] = _by_ratio(int(women), int(men))
+    return {name: gender for name, gender in table.items() if gender}
+
+
+def _by_ratio(female: float, male: float) -> str | None:
+    if male >= GIVEN_NAME_RATIO * female:
+        return MALE
+    if female >= GIVEN_NAME_RATIO * male:
+        return FEMALE
+    return None
 
 
 def gender_of_word(kind: str, word: str) -> str | None:

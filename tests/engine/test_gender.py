@@ -61,6 +61,15 @@ def test_the_given_name_decides_only_when_the_text_says_nothing(people):
     assert decide(from_tuples(speaker.gender_evidence)) == (FEMALE, BY_GIVEN_NAME)
 
 
+def test_a_given_name_the_census_lists_lack_is_read_from_the_births_statistics(people):
+    # "Kenza" and "Hamish" are in the Social Security births, not in the Census 1990 lists
+    assert people("Kenza Dovrelli said the harvest was the worst in a decade.")["Kenza Dovrelli"].gender == FEMALE
+    found = people("Hamish Dovrelli said the harvest was the worst in a decade.")["Hamish Dovrelli"]
+    assert found.gender == MALE and decide(from_tuples(found.gender_evidence)) == (MALE, BY_GIVEN_NAME)
+    # a name the Census lists hold for both genders stays unknown whatever the births say
+    assert decide(evidence_of((), None, "Jody Dovrelli")) == (UNKNOWN, None)
+
+
 def test_a_one_word_given_name_is_a_given_name_but_a_surname_is_not(people):
     assert people("\u201cI loved every minute,\u201d Heather said after the final.")["Heather"].gender == FEMALE
     assert decide(evidence_of([("Ortiz", "name")], None, "Ortiz")) == (UNKNOWN, None)
@@ -186,3 +195,4 @@ def test_a_name_the_index_missed_as_a_subject_stands_in_the_way(people):
     found = people("Tasvir Oyelaran opened the clinic. Rowling has already revealed that the plan was "
                    "old. \u201cWe are proud,\u201d she said. \u201cIt is late,\u201d Oyelaran said.")
     assert found["Tasvir Oyelaran"].gender == UNKNOWN
+
