@@ -46,6 +46,14 @@ def test_a_gendered_noun_beside_the_name_tells_the_gender(people):
     assert ("noun", "spokeswoman") in evidence(speaker)
 
 
+def test_a_peerage_title_or_a_family_noun_tells_the_gender(people):
+    found = people("\u201cThe bill is flawed,\u201d said Baroness Oyelaran, a former minister.")
+    speaker = next(s for s in found.values() if "Oyelaran" in s.name)
+    assert speaker.gender == FEMALE and ("noun", "baroness") in evidence(speaker)
+    found = people("The miner's grandson, Tasvir Oyelaran, said the pit had closed in 1985.")
+    assert found["Tasvir Oyelaran"].gender == MALE
+
+
 def test_a_word_of_an_organisations_name_in_the_role_tells_nothing(people):
     found = people("Tasvir Oyelaran, a politics professor at Queen Adela College, said the vote "
                    "would be close.")
