@@ -54,6 +54,23 @@ def _people(result: Result) -> list[Speaker]:
     return [s for s in result.speakers if s.kind == "person" and s.name in speaking and is_proper_name(s.name)]
 
 
+def matched(names, people: list[Speaker], same_person) -> dict[str, Speaker]:
+    """Gold name -> the person of ours it names: the same name first, then one that
+    `same_person` accepts (the same surname). One person of ours is one gold person only:
+    a row that took two people's statements, or the Ortiz of "Lena Ortiz" and "Ivo Ortiz",
+    finds one of them, not both."""
+    found: dict[str, Speaker] = {}
+    taken: set[int] = set()
+    for same in (lambda p, n: p.name.lower() == n.lower(), lambda p, n: same_person(p.name, n)):
+        for name in names:
+            match = None if name in found else next(
+                (p for p in people if id(p) not in taken and same(p, name)), None)
+            if match is not None:
+                found[name] = match
+                taken.add(id(match))
+    return found
+
+
 def share(women: int, men: int) -> float | None:
     return women / (women + men) if women + men else None
 
@@ -65,13 +82,15 @@ def score_genders(gold: dict, result: Result, report: GenderReport, same_person,
     truth = {name.strip(): FEMALE for name in meta["sources_female"] if name.strip()}
     truth.update({name.strip(): MALE for name in meta["sources_male"] if name.strip()})
     people = _people(result)
+    matches = matched(truth, people, same_person)
     c = report.counts
     for name, gender in truth.items():
         c["sources"] += 1
-        match = next((p for p in people if p.name.lower() == name.lower()), None) or next(
-            (p for p in people if same_person(p.name, name)), None)
+        match = matches.get(name)
         if match is None:
-            report.missed.append({"document": gold["id"], "gold": name, "why": "not found"})
+            other = next((s for s in result.speakers if s.kind != "person" and same_person(s.name, name)), None)
+            report.missed.append({"document": gold["id"], "gold": name,
+                                  "why": f"found as {other.kind}: {other.name}" if other else "not found"})
             continue
         c["found"] += 1
         if match.gender not in (FEMALE, MALE):

@@ -204,3 +204,15 @@ def test_a_name_the_index_missed_as_a_subject_stands_in_the_way(people):
                    "old. \u201cWe are proud,\u201d she said. \u201cIt is late,\u201d Oyelaran said.")
     assert found["Tasvir Oyelaran"].gender == UNKNOWN
 
+
+def test_one_person_of_ours_is_one_gold_person_only():
+    from quotes.evaluate import same_person
+    from quotes.evaluate_gender import matched
+    from quotes.model import Speaker
+
+    same = lambda p, g: same_person(p, g, {}, frozenset())  # noqa: E731
+    lena, ortiz = Speaker(name="Lena Ortiz"), Speaker(name="Ortiz")
+    # the exact name first, whatever the order; the bare surname then finds the other Ortiz
+    assert matched(["Ivo Ortiz", "Lena Ortiz"], [ortiz, lena], same) == {"Lena Ortiz": lena, "Ivo Ortiz": ortiz}
+    # one row named "Ortiz" is not both Ortizes of the gold
+    assert matched(["Ivo Ortiz", "Lena Ortiz"], [ortiz], same) == {"Ivo Ortiz": ortiz}
