@@ -4,9 +4,9 @@ engine (one article) and the speaker rows (every article of a person).
 
 Evidence is a count by (kind, word): pronouns the text resolves to the person ("she",
 "his"), honorifics ("Ms", "Sir") and gendered nouns set beside the name ("spokeswoman",
-"his wife, Ana"), and, weaker, the given name's Census statistics. The text decides when it
-says anything; the given name only when the text says nothing. Evidence that disagrees
-gives "unknown": nothing is guessed.
+"his wife, Ana"), and, weaker, the given name's statistics (the Census lists, else the
+Social Security births). The text decides when it says anything; the given name only when
+the text says nothing. Evidence that disagrees gives "unknown": nothing is guessed.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def evidence_of(mentions: Iterable[tuple[str, str]], role: str | None = None,
 
 
 def given_name(name: str | None) -> str | None:
-    """The given name of a person's name, when the Census lists it with a gender: the first
+    """The given name of a person's name, when its statistics tell a gender: the first
     word of a full name ("lena" of "Lena Ortiz"), or a name of one word more common as a
     given name than as a surname ("Catherine"; not "Ortiz", nor "Mrs. Ortiz")."""
     from .names import given_name_alone
