@@ -226,3 +226,12 @@ def test_he_after_as_for_someone_is_that_someone(run):
     text = ("Senator Paul Brenner warned against a contested convention. "
             "As for Mark Halloway, he said he was not worried.")
     assert one(run(text), "he was not worried").speaker == "Mark Halloway"
+
+
+def test_a_surname_ending_in_s_tagged_a_plural_noun_is_the_person_named_before(run):
+    # "said Connors": the model took the surname for a plural noun (a group); the text names
+    # "Jimmy Connors" before, so it is him.
+    text = ("Former world number one Jimmy Connors is planning to help. The American spent three days at the camp.\n\n"
+            "“Britain has the right attitude,” said Connors.")
+    q = one(run(text), "Britain has")
+    assert (q.speaker, q.speaker_kind) == ("Jimmy Connors", "person")

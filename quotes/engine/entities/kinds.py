@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import (Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns,
                        speech_nouns, titles)
-from ..tokens import ORG_LABELS, PERSON_LABELS
+from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns
 from .graph import Kind
 
 
@@ -27,7 +27,7 @@ def mention_kind(span: Span) -> Kind:
     if describes(span):
         return Kind.NOMINAL if determined(span) or root.lemma_.lower().startswith("spokes") else Kind.ANONYMOUS
     if root.pos_ == "PROPN" or root.ent_type_ in PERSON_LABELS | ORG_LABELS \
-            or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start):
+            or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start) or named_elsewhere(root):
         return Kind.NAME
     if root.pos_ == "NOUN" and determined(span):
         return Kind.NOMINAL
@@ -85,11 +85,20 @@ def is_group(span: Span) -> bool:
     if len(coordinated(span)) > 1 and any(t.lower_ in ("and", "&") for t in span):
         return True  # (not the words listed inside one name: "the Fisheries and Oceans Agency")
     if root.tag_ in ("NNS", "NNPS") and len(head_words(root)) == 1 and root.ent_type_ not in ORG_LABELS | PERSON_LABELS \
-            and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()):
+            and not (root.pos_ == "PROPN" and root.text[:1].isupper() and not root.text.isupper()) \
+            and not named_elsewhere(root):
         # (a name ending in s, "Sanders", is no group; nor are "the numbers", "the findings")
         return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))
     return any(t.lower_ in group_words() and not (t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.dep_ == "amod"))
                for t in span if t.i <= root.i)  # ("the most popular": no quantifier)
+
+
+def named_elsewhere(token: Token) -> bool:
+    """A capitalised common noun that the text writes elsewhere as part of a name: "Cates
+    added …" (tagged a plural noun at the start of a sentence) after "producer Gil Cates"."""
+    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    return any(t.text == token.text for t in proper_nouns(token.doc))
 
 
 def head_words(root: Token) -> list[str]:
