@@ -97,7 +97,18 @@ def _strip_titles(words: list[str], keep: str = "styled") -> tuple[list[str], li
 
 @lru_cache(maxsize=None)
 def _suffixes() -> frozenset[str]:
-    return frozenset(lines("name_suffixes.txt"))
+    return frozenset(w for w, kind in tagged_words("name_suffixes.txt").items() if kind == "suffix")
+
+
+@lru_cache(maxsize=None)
+def _letters() -> frozenset[str]:
+    return frozenset(w for w, kind in tagged_words("name_suffixes.txt").items() if kind == "letters")
+
+
+def postnominal(word: str) -> bool:
+    """Letters written after a name for an office or an honour ("MP" of "Ana Ruiz MP", "QC"):
+    no part of the name (name_suffixes.txt, "letters")."""
+    return word.isupper() and _word(word).replace(".", "").lower() in _letters()
 
 # Characters no one sees: a name never holds them ("Ortiz\u200b" is "Ortiz").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -236,6 +247,8 @@ def parse_name(words: tuple[str, ...], keep: str = "styled") -> PersonName | Non
     ("de Vries")."""
     parts = [_word(w).replace(".", " ").strip() for w in fold(" ".join(words)).split()]
     parts = [w.lower() for part in parts for w in part.split() if w]
+    while len(parts) > 1 and parts[-1] in _letters():
+        parts.pop()  # ("Ana Ruiz MP")
     suffix = ""
     if len(parts) > 1 and parts[-1] in _suffixes():
         suffix = parts.pop()

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..datafiles import lines
-from ..names import visible
+from ..names import postnominal, visible
 from .entities.kinds import head_words as _head_words
 from .lexicon import group_words, is_person_noun, is_title_word, relational_nouns
 from .state import Context
@@ -47,10 +47,13 @@ def _name_after_titles(token: Token, conj: list[Token]) -> Span | None:
 
 def _single_mention(token: Token) -> Span:
     doc = token.doc
+    named = _name_before_letters(token)
+    if named is not None:
+        return named
     ent = entity_span(token)
     if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
         return _with_listed_words(ent) if ent.label_ in ORG_LABELS else ent
-    named = _named_as(token) or _title_then_name(token)
+    named = _named_as(token) or _title_then_name(token) or _name_beside(token)
     if named is not None:
         return named
     # An apposed name: "the ministry's spokesman, John Doe" / "his counterpart, X" / "the
@@ -85,6 +88,21 @@ def _single_mention(token: Token) -> Span:
         if left.dep_ in ("det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "case") or left.tag_ == "POS":
             start = min(start, left.left_edge.i)
     return doc[start:token.i + 1]
+
+
+def _name_before_letters(token: Token) -> Span | None:
+    """"Tom Ortner MSP, said", "Judge Ana Ruiz, QC told": letters for an office or an honour
+    that the parser made the head are the person named right before them."""
+    if not postnominal(token.text):
+        return None
+    doc = token.doc
+    before = token.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    ent = entity_span(doc[before]) if before >= 0 else None
+    if ent is None or ent.label_ not in PERSON_LABELS or ent.end != before + 1:
+        return None
+    return ent
 
 
 def _with_listed_words(ent: Span) -> Span:
@@ -131,6 +149,25 @@ def _title_then_name(token: Token) -> Span | None:
     if not any(c.dep_ == "prep" and c.i == token.i + 1 for c in token.children):
         return None
     return ent
+
+
+def _name_beside(token: Token) -> Span | None:
+    """"The chairman of the Bar Council, Ana Ruiz QC has warned", "Veteran MP and former
+    minister Tom Ortner has said": the parser gave the verb two subjects, a description and
+    the name of who it describes right after it (only a comma or "and" between): the name."""
+    if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and is_title_word(token.text))) \
+            or not is_person_noun(token.lemma_.lower()) or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc = token.doc
+    for other in token.head.children:
+        if other.dep_ != token.dep_ or other.i <= token.i:
+            continue
+        between = doc[token.right_edge.i + 1:other.left_edge.i]
+        ent = entity_span(other)
+        if ent is not None and ent.label_ in PERSON_LABELS and ent.end == other.i + 1 \
+                and all(t.text == "," or t.lower_ == "and" for t in between):
+            return ent
+    return None
 
 
 def _apposed_to_place(noun: Token) -> Token | None:

@@ -141,3 +141,41 @@ def test_a_name_ends_at_a_dash_set_off_by_spaces(run):
             "remembers the man.\n\nKettering worked with Marlow from 1977. \"I joined the label in 1977,\" "
             "Kettering said.")
     assert one(run(text), "I joined").speaker == "Rob Kettering"
+
+
+def test_letters_after_a_name_are_no_part_of_it(run):
+    """'Tom Ortner MSP, said' (MSP tagged ORG, the parser's head) and 'Philip Sandell QC'
+    tagged with the name: the speaker is the person, never "MSP" or "… QC"."""
+    text = ("Councils say they need more money.\n\nNorland Finance Minister, Tom Ortner MSP, said: "
+            "\"Last week I announced an additional sum for core services.\"")
+    assert one(run(text), "Last week").speaker == "Tom Ortner"
+    text = ("In a book published this week, Philip Sandell QC, a member of the chambers, says the minister "
+            "was warned the plan could be illegal.")
+    assert one(run(text), "the minister").speaker == "Philip Sandell"
+
+
+def test_a_description_and_a_name_both_subjects_of_the_verb_is_the_name(run):
+    """'The chairman of the Bar Council, Alan Stockport QC has warned …' and 'Veteran Harbour MP
+    and former Cabinet minister Jack Ortner has said …': the parser gave the verb two
+    subjects; the name is who speaks."""
+    text = ("The hearing opened on Monday. The chairman of the Bar Council, Alan Stockport QC has warned "
+            "there is a real risk that people would be driven into the hands of extremists.")
+    assert one(run(text), "there is").speaker == "Alan Stockport"
+    text = ("Harbour's Ortner to stand down\n\nVeteran Harbour MP and former Cabinet minister Jack Ortner has "
+            "said he will stand down at the next election.")
+    assert one(run(text), "he will").speaker == "Jack Ortner"
+
+
+def test_a_full_name_tagged_as_an_organisation_with_letters_after_it_is_a_person(nlp):
+    """'Guy Mansell QC' tagged ORG (the small model does, on some pages): a given name that
+    tells a gender and a Census surname, with the letters of an office or an honour after
+    it, is a person."""
+    from quotes.engine.analyse import prepare
+    from quotes.model import Document
+
+    text = "Guy Mansell QC has warned there is a real risk that people would be driven into the hands of extremists."
+    doc = nlp(text)
+    tagged = doc.char_span(0, len("Guy Mansell QC"), label="ORG")
+    doc.ents = [e for e in doc.ents if e.end <= tagged.start or e.start >= tagged.end] + [tagged]
+    graph = prepare(Document("d", text), doc, frozenset())[0].graph
+    assert [e.name for e in graph.people] == ["Guy Mansell"]

@@ -93,3 +93,10 @@ def test_honorifics_agree_with_any_role_but_not_with_another_gender():
     assert roles_agree("Mr", "Sir") and roles_agree(None, "Mrs")
     assert not roles_agree("Mr", "Mrs") and not roles_agree("Mrs", "Lord")
     assert not roles_agree("Mr Defense Minister", "Foreign Minister")
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    """"Tom Ortner QC" and "Tom Ortner" are one speaker row; "Jr." stays a suffix."""
+    assert parse_name(("Tom", "Ortner", "QC")) == parse_name(("Tom", "Ortner"))
+    assert person_name("Ana Ruiz MSP") == person_name("Ana Ruiz")
+    assert parse_name(("Paul", "Ortner", "Jr.")).suffix == "jr"

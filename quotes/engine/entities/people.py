@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import lines
 from ...name_matcher import Match, Rule, rule, why
-from ...names import PersonName, not_a_name, parse_name, visible
+from ...names import PersonName, not_a_name, parse_name, postnominal, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
                        organisation_aliases, organisation_nouns, surnames, titles as title_table)
@@ -133,6 +133,19 @@ def _full_name_of(ent: Span, surnames_seen: set[str]) -> bool:
     words = [t for t in ent if not t.is_space and t.tag_ != "POS"]  # ("Elena Nunez’s")
     return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
             and words[0].lower_ in given_names() and words[-1].lower_ in surnames_seen)
+
+
+def _spoken_of_as_person(ent: Span) -> bool:
+    """A full name the model took for an organisation with the letters of an office or an
+    honour after it ("Guy Ortner QC"): a person, when the name opens with a given name that
+    tells a gender and ends with a surname of the Census lists."""
+    words = [t for t in ent if t.is_alpha]
+    if not words or not postnominal(words[-1].text):
+        return False
+    words = words[:-1]
+    return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            and bool(given_names().get(words[0].lower_)) and words[-1].lower_ in surnames()
+            and not any(organisation_nouns().get(t.lower_) for t in words))
 
 
 def _untagged_full_names(doc: Doc, surnames_seen: set[str]) -> list[Span]:
@@ -276,6 +289,8 @@ def _name_tokens(text: str) -> tuple[str, ...]:
                          and not after_honorific):  # ("Mr Dean", "Ms King": a surname that is a title word)
             words.append(word)
         after_honorific = title_table().get(word.lower().rstrip("."), False)
+    while len(words) > 1 and postnominal(words[-1]):
+        words.pop()  # "Tom Ortner QC"
     titles = [j for j, word in enumerate(words[:-1]) if word[:1].isupper() and is_title_word(word)]
     if titles and all(word[:1].isupper() for word in words[titles[-1] + 1:]):
         words = words[titles[-1] + 1:]
@@ -326,7 +341,7 @@ def add_people(graph: Graph) -> None:
     surnames_seen |= {t.lower_ for t in proper_nouns(doc) if t.dep_ in ("nsubj", "nsubjpass")
                       and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
     people += [ent for ent in doc.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
-               and (_full_name_of(ent, surnames_seen) or described_as_person(ent))]
+               and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent))]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
     # Full names first, so surnames join them whatever the order in the text; then the
     # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
