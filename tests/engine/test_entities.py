@@ -179,3 +179,13 @@ def test_a_full_name_tagged_as_an_organisation_with_letters_after_it_is_a_person
     doc.ents = [e for e in doc.ents if e.end <= tagged.start or e.start >= tagged.end] + [tagged]
     graph = prepare(Document("d", text), doc, frozenset())[0].graph
     assert [e.name for e in graph.people] == ["Guy Mansell"]
+
+
+def test_a_peers_title_stays_with_the_surname(run):
+    """'Lord Greystoke' is how a peer is named (titles.txt: lord, baroness "styled"), not the
+    surname alone; a knight's "Sir" still goes ("Ian Redfern")."""
+    text = ("Lord Greystoke, the Lord Chief Justice, said sentences were too long. Lord Greystoke said judges "
+            "needed discretion. Sir Ian Redfern said the plan was flawed. Sir Ian added that it would fail.")
+    quotes = run(text)
+    assert one(quotes, "sentences").speaker == "Lord Greystoke"
+    assert one(quotes, "it would fail").speaker == "Ian Redfern"
