@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .content_edges import closes_after, is_split_subject, subject_split_off
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tokens_with_lower
 from .lexicon import content_nouns, expressing_verbs, is_title_word
 from .state import Candidate, Context, Found
@@ -39,10 +40,12 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
         if entry.direct_only and not (child.dep_ == "ccomp" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             continue  # only a that-clause is reported speech after these ("posted that …")
+        if child.dep_ == "ccomp" and is_split_subject(verb, child):
+            continue  # (its words open the clause after it)
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
             child = _clause_after_the_one_told(verb, entry, child) or child
             tokens = _clause_extent(verb, child)
-            subject = _subject_misread_as_object(verb, entry, child)
+            subject = _subject_misread_as_object(verb, entry, child) or subject_split_off(verb, child)
             if subject is not None and tokens and tokens[0].i > subject.i:
                 tokens = list(verb.doc[subject.i:tokens[0].i]) + tokens
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
@@ -425,6 +428,8 @@ def _without_asides(tokens: list[Token]) -> list[list[Token]]:
     for k, t in enumerate(tokens):
         if t.text == "(" and depth == 0:
             close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+            if close is None and closes_after(tokens):
+                break  # a gloss closed after the content's last word ('… Initiative (PFI).'): its end
             if close is None:
                 parts = [[]]  # never closed here: the content is what the parenthesis holds
                 continue

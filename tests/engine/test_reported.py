@@ -302,3 +302,17 @@ def test_a_word_the_parser_took_for_a_verb_is_no_second_subject(nlp):
     tags = ["NN", "VBP", "NN", "CC", "NNP", "NNP", "NNP", "VBZ", "VBN", "PRP", "VBD"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert subject_of(doc[8]).text == "Renner"
+
+
+def test_content_ending_with_a_gloss_in_parentheses_is_kept(run):
+    # (the final ")" went with the full stop: the parenthesis seemed never closed)
+    text = ("The firm said it had agreed terms over the completion of 14 of its biggest projects "
+            "under the government's Private Finance Initiative (PFI).")
+    q = one(run(text), "it had agreed terms")
+    assert q.text.endswith("Private Finance Initiative") and q.speaker == "the firm"
+
+
+def test_subject_the_parser_made_a_clause_of_its_own_opens_the_content(run):
+    # ("the players coming back" read as a clause of "said" beside "had the opportunity …")
+    q = one(run("Pruitt said the players coming back had the opportunity to impress."), "the players")
+    assert q.text == "the players coming back had the opportunity to impress" and q.speaker == "Pruitt"
