@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import source_nouns
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 
@@ -45,3 +47,36 @@ def closes_after(tokens: list[Token]) -> bool:
     end = last.sent.end
     following = next((t for t in doc[last.i + 1:end] if not t.is_space), None)
     return following is not None and following.text == ")"
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what"})
+
+
+def after_relative_word(verb: Token, clause: Token, tokens: list[Token]) -> list[Token]:
+    """'…, which he said [the council needed to address]', 'a bill which critics claim
+    [would close schools]': a speech verb in a relative clause whose relative word belongs to
+    the clause it reports (its subject or object, before the verb). What the speaker said is
+    the words after the verb; the relative word stands for what it is about. A document's
+    finding so placed is the writer's evidence about the noun (no content). Content with no
+    such word comes back as it is."""
+    if not tokens or clause.i < verb.i or tokens[0].i >= verb.i or tokens[0].lower_ not in RELATIVE_WORDS:
+        return tokens
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.lower_ not in RELATIVE_WORDS), None)
+    if subject is None or subject.left_edge.i != tokens[0].i + 1:
+        return tokens  # ("which said …": the relative word is the speaker; "That led to …, they said")
+    if subject.lemma_.lower() in source_nouns():
+        return []  # ('…, which a study in 2017 concluded would cost …': the writer's evidence for the noun)
+    return [t for t in tokens if t.i > verb.i]
+
+
+def free_relative_content(verb: Token) -> tuple[Token, list[Token]] | None:
+    """'grappling with what it says [is a $4 billion deficit]': the verb of a free relative
+    made the subject of the clause after it ("what it says" as the subject of "is"); that
+    clause, after the verb, is what the speaker said."""
+    head = verb.head
+    if verb.dep_ != "csubj" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) < 2 or subjects[0].lower_ != "what" or subjects[-1].lower_ in RELATIVE_WORDS:
+        return None
+    return head, list(verb.doc[verb.right_edge.i + 1:head.right_edge.i + 1])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .content_edges import closes_after, is_split_subject, subject_split_off
+from .content_edges import after_relative_word, closes_after, free_relative_content, is_split_subject, subject_split_off
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tokens_with_lower
 from .lexicon import content_nouns, expressing_verbs, is_title_word
 from .state import Candidate, Context, Found
@@ -48,6 +48,7 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
             subject = _subject_misread_as_object(verb, entry, child) or subject_split_off(verb, child)
             if subject is not None and tokens and tokens[0].i > subject.i:
                 tokens = list(verb.doc[subject.i:tokens[0].i]) + tokens
+            tokens = after_relative_word(verb, child, tokens)
             if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
                 tokens = tokens[1:]
             if not _reportable(child, tokens):
@@ -67,7 +68,7 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
                             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
                         return clause, _without_attribution(clause, tokens)
-    found = _clause_misread_as_head(verb)
+    found = _clause_misread_as_head(verb) or free_relative_content(verb)
     if found is not None:
         return found
     found = _named_predicate(verb, entry, children)

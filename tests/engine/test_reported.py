@@ -316,3 +316,29 @@ def test_subject_the_parser_made_a_clause_of_its_own_opens_the_content(run):
     # ("the players coming back" read as a clause of "said" beside "had the opportunity …")
     q = one(run("Pruitt said the players coming back had the opportunity to impress."), "the players")
     assert q.text == "the players coming back had the opportunity to impress" and q.speaker == "Pruitt"
+
+
+def test_speech_in_a_relative_clause_reports_the_words_after_its_verb(run):
+    # (the relative word belongs to the clause reported: what was said is the rest)
+    text = ("Lena Ortiz spoke on Monday. Theft rose by 29% since 1997, which she said the council "
+            "needed to address.")
+    q = one(run(text), "the council")
+    assert (q.text, q.speaker, q.cue) == ("the council needed to address", "Lena Ortiz", "said")
+    q = one(run("MPs will debate a bill which critics claim would close rural schools."), "would close")
+    assert (q.text, q.speaker) == ("would close rural schools", "critics")
+
+
+def test_speech_in_a_free_relative_reports_the_clause_it_is_subject_of(run):
+    q = one(run("The city is grappling with what Lena Ortiz says is a $4 billion deficit."), "is a")
+    assert (q.text, q.speaker) == ("is a $4 billion deficit", "Lena Ortiz")
+
+
+def test_a_relative_clause_with_no_proposition_stays_no_statement(run):
+    assert run("They want to reach the groups that Tom Bell claims to support.") == []
+    # (a document's finding in a relative clause: the writer's evidence about the noun)
+    assert run("Mayors were worried about the line, which a city study in 2017 concluded would cost twice as much.") == []
+
+
+def test_a_demonstrative_opening_content_before_its_attribution_is_no_relative_word(run):
+    text = "Police spoke on Monday. That led to a fight outside the club, they said."
+    assert one(run(text), "That led").text == "That led to a fight outside the club"
