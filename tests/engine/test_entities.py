@@ -189,3 +189,14 @@ def test_a_peers_title_stays_with_the_surname(run):
     quotes = run(text)
     assert one(quotes, "sentences").speaker == "Lord Greystoke"
     assert one(quotes, "it would fail").speaker == "Ian Redfern"
+
+
+def test_a_surname_several_share_written_before_any_is_named_is_the_first_named_after(run):
+    """A headline 'Dunbar returns …', then 'Calum Dunbar has been named …' and, in a squad
+    list, 'Scott Dunbar': 'said Dunbar' is Calum Dunbar, not a third person 'Dunbar' the
+    headline made."""
+    text = ("Dunbar returns to Norland fold\n\nCalum Dunbar has been named in the Norland training squad after an "
+            "eight-week ban, ahead of Saturday's match.\n\nThe prop's ban for stamping ended on 2 February. \"I'm "
+            "just happy to be back playing and be involved with the squad,\" said Dunbar on Monday.\n\nSquad: Tom "
+            "Dale (Port Vale), Calum Dunbar (Elmsford), Scott Dunbar (Harbour City), Jon Petrie (Elmsford).")
+    assert one(run(text), "I'm just").speaker == "Calum Dunbar"

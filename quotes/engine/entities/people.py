@@ -561,6 +561,14 @@ def match(graph: Graph, words: list[str], gender: str | None = None, before: int
         same = [m.entry for m in graph.names.matches(name, rule("surname", True)) if agrees(m.entry)]
         shared = [e for e in same if before is None or e.first < before]  # ("Renner" before his son is named)
         called = [m.entry for m in graph.names.matches(name, rule("same name", True))]
+        full = [e for e in same if not graph.names.canonical(e).bare]
+        if len(full) > 1 and before is not None and not any(e.first < before for e in full) and not called:
+            # a surname several people share, written before any of them is named (a
+            # headline: "Murray returns …", then "Euan Murray …" and, in a list, "Scott
+            # Murray"): the one the text names first after it
+            first = min(full, key=lambda e: e.first)
+            return Match(first, "surname", "surname alone, which several share, before any is named: the one "
+                         "named first after it")
         if len(shared) > 1 and before is not None and gender is None \
                 and all(graph.names.canonical(e).bare for e in called):
             # a surname several people share: the one named in full that the text already
