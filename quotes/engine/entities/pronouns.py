@@ -69,7 +69,7 @@ def _in_passing(found: Link) -> bool:
 
 
 def _last_speaker(graph: Graph, before: int, exclude: set[int], gender: str | None) -> Link | None:
-    """The nearest person named as the one who speaks (`_spoke`) in the sentences before
+    """The nearest person named as the one who speaks (`spoke`) in the sentences before
     `before` (SPEAKER_SENTENCES), of the gender."""
     start = graph.doc.char_span(before, before + 1, alignment_mode="expand")
     if start is None or not len(start):
