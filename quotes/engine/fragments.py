@@ -1,7 +1,8 @@
 """Mixed statements from quoted fragments: a short quote inside the writer's sentence that a
 speech verb governs ('called the plan “a disaster”', 'urged them “to clarify”'), names
 ('which X called a “disaster”') or holds in its object ('warned of the dangers of “…”').
-The statement is the quoted words with what they describe.
+The statement is the quoted words (not what a naming verb's words describe: 'described the
+results as “modest”' says “modest”), with the object phrase that holds them.
 """
 
 from __future__ import annotations
@@ -99,10 +100,11 @@ def fragment_candidates(ctx: Context, found: Found) -> list[Candidate]:
                                             spans=((start, end),), tokens=(words[0].i, words[-1].i + 1), quoted=f))
             continue
         start, parts = f.start, f.parts
-        named = (_named_before(ctx, verb, t_start) or _named_by_relative(ctx, verb)
-                 or _clause_start(ctx, verb, t_start, t_end))
+        # (what a naming verb's quoted words describe stays out: 'called the plan “a disaster”'
+        # is the speaker's “a disaster”, 'described it as “pretty modest”' their “pretty modest”)
+        named = _clause_start(ctx, verb, t_start, t_end)
         if named is not None:
-            # 'calling him a “loser”', 'referred to X as “…”': what the words describe
+            # 'urged them to “go …”': the clause the words end
             start = named.idx
             parts = ((start, parts[0][1]),) + tuple(parts[1:])
         end, s_end = described_on(ctx, ctx.doc[t_start:t_end], f.end, t_end)
@@ -120,39 +122,4 @@ def _clause_start(ctx: Context, verb: Token, t_start: int, t_end: int) -> Token 
     if root.head.i == verb.i and root.dep_ in ("xcomp", "ccomp") and root.left_edge.i < t_start \
             and not any(t.i in ctx.in_quote for t in ctx.doc[root.left_edge.i:t_start] if not t.is_punct):
         return root.left_edge
-    return None
-
-
-def _named_by_relative(ctx: Context, verb: Token) -> Token | None:
-    """The first word of what a naming verb's words describe when a relative pronoun stands
-    for it: 'what lawmakers called “fraud”', 'the deal, which X called a “disaster”', 'a
-    clip that X called “distasteful”'."""
-    for child in verb.lefts:
-        if child.dep_ == "dobj" and child.tag_ in ("WP", "WDT") and child.i not in ctx.in_quote:
-            if child.lower_ == "that" and verb.dep_ == "relcl":
-                return verb.head.left_edge
-            return child
-    return None
-
-
-NAMED_WORDS = 12  # at most this many words between a naming verb and the fragment
-
-
-def _named_before(ctx: Context, verb: Token, t_start: int) -> Token | None:
-    """The first word of what a verb's quoted complement describes, when it stands between
-    the verb and the fragment ("called [him] a “…”", "described [his plan] as “…”")."""
-    entry = speech_verb(verb)
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "dative") and entry is not None and "addressee" in entry.flags:
-            continue  # 'tells his supporters to “…”': whom it was said to
-        if child.dep_ == "prep" and child.lower_ not in prepositions("naming"):
-            continue  # 'at a rally', 'on Monday'
-        if child.dep_ in ("dobj", "prep", "dative") and child.i < t_start:
-            objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
-            if not objects:
-                return None
-            first = objects[0].left_edge
-            if 0 < t_start - first.i <= NAMED_WORDS and first.i not in ctx.in_quote:
-                return first
-            return None
     return None

@@ -259,7 +259,8 @@ def _object_with_predicate(verb: Token, entry, children: list[Token]):
 def _named_predicate(verb: Token, entry, children: list[Token]):
     """'calls it a rookie mistake', 'described the results as modest': what a naming verb
     says its object is, with the object ("it a rookie mistake"); 'in what she calls a
-    betrayal': the predicate alone."""
+    betrayal': the predicate alone. A predicate in quote marks is the quoted words alone
+    ('described them as “pretty modest”': “pretty modest”)."""
     if "names" not in entry.flags:
         return None
     doc = verb.doc
@@ -276,6 +277,14 @@ def _named_predicate(verb: Token, entry, children: list[Token]):
             predicate = child  # "as" heads it, or opens it ("as far too modest" read as a clause)
         else:
             continue
+        marks = [t for t in predicate.subtree if t.is_quote]
+        if marks and marks[0].i < predicate.right_edge.i:
+            # ('described it as “pretty modest”': the quoted words alone)
+            words = list(doc[marks[0].i + 1:predicate.right_edge.i + 1])
+            while words and (words[-1].is_quote or words[-1].is_punct):
+                words.pop()
+            if words:
+                return predicate, words
         if objects:
             return predicate, list(doc[objects[0].left_edge.i:predicate.right_edge.i + 1])
         return predicate, list(predicate.subtree)

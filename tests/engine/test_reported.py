@@ -63,9 +63,9 @@ def test_an_attribution_set_inside_before_the_verb_it_reports(run):
 
 def test_a_quoted_description_runs_on_over_what_the_text_adds_to_it(run):
     q = one(run("Paul Renner called the agreement “an historic step forward” in global efforts to clean the river."),
-            "the agreement")
+            "an historic")
     assert (q.text, q.speaker, q.type) == (
-        "the agreement “an historic step forward” in global efforts to clean the river", "Paul Renner", "mixed")
+        "an historic step forward” in global efforts to clean the river", "Paul Renner", "mixed")
 
 
 def test_a_show_named_after_a_speech_verb_is_not_what_was_said(run):
@@ -95,13 +95,13 @@ def test_a_second_clause_after_a_direct_quote_and_a_that_clause_after_posting(ru
         ("her claims were “sarcasm.", "Lena Ortiz", "mixed")]
 
 
-def test_a_relative_pronoun_stands_for_what_a_naming_verb_describes(run):
-    # (a single quoted word is not a statement alone: what it describes goes with it; a
-    # longer predicate is the statement: 'in what X calls “an alarming trend”')
+def test_what_a_naming_verb_says_after_a_relative_pronoun_is_its_quoted_words(run):
+    # (the relative pronoun stands for what the words describe: the words are the statement,
+    # even a single one, as annotators of news mark them)
     quotes = run("It was a clip that Judge Anna Keller called “distasteful,” and it aired twice.\n\n"
                  "He opposed the deal, which Paul Renner had called a “costly disaster” last year.")
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("a clip that Judge Anna Keller called “distasteful,", "Anna Keller"),
+        ("distasteful,", "Anna Keller"),
         ("a “costly disaster", "Paul Renner")]
 
 
@@ -161,12 +161,15 @@ def test_a_second_verb_of_the_speaker_ends_what_the_first_reports(run):
     assert one(run(text), "the board").text.endswith("gone back and forth")
 
 
-def test_a_naming_verb_takes_what_its_quoted_words_describe(run):
-    text = "Lena Ortiz attacked the developer, calling him a “reckless gambler.” Paul Renner referred to the plan as “a fantasy.”"
+def test_a_naming_verb_says_its_quoted_words_without_what_they_describe(run):
+    # ('described the results as “pretty modest”': the statement is “pretty modest”)
+    text = ("Lena Ortiz attacked the developer, calling him a “reckless gambler.” Paul Renner referred to the plan as “a fantasy.” "
+            "Analyst Tom Reyes described the firm's results as “pretty modest”.")
     quotes = run(text)
-    assert one(quotes, "him a").speaker == "Lena Ortiz"
-    assert one(quotes, "him a").text == "him a “reckless gambler."
-    assert one(quotes, "the plan as").speaker == "Paul Renner"
+    assert one(quotes, "reckless").speaker == "Lena Ortiz"
+    assert one(quotes, "reckless").text == "reckless gambler."
+    assert one(quotes, "a fantasy").speaker == "Paul Renner"
+    assert (one(quotes, "pretty").text, one(quotes, "pretty").speaker) == ("pretty modest", "Tom Reyes")
 
 
 def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker(run):
