@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..datafiles import lines
 from ..names import postnominal, visible
-from .entities.kinds import head_words as _head_words
+from .entities.kinds import head_words as _head_words, is_member_word
 from .lexicon import group_words, is_person_noun, is_title_word, relational_nouns
 from .state import Context
 from .tokens import ORG_LABELS, PERSON_LABELS, entity_span
@@ -223,7 +223,8 @@ def describes_person(span: Span, any_noun: bool = False) -> bool:
                                          and t.head.i == root.i and t.dep_ != "poss")
         for t in span if t.i != root.i)  # (not "Norland's World Cup-winning fly-half")
     aged = AGED.search(span.text) is not None  # "the 38-year-old", "the 26-year-old right wing"
-    return (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged) and not tied
+    return (any_noun or any(is_person_noun(word) for word in _head_words(root)) or aged or is_member_word(root)) \
+        and not tied
 
 
 def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) -> bool:

@@ -235,3 +235,11 @@ def test_a_surname_ending_in_s_tagged_a_plural_noun_is_the_person_named_before(r
             "“Britain has the right attitude,” said Connors.")
     q = one(run(text), "Britain has")
     assert (q.speaker, q.speaker_kind) == ("Jimmy Connors", "person")
+
+
+def test_a_word_for_one_member_of_a_people_is_a_description_of_the_person_just_named(run):
+    # "the Dutchman said": a demonym is no name of its own (no speaker row "the Dutchman").
+    text = ("Norland manager Pieter Vos praised his players for their patience. "
+            "“We had the initiative but it was not easy,” the Dutchman said.")
+    q = one(run(text), "We had the initiative")
+    assert (q.speaker, q.speaker_kind) == ("Pieter Vos", "person")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...names import not_a_name
 from ..lexicon import (Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns,
                        speech_nouns, titles)
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns
@@ -46,10 +47,10 @@ def describes(span: Span) -> bool:
         return False  # ("Mr Dean", "Ms King": a surname after an honorific, even one that is a title word)
     if root.pos_ == "NOUN" or root.is_lower:  # (a lower-case word the tagger took for a name is none)
         word = root.lemma_.lower()
-        if not (is_title_word(root.text) or is_person_noun(word) or is_org_noun(word)):
+        if not (is_title_word(root.text) or is_person_noun(word) or is_org_noun(word) or is_member_word(root)):
             return False
-    elif not (is_title_word(root.text) and determined(span)):
-        return False  # (a proper noun is a name, "Poll", "Scheer", unless a role: "the MEP")
+    elif not ((is_title_word(root.text) or is_member_word(root)) and determined(span)):
+        return False  # (a proper noun is a name, "Poll", "Scheer", unless a role: "the MEP", "the Dutchman")
     return not any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
                    for t in span if t.i != root.i and not t.is_punct) and not is_acronym_name(span)
 
@@ -91,6 +92,13 @@ def is_group(span: Span) -> bool:
         return not (is_org_noun(root.lemma_.lower()) or is_org_noun(root.lower_))
     return any(t.lower_ in group_words() and not (t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.dep_ == "amod"))
                for t in span if t.i <= root.i)  # ("the most popular": no quantifier)
+
+
+def is_member_word(token: Token) -> bool:
+    """A singular word for one member of a party or a people ("the Kentucky Republican",
+    "the Dutchman", "a Briton"): a description of someone, never a name
+    (`names.not_a_name`, member_words.txt)."""
+    return token.tag_ in ("NN", "NNP") and not_a_name(token.text) in ("party", "people")
 
 
 def named_elsewhere(token: Token) -> bool:
