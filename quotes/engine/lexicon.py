@@ -243,7 +243,7 @@ def withheld_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def prepositions(role: str) -> frozenset[str]:
-    """The prepositions of `prepositions.txt` with a role: "content" or "naming"."""
+    """The prepositions of `prepositions.txt` with a role: "content", "about" or "role"."""
     return frozenset(word for word, r in (line.split() for line in lines("prepositions.txt")) if r == role)
 
 
