@@ -173,14 +173,16 @@ def _name_beside(token: Token) -> Span | None:
 def _apposed_to_place(noun: Token) -> Token | None:
     """"The BBC's correspondent in Jakarta, Rachel Harvey, told …" parsed with the name in
     apposition to the place: a person's name set off by commas right after a person noun's
-    phrase of place is the person the noun describes."""
+    phrase of place is the person the noun describes. So is one after a phrase that is a
+    name itself ("The head of St Fintian's, Richard Fogarty, said": a name is not apposed to
+    a name); one after a common noun may be either ("the lawyer for the victim, X")."""
     if not is_person_noun(noun.lemma_.lower()):
         return None
     for prep in noun.rights:
         if prep.dep_ != "prep" or prep.i != noun.i + 1:
             continue
         for place in prep.children:
-            if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "LOC", "ORG"):
+            if place.dep_ != "pobj" or (place.ent_type_ not in ("GPE", "LOC", "ORG") and place.pos_ != "PROPN"):
                 continue
             for child in place.children:
                 ent = entity_span(child) if child.dep_ == "appos" else None

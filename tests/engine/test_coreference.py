@@ -243,3 +243,36 @@ def test_a_word_for_one_member_of_a_people_is_a_description_of_the_person_just_n
             "“We had the initiative but it was not easy,” the Dutchman said.")
     q = one(run(text), "We had the initiative")
     assert (q.speaker, q.speaker_kind) == ("Pieter Vos", "person")
+
+
+def test_he_after_an_unnamed_spokesperson_is_the_spokesperson(run):
+    text = ("Peter Hale said the minister bypassed the cabinet and relied on advisers.\n\n"
+            "The prime minister's official spokesman said the cabinet was still used to reach a consensus. "
+            "But he added: “You cannot take every decision in cabinet.”")
+    q = one(run(text), "You cannot take")
+    assert q.speaker != "Peter Hale" and "spokesman" in q.speaker
+
+
+def test_a_named_subject_after_the_spokesperson_is_the_pronoun_not_the_spokesperson(run):
+    text = ("Mr Dale's spokesman set out his view on the matter.\n\n"
+            "His words came as Cardinal Aurelio Benedetti, the head of the diocese, backed the plan. "
+            "In a statement, he said the plan was “a very key issue”.")
+    assert one(run(text), "the plan was").speaker == "Aurelio Benedetti"
+
+
+def test_a_description_agrees_in_gender(run):
+    text = ("Rapper Jay Bolt has been sued by a make-up artist who claimed he drugged her.\n\n"
+            "The woman said she was assaulted after a show.")
+    assert "Jay Bolt" not in one(run(text), "she was assaulted").speaker
+
+
+def test_a_description_is_not_the_person_of_its_opening_phrase(run):
+    text = ("World number one Lena Vasquez has criticised the club over prize money.\n\n"
+            "Reacting to a comment by club chairman Tim Harlow, the American said: “I think it is insulting.”")
+    assert one(run(text), "I think it is").speaker == "Lena Vasquez"
+
+
+def test_a_pronoun_is_not_the_person_of_its_opening_participle(run):
+    text = ("Coach Ivan Moretti watched from the stand as the team lost.\n\n"
+            "Responding to criticism by striker Paolo Bianchi, he said: “We stay together.”")
+    assert one(run(text), "We stay together").speaker == "Ivan Moretti"

@@ -200,3 +200,30 @@ def test_a_surname_several_share_written_before_any_is_named_is_the_first_named_
             "just happy to be back playing and be involved with the squad,\" said Dunbar on Monday.\n\nSquad: Tom "
             "Dale (Port Vale), Calum Dunbar (Elmsford), Scott Dunbar (Harbour City), Jon Petrie (Elmsford).")
     assert one(run(text), "I'm just").speaker == "Calum Dunbar"
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_the_model_tagged(run):
+    """'Mr Torikawa's concern' with the surname tagged a place: a person, so the 'he' after it
+    is him, not the last man who spoke paragraphs before."""
+    text = ("\"The ageing of the workforce is the big risk,\" said economist Glen Ward.\n\n"
+            "Falling demand could result in budget pressures. Come 2020, the country could depend on a "
+            "shrinking workforce. There are fears that the economy is doomed to recession. "
+            "Some firms are already moving abroad. But none of this is Mr Torikawa's concern anymore. "
+            "At 101, he says that he feels fine.")
+    assert one(run(text), "he feels fine").speaker == "Torikawa"
+
+
+def test_a_name_set_off_after_a_name_in_the_nouns_phrase_is_the_person_the_noun_describes(run):
+    """'The head of X's school St Bride's, NAME, said': the parser hangs the name on the
+    school's; a name is not apposed to a name, so it names the head."""
+    text = ("The label said the reference was unintentional.\n\n"
+            "The head of Christian Brothers' school St Fintian's, Richard Fogarty, said the video "
+            "implied the singer had attended his school.")
+    assert one(run(text), "the video implied").speaker == "Richard Fogarty"
+
+
+def test_a_gendered_noun_before_a_preposition_tells_nothing_of_the_name_after_it(parse):
+    """'a spokesman for Ortiz's lawyers': the spokesman is a man, not Ortiz."""
+    graph = parse("Mike Lake, a spokesman for Dana Ortiz's lawyers, said on Tuesday that the appeal stands.")[0].graph
+    person = next(e for e in graph.entities if e.name == "Dana Ortiz")
+    assert "spokesman" not in (person.gender_evidence or "")

@@ -12,6 +12,7 @@ from ..mentions import AGED, NOMINAL_WINDOW, _display, describes_person, mention
 from ..tokens import ORG_LABELS, subjects
 from .graph import Entity, Graph, Kind
 from .kinds import definite, is_document_noun, is_group, mention_kind, with_article
+from .pronouns import opening_people
 from .roles import office, role_agrees
 
 
@@ -100,5 +101,6 @@ def _described(graph: Graph, span):
     entity = graph.titled(root.lemma_, span.start_char)
     if entity is not None or office(root):
         return entity  # ("the Cardinal": an office the article gave no one)
-    found = graph.recent_person(span.start_char, window=NOMINAL_WINDOW)
+    found = graph.recent_person(span.start_char, exclude=opening_people(graph, root),
+                                gender=gendered_words().get(root.lower_), window=NOMINAL_WINDOW)
     return found.entity if found is not None and found.subject and role_agrees(root, found.entity) else None

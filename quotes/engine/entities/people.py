@@ -232,6 +232,15 @@ def _honorific_before(ent: Span) -> str | None:
     return gendered_words().get(ent.doc[ent.start - 1].lower_.rstrip("."))
 
 
+def _after_honorific(ent: Span) -> bool:
+    """A name the model took for an organisation or a place right after an honorific ("none
+    of this is Mr Toshi's concern"): a person."""
+    if ent.start == 0 or not title_table().get(ent.doc[ent.start - 1].lower_.rstrip("."), False):
+        return False
+    words = [t for t in ent if t.is_alpha]
+    return 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
+
 def _kin_by_first_name(ent: Span) -> bool:
     """A name of one word given to someone's relative or partner ("Renner's father, Joseph";
     "his wife, Ana"): someone new, not an earlier person who bears that first name."""
@@ -341,7 +350,8 @@ def add_people(graph: Graph) -> None:
     surnames_seen |= {t.lower_ for t in proper_nouns(doc) if t.dep_ in ("nsubj", "nsubjpass")
                       and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
     people += [ent for ent in doc.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
-               and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent))]
+               and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent)
+                    or _after_honorific(ent))]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
     # Full names first, so surnames join them whatever the order in the text; then the
     # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
@@ -358,8 +368,10 @@ def add_people(graph: Graph) -> None:
     # The small model sometimes labels a known person's surname as ORG or GPE ("Mr
     # Kettleby-Voss", hyphen and all), or no entity at all for a name it has never seen
     # ("Yuni, a resident of …, said").
+    taken = {ent.start_char for ent in people}
     for ent in doc.ents:
-        if ent.label_ in ORG_LABELS and len(POSSESSIVE.sub("", ent.text).split()) == 1 and not graph.skipped(ent):
+        if ent.label_ in ORG_LABELS and len(POSSESSIVE.sub("", ent.text).split()) == 1 and not graph.skipped(ent) \
+                and ent.start_char not in taken:
             # (one word as written: "Stella's Cafe" is an organisation's name, not "Cafe")
             entity = find(graph, name_tokens(ent.text), before=ent.start_char)
             if entity is not None:

@@ -176,6 +176,8 @@ def _spokesperson_before(ctx: Context, span: Span, gender: str | None) -> Link |
             if found.kind == "organisation" and found.name:
                 return _found(found.entity, found.name, "organisation",
                               f"pronoun: the spokesperson for {found.name} who has just spoken", True)
+            if found.kind == "anonymous" and found.name:  # ("The prime minister's spokesman said …. But he added")
+                return _found(None, found.name, "anonymous", "pronoun: the unnamed spokesperson who has just spoken", True)
             return None
         if _someone(ctx, token):
             return None
@@ -183,6 +185,11 @@ def _spokesperson_before(ctx: Context, span: Span, gender: str | None) -> Link |
 
 
 def _someone(ctx: Context, token: Token) -> bool:
-    """A subject of the narration that is one person: a name or a description."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.i not in ctx.in_quote and (
-        token.ent_type_ in PERSON_LABELS or (token.tag_ == "NN" and is_person_noun(token.lemma_)))
+    """A subject of the narration that is one person: a name (tagged, or one the names pass
+    found: "as Cardinal X backed …"), or a description."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.i in ctx.in_quote:
+        return False
+    if token.ent_type_ in PERSON_LABELS or (token.tag_ == "NN" and is_person_noun(token.lemma_)):
+        return True
+    entity = ctx.graph.person_at(token.idx, token.idx + len(token)) if token.pos_ == "PROPN" else None
+    return entity is not None and entity.kind == "person"

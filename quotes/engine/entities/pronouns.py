@@ -121,9 +121,15 @@ def _said_before(graph: Graph, pronoun: Token) -> int:
 
 def _contrasted(graph: Graph, pronoun: Token) -> set[int]:
     """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
-    …", "In Ashby, she …"): set against the subject, not the subject. "For X, he …" is
-    often X himself (`_topic`)."""
+    …", "In Ashby, she …", "Reacting to a comment by X, she said"): set against the
+    subject, not the subject. "For X, he …" is often X himself (`_topic`)."""
     return _opening(graph, pronoun, about=False)
+
+
+def opening_people(graph: Graph, subject: Token) -> set[int]:
+    """`_contrasted` for any subject: a description's too ("Reacting to a comment by X, the
+    American said" is not X)."""
+    return _opening(graph, subject, about=False)
 
 
 def _topic(graph: Graph, pronoun: Token) -> set[int]:
@@ -137,8 +143,10 @@ def _opening(graph: Graph, pronoun: Token, about: bool) -> set[int]:
     found = set()
     for head in (pronoun.head, pronoun.head.head):
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.i < pronoun.i and prep.i == prep.sent.start \
-                    and (prep.lower_ in prepositions("about")) == about:
+            opens = prep.i < pronoun.i and prep.i == prep.sent.start
+            participle = prep.dep_ == "advcl" and prep.tag_ in ("VBG", "VBN") and not about \
+                and prep.left_edge.i == prep.sent.start and prep.right_edge.i < pronoun.i
+            if participle or (prep.dep_ == "prep" and opens and (prep.lower_ in prepositions("about")) == about):
                 for t in prep.subtree:
                     entity = graph.person_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
                     if entity is not None:

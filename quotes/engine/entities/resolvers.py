@@ -17,8 +17,8 @@ from typing import Callable
 from spacy.tokens import Span, Token
 
 from ..cues import speech_verb
-from ..lexicon import (given_names, is_org_noun, is_person_noun, is_title_word, organisation_aliases, pronouns,
-                       surnames)
+from ..lexicon import (gendered_words, given_names, is_org_noun, is_person_noun, is_title_word, organisation_aliases,
+                       pronouns, surnames)
 from ..mentions import NOMINAL_WINDOW, _describes_named_person, _display, mention_span
 from ..state import Attribution, Context
 from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, sentences_apart, sentences_back
@@ -31,6 +31,7 @@ from .lookup import modifiers, name_evidence, organisation_named, organisation_o
 from .organisations import clean_name, described, find_organisation, is_acronym
 from .people import described_as_person, unknown_person
 from .pronoun_resolvers import pronoun as _pronoun
+from .pronouns import opening_people
 from .roles import office, role_agrees
 
 
@@ -283,8 +284,9 @@ def _description(ctx: Context, mention: Mention, exclude: set[int], previous: At
         return None
     if office(root):
         return None  # "the Cardinal": an office the article gave no one (the title resolver's)
-    exclude = exclude | _owner(ctx, root, exclude) | _named_after(ctx, span)
-    found = ctx.graph.recent_person(span.start_char, exclude=exclude, window=NOMINAL_WINDOW)
+    exclude = exclude | _owner(ctx, root, exclude) | _named_after(ctx, span) | opening_people(ctx.graph, root)
+    found = ctx.graph.recent_person(span.start_char, exclude=exclude, gender=gendered_words().get(root.lower_),
+                                    window=NOMINAL_WINDOW)
     if found is None or not role_agrees(root, found.entity):
         return None
     back = sentences_apart(ctx.doc, found.start, span.start_char)

@@ -37,7 +37,7 @@ def learn_role(ent: Span, entity: Entity) -> None:
     if affiliation:
         entity.affiliation = entity.affiliation or affiliation
     root = ent.root
-    nearby = [doc[i] for i in range(max(0, ent.start - 2), ent.start)] + [
+    nearby = _right_before(doc, ent.start) + [
         t for t in root.children if t.dep_ in ("appos", "compound")] + ([root.head] if root.dep_ == "appos" else [])
     for token in nearby:
         gender = gendered_words().get(token.lower_.rstrip("."))
@@ -48,6 +48,17 @@ def learn_role(ent: Span, entity: Entity) -> None:
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             learn_from_noun(child, entity)
+
+
+def _right_before(doc: Doc, start: int) -> list[Token]:
+    """The two words right before a name, up to a preposition, a determiner or punctuation:
+    "spokeswoman Lena Ortiz", "Mr. Ortiz", not "a spokesman for Ortiz' lawyers"."""
+    words = []
+    for i in range(start - 1, max(-1, start - 3), -1):
+        if not doc[i].is_alpha or doc[i].pos_ in ("ADP", "DET", "CCONJ", "PART"):
+            break
+        words.insert(0, doc[i])
+    return words
 
 
 def learn_from_noun(noun: Token, entity: Entity, stop: int | None = None) -> None:
