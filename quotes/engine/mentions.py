@@ -67,8 +67,8 @@ def _single_mention(token: Token) -> Span:
         apposed = _apposed_to_place(token)
         if apposed is not None:
             return mention_span(apposed)
-    if token.pos_ == "PROPN":
-        start = end = token.i
+    if token.pos_ == "PROPN" and not token.is_lower:  # (a lower-case word the tagger took for a name is a
+        start = end = token.i                          # noun's head: "the Amnesty secretary-general")
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
             start -= 1
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
@@ -240,9 +240,16 @@ def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) ->
     start = max(0, root.i - 200)
     for token in ctx.doc[start:span.start]:
         if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote \
-                and not _role_of_someone(token):
+                and not _role_of_someone(token) and not _of_a_named_person(ctx, token):
             return False
     return True
+
+
+def _of_a_named_person(ctx: Context, noun: Token) -> bool:
+    """An earlier description the entity graph linked to a named person ("The Labour leader
+    said …" after "Tony Blair said …"): it brought in no one new."""
+    entity = ctx.graph.person_at(noun.idx, noun.idx + len(noun))
+    return entity is not None and entity.kind == "person"
 
 
 AGED = re.compile(r"\b\d+-year-old\b", re.IGNORECASE)

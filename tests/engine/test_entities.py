@@ -227,3 +227,29 @@ def test_a_gendered_noun_before_a_preposition_tells_nothing_of_the_name_after_it
     graph = parse("Mike Lake, a spokesman for Dana Ortiz's lawyers, said on Tuesday that the appeal stands.")[0].graph
     person = next(e for e in graph.entities if e.name == "Dana Ortiz")
     assert "spokesman" not in (person.gender_evidence or "")
+
+
+def test_a_word_for_what_the_person_is_before_the_given_name_is_not_part_of_the_name(run):
+    text = ("\"We want the boss to stay,\" said Jim Ellery. Keeper Tony Wardle echoed the sentiments. "
+            "\"I think all the boys are behind him,\" he added.")
+    assert one(run(text), "I think all the boys").speaker == "Tony Wardle"
+
+
+def test_a_surname_the_model_took_for_a_plural_noun_at_a_sentences_start_is_the_person(run):
+    text = ("And his team-mate Robert Pires has urged the left-back to stay. "
+            "Pires told the Evening Standard: \"He has been at the club for ever.\"")
+    assert one(run(text), "He has been at").speaker == "Robert Pires"
+
+
+def test_a_lower_case_head_the_model_tagged_as_a_name_is_a_description(run):
+    """'The Amnesty secretary-general said': "general" tagged a proper noun is the head of
+    a description of the person the article is about, not a speaker called "general"."""
+    text = ("Irene Kanaan said human rights were being sidelined. \"The movement faces a crisis,\" she said.\n\n"
+            "The Amnesty secretary-general said a growing gap was fuelling scepticism.")
+    assert one(run(text), "a growing gap").speaker == "Irene Kanaan"
+
+
+def test_a_description_with_another_partys_name_is_not_the_same_description_as_before(run):
+    text = ("Tony Blair said the economy was strong. The Labour leader said the plan would work.\n\n"
+            "Michael Howard criticised the budget. The Tory leader said taxes were too high.")
+    assert one(run(text), "taxes were too high").speaker == "Michael Howard"

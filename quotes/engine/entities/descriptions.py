@@ -67,6 +67,8 @@ def _described_before(graph: Graph, span, entity: Entity | None) -> Entity | Non
     within NOMINAL_WINDOW characters before), whoever else was named in between."""
     if entity is None or not definite(span):
         return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != span.root.i):
+        return None  # ("the Labour leader … the Tory leader": a name in it says whose; recency decides)
     start = span.start_char
     return entity if any(link.entity is entity and 0 <= start - link.start <= NOMINAL_WINDOW
                          for link in graph.links) else None

@@ -27,7 +27,7 @@ def mention_kind(span: Span) -> Kind:
         return Kind.DOCUMENT
     if describes(span):
         return Kind.NOMINAL if determined(span) or root.lemma_.lower().startswith("spokes") else Kind.ANONYMOUS
-    if root.pos_ == "PROPN" or root.ent_type_ in PERSON_LABELS | ORG_LABELS \
+    if (root.pos_ == "PROPN" and not root.is_lower) or root.ent_type_ in PERSON_LABELS | ORG_LABELS \
             or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start) or named_elsewhere(root):
         return Kind.NAME
     if root.pos_ == "NOUN" and determined(span):
@@ -46,12 +46,13 @@ def describes(span: Span) -> bool:
     if root.i > span.start and titles().get(root.doc[root.i - 1].lower_.rstrip("."), False) and root.text.istitle():
         return False  # ("Mr Dean", "Ms King": a surname after an honorific, even one that is a title word)
     if root.pos_ == "NOUN" or root.is_lower:  # (a lower-case word the tagger took for a name is none)
-        word = root.lemma_.lower()
-        if not (is_title_word(root.text) or is_person_noun(word) or is_org_noun(word) or is_member_word(root)):
+        words = head_words(root)  # ("the Amnesty secretary-general")
+        if not (is_title_word(root.text) or any(is_person_noun(w) or is_org_noun(w) for w in words)
+                or is_member_word(root)):
             return False
     elif not ((is_title_word(root.text) or is_member_word(root)) and determined(span)):
         return False  # (a proper noun is a name, "Poll", "Scheer", unless a role: "the MEP", "the Dutchman")
-    return not any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS)
+    return not any(t.ent_type_ in PERSON_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS | ORG_LABELS)
                    for t in span if t.i != root.i and not t.is_punct) and not is_acronym_name(span)
 
 

@@ -44,8 +44,9 @@ def person_span(ent: Span) -> Span:
     # heading, where every word is capitalised, anything before a given name and a surname
     # ("Lawmakers Rip Lena Ortiz")
     while end - start > 1 and (doc[start].pos_ not in ("PROPN", "X") or _plural_of_members(doc[start]) or (
-            end - start > 2 and doc[start].lower_ not in given_names()
-            and doc[start + 1].lower_ in given_names() and _title_case_line(ent[0]))):
+            end - start > 2 and doc[start].lower_ not in given_names() and (
+                (doc[start + 1].lower_ in given_names() and (_title_case_line(ent[0]) or _described_by(doc[start])))
+                or (is_person_noun(doc[start].lower_) and not is_title_word(doc[start].text))))):
         start += 1
 
     def name_word(token: Token) -> bool:
@@ -63,6 +64,17 @@ def person_span(ent: Span) -> Span:
     while end < len(doc) and name_word(doc[end]) and doc[end].head.i in range(start, end + 1):
         end += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _described_by(token: Token) -> bool:
+    """A capitalised word before a given name that says what the person is, not who
+    ("Keeper Tony Ward", "Broadcaster Chris Ellis", "Californian Tom Hale"): a person noun, a
+    word for a member of a people or party, or an agent noun (-er, -or) that is no surname."""
+    word = token.lower_
+    if is_styled_title(word) or title_table().get(word.rstrip("."), False):
+        return False  # ("Lord", "Sir": part of how the person is named)
+    return is_person_noun(word) or not_a_name(token.text) in ("party", "people") or (
+        word.endswith(("er", "or")) and word not in surnames())
 
 
 DASHES = ("-", "\u2013", "\u2014")

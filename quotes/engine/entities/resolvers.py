@@ -164,6 +164,9 @@ def _name(ctx: Context, mention: Mention, exclude: set[int], previous: Attributi
     # (a known name the tagger read as a noun: '…," Ortiz writes')
     written_as_name = root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.text[:1].isupper() and not root.is_sent_start)
     known = person_named(ctx.graph, span) if written_as_name else None
+    if known is None and root.pos_ == "NOUN" and root.is_sent_start and root.text[:1].isupper():
+        known = ctx.graph.person_at(span.start_char, span.end_char)  # ("Pires told …" tagged a plural noun,
+        known = known if known is not None and known.kind == "person" else None  # linked by the names pass)
     if known is not None:
         return _found(known, known.name, known.kind, name_evidence(span, known.name))
     label = root.ent_type_
