@@ -104,12 +104,14 @@ def _sourced(attribution: Attribution) -> bool:
 
 
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+SPEAKING_POS = ("NOUN", "PROPN", "ADJ")  # a described speaker no resolver named ("The 21-year-old said …")
 
 
 def _unnamed_subject(ctx: Context, candidate: Candidate, attribution: Attribution) -> bool:
     """A subject that speaks though no one can be named for it ("It also said …", "They say
-    …", "Those surveyed say …", "Six in 10 say …"): the cue verb's own subject (or its
-    first conjunct's: "It made a loss and said …") is a pronoun, a group or a count, and
+    …", "Those surveyed say …", "Six in 10 say …", "Two of the guards said …", "The
+    21-year-old said …"): the cue verb's own subject (or its first conjunct's: "It made a
+    loss and said …") is a pronoun, a group, a count or a description as written, and
     what it says is a clause the verb governs (not "what they call …", a term, nor "told
     stories about …")."""
     mention, cue = attribution.mention, attribution.cue
@@ -125,7 +127,8 @@ def _unnamed_subject(ctx: Context, candidate: Candidate, attribution: Attributio
         return False
     if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in cue.children):
         return False  # ("They told stories about the time …": a narrated telling)
-    return root.lower_ in unnamed_subjects() or (root.pos_ == "NUM" and any(c.lower_ == "in" for c in root.children))
+    return root.pos_ in SPEAKING_POS or root.lower_ in unnamed_subjects() or (
+        root.pos_ == "NUM" and any(c.lower_ in ("in", "of") for c in root.children))
 
 
 def sourced(ctx: Context, candidates: list[Candidate], kept: Kept, attribute: Attribute) -> list[Statement]:

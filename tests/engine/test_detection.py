@@ -215,6 +215,16 @@ def test_a_pronoun_or_a_group_no_one_is_named_for_still_makes_a_statement(run, t
     assert len(found) == 1 and found[0].speaker_mention and mention.startswith(found[0].speaker_mention)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Police found the van on Friday. The 21-year-old said the fire had started in the kitchen.",
+     "the fire had started in the kitchen"),
+    ("Police held two men. One of the men, Ray Tolland, 34, said the car had been stolen.",
+     "the car had been stolen"),
+])
+def test_a_description_no_resolver_names_still_makes_a_statement(run, text, content):
+    assert [q.text for q in run(text) if q.text == content] == [content]
+
+
 @pytest.mark.parametrize("text", [
     "It is what they call a bandage solution.",  # a term, not a claim
     "It's safe to say he was late.",  # "it" is not the one saying
