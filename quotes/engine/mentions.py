@@ -74,6 +74,11 @@ def _single_mention(token: Token) -> Span:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ in ("flat", "compound", "appos") and doc[end + 1].head.i == token.i:
             end += 1
         return doc[start:end + 1]
+    # "one of the Guildford Four, Gerry Conlon - who … - said": the one named right after
+    if token.lower_ in ("one", "another") and token.pos_ in ("PRON", "NUM", "DET"):
+        named = _name_set_off_after(token)
+        if named is not None:
+            return named
     # "some in the community", "many of the workers": a group by its quantifier
     if token.pos_ in ("PRON", "NUM", "ADJ") and token.lower_ in group_words():
         preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "from")]
@@ -168,6 +173,20 @@ def _name_beside(token: Token) -> Span | None:
                 and all(t.text == "," or t.lower_ == "and" for t in between):
             return ent
     return None
+
+
+def _name_set_off_after(token: Token) -> Span | None:
+    """A person's name set off by a comma right after the phrase a word heads ("one of the
+    Guildford Four, Gerry Conlon, said"), however the parser attached it."""
+    doc = token.doc
+    end = token.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    ent = entity_span(doc[end + 2])
+    if ent is None or ent.label_ not in PERSON_LABELS or ent.start != end + 2:
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return ent if after is None or after.text in (",", "-", "\u2013", "\u2014") or after.i == token.head.i else None
 
 
 def _apposed_to_place(noun: Token) -> Token | None:

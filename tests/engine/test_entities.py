@@ -253,3 +253,17 @@ def test_a_description_with_another_partys_name_is_not_the_same_description_as_b
     text = ("Tony Blair said the economy was strong. The Labour leader said the plan would work.\n\n"
             "Michael Howard criticised the budget. The Tory leader said taxes were too high.")
     assert one(run(text), "taxes were too high").speaker == "Michael Howard"
+
+
+def test_a_given_name_and_surname_tagged_a_place_that_speaks_is_a_person(run):
+    """'says Deutsche Bank's Simon Champion' tagged a place: the 'he' after it is him."""
+    text = ("Shares in the cruise firm fell. \"The issue had been an ongoing one,\" says Deutsche Bank's "
+            "Simon Champion. \"It was clearly a source of uncertainty.\"\n\n"
+            "Despite its string of bad luck, he said the firm would recover.")
+    assert one(run(text), "the firm would recover").speaker == "Simon Champion"
+
+
+def test_one_of_a_group_then_a_name_set_off_by_commas_is_that_person(run):
+    text = ("However, one of the so-called Elmsford Four, Gerald Conway - who was wrongly convicted - "
+            "said the families were delighted with the apology.")
+    assert one(run(text), "the families were").speaker == "Gerald Conway"

@@ -244,6 +244,16 @@ def _honorific_before(ent: Span) -> str | None:
     return gendered_words().get(ent.doc[ent.start - 1].lower_.rstrip("."))
 
 
+def _full_name_that_speaks(ent: Span) -> bool:
+    """A given name and a surname the model took for a place or an organisation, as the
+    subject of a speech verb ("…," says Deutsche Bank's Simon Champion): a person."""
+    words = [t for t in ent if t.is_alpha]
+    root = ent.root
+    return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words)
+            and bool(given_names().get(words[0].lower_)) and root.dep_ == "nsubj" and speech_verb(root.head) is not None
+            and not any(organisation_nouns().get(t.lower_) for t in words))
+
+
 def _after_honorific(ent: Span) -> bool:
     """A name the model took for an organisation or a place right after an honorific ("none
     of this is Mr Toshi's concern"): a person."""
@@ -363,7 +373,7 @@ def add_people(graph: Graph) -> None:
                       and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
     people += [ent for ent in doc.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
                and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent)
-                    or _after_honorific(ent))]
+                    or _after_honorific(ent) or _full_name_that_speaks(ent))]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
     # Full names first, so surnames join them whatever the order in the text; then the
     # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
