@@ -276,3 +276,13 @@ def test_a_pronoun_is_not_the_person_of_its_opening_participle(run):
     text = ("Coach Ivan Moretti watched from the stand as the team lost.\n\n"
             "Responding to criticism by striker Paolo Bianchi, he said: “We stay together.”")
     assert one(run(text), "We stay together").speaker == "Ivan Moretti"
+
+
+def test_a_name_used_to_qualify_a_noun_is_named_in_passing(run):
+    """'an X strike' names X only in passing: 'he' after it is the manager the lede named,
+    though the model tagged no entity in 'Boss Graeme Souter felt …'."""
+    text = ("Boss Graeme Souter felt the team were never really in danger of going out of the cup.\n\n"
+            "An early own goal followed by an Alan Shearman strike earned them a 2-1 win. "
+            "\"Winning the first leg gave us a great advantage,\" he said.")
+    assert one(run(text), "Winning the first leg").speaker == "Graeme Souter"
+

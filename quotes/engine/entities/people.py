@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import lines
+from ...gender import given_name_genders
 from ...name_matcher import Match, Rule, rule, why
 from ...names import PersonName, not_a_name, parse_name, postnominal, visible
 from ..cues import speech_verb
@@ -191,6 +192,8 @@ def _name_start(token: Token) -> int:
             and not is_title_word(doc[start - 1].text):
         start -= 1  # (not into an organisation or a title before it: "Media Institute President Lena Ortiz")
     start = _after_common_noun(token.doc, start, token.i + 1)
+    while start < token.i - 1 and _described_by(doc[start]) and not given_names().get(doc[start].lower_):
+        start += 1  # ("Boss Graeme Souness felt": what he is, then his name)
     first = token.doc[start]
     if start < token.i and first.is_sent_start and first.lower_.endswith(("ing", "ed")) \
             and first.lower_ not in given_names():
@@ -291,6 +294,14 @@ def described_as_person(ent: Span) -> bool:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > root.i]
     return any(is_person_noun(n.lemma_.split("-")[-1]) and not organisation_nouns().get(n.lemma_.lower())
                for n in nouns)
+
+
+def _given_name_first(span: Span) -> bool:
+    """Two or three capitalised words, the first a given name that tells a gender (the
+    Census lists, else the births statistics): "Graeme Souness felt …" untagged."""
+    words = [t for t in span if t.is_alpha]
+    return 2 <= len(words) <= 3 and all(t.text[:1].isupper() and not t.is_upper for t in words) \
+        and given_name_genders().get(words[0].lower_) is not None
 
 
 def _known_name(token: Token) -> bool:
@@ -408,7 +419,7 @@ def add_people(graph: Graph) -> None:
             if _party(span):
                 continue  # ("The Tories say …")
             if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children) \
-                    or speech_verb(token.head) is not None or _known_name(token):
+                    or speech_verb(token.head) is not None or _known_name(token) or _given_name_first(span):
                 _untagged_subject(graph, span)
             else:
                 waiting.append(span)

@@ -38,6 +38,7 @@ def chain_pronouns(graph: Graph) -> None:
 
 
 SPEAKER_SENTENCES = 3  # sentences back in which the last speaker may be the antecedent
+SUBJECT_SENTENCES = 2  # and, where no one spoke, the last subject
 
 
 def gendered_antecedent(graph: Graph, before: int, exclude: set[int], gender: str | None,
@@ -51,7 +52,8 @@ def gendered_antecedent(graph: Graph, before: int, exclude: set[int], gender: st
     found = graph.recent_person(before, exclude=exclude, gender=gender, unnamed=True)
     if found is None or found.subject or spoke(found) or id(found.entity) in topic or not _in_passing(found):
         return found
-    return _last_speaker(graph, before, exclude, gender) or found
+    return _last_speaker(graph, before, exclude, gender) \
+        or _last_speaker(graph, before, exclude, gender, subject, SUBJECT_SENTENCES) or found
 
 
 PASSING = ("pobj", "dobj", "dative", "poss")  # a person named as the object of a verb or a preposition, or an owner
@@ -65,16 +67,18 @@ def _in_passing(found: Link) -> bool:
         return False  # ("the withdrawal of X, who got frustrated …. He also accused …": X is what the passage is about)
     while root.dep_ in ("conj", "appos") and root.head is not root:
         root = root.head
-    return root.dep_ in PASSING
+    return root.dep_ in PASSING or (root.dep_ == "compound" and root.head.pos_ == "NOUN")  # ("an X strike")
 
 
-def _last_speaker(graph: Graph, before: int, exclude: set[int], gender: str | None) -> Link | None:
-    """The nearest person named as the one who speaks (`spoke`) in the sentences before
-    `before` (SPEAKER_SENTENCES), of the gender."""
+def _last_speaker(graph: Graph, before: int, exclude: set[int], gender: str | None, role=None,
+                  sentences: int = SPEAKER_SENTENCES) -> Link | None:
+    """The nearest person named as the one who speaks (`spoke`; or, with `role`, one it
+    accepts: `subject`) in the `sentences` before `before`, of the gender."""
+    role = role or spoke
     start = graph.doc.char_span(before, before + 1, alignment_mode="expand")
     if start is None or not len(start):
         return None
-    first = graph.doc[sentences_back(start[0], SPEAKER_SENTENCES)].idx
+    first = graph.doc[sentences_back(start[0], sentences)].idx
     for found in reversed(graph.links[:bisect_left(graph.starts(), before)]):
         if found.start < first:
             return None
@@ -83,9 +87,14 @@ def _last_speaker(graph: Graph, before: int, exclude: set[int], gender: str | No
             continue
         if gender and entity.gender and entity.gender != gender:
             continue
-        if spoke(found):
+        if role(found):
             return found
     return None
+
+
+def subject(found: Link) -> bool:
+    """Whether a mention is the subject of its clause ("X felt …"), not named in passing."""
+    return found.subject and not _in_passing(found)
 
 
 def spoke(found: Link) -> bool:
