@@ -80,3 +80,17 @@ def free_relative_content(verb: Token) -> tuple[Token, list[Token]] | None:
     if len(subjects) < 2 or subjects[0].lower_ != "what" or subjects[-1].lower_ in RELATIVE_WORDS:
         return None
     return head, list(verb.doc[verb.right_edge.i + 1:head.right_edge.i + 1])
+
+
+def source_phrase_end(phrase: Token, head: Token) -> int:
+    """The last token of an 'according to X' phrase before the clause it sources: 'According
+    to the numbers from X, [the rate of …] is …' read with the clause's subject as an
+    apposition of X ends at the comma before that subject (the clause has none of its own)."""
+    end = phrase.right_edge.i
+    if head.i <= end or any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return end
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ == "appos" and t.right_edge.i + 1 == head.i and doc[t.left_edge.i - 1].text == ",":
+            return t.left_edge.i - 2
+    return end

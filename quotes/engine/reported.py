@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .content_edges import after_relative_word, closes_after, free_relative_content, is_split_subject, subject_split_off
+from .content_edges import (after_relative_word, closes_after, free_relative_content, is_split_subject, source_phrase_end,
+                            subject_split_off)
 from .cues import asserted, speech_verb, speech_verbs_in, tokens_with_lemma, tokens_with_lower
 from .lexicon import content_nouns, expressing_verbs, is_title_word
 from .state import Candidate, Context, Found
@@ -354,6 +355,8 @@ def _before_another_speaker(tokens: list[Token], verb: Token) -> list[Token]:
             continue
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             continue  # ('said that A and that it would respond …': a second that-clause of the same statement)
+        if (entry.direct_only or entry.quoted_only) and _content_of(t) is None and not any(u.is_quote for u in t.subtree):
+            continue  # ('said A, and the government will continue to fight …': a cue of quotes alone, quoting nothing)
         if t.dep_ == "advcl" and not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONTRAST_MARKS for c in t.children):
             continue  # ("… because the mayor said no": part of the reason given)
         first = t.left_edge
@@ -818,7 +821,7 @@ def according_candidates(ctx: Context, found: Found) -> list[Candidate]:
         last = all(t.is_punct or t.is_space for t in ctx.doc[token.right_edge.i + 1:head.right_edge.i + 1])
         while last and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "A and B, according to X": the whole coordination
-        phrase = range(token.left_edge.i, token.right_edge.i + 1)
+        phrase = range(token.left_edge.i, source_phrase_end(token, head) + 1)
         parts = _after_fronted_adverbials(_parts_around(ctx.doc, head, phrase), head)
         if sum(len(p) for p in parts) < 3:
             continue

@@ -264,3 +264,16 @@ def test_a_clause_subject_the_parser_made_the_verbs_object_is_part_of_the_conten
             8: (9, "amod"), 9: (7, "dobj"), 10: (2, "punct")}
     quotes = analyse(Document("d", text), misparsed(text, arcs)).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("unemployment and lost wages have broad effects", "Lena Ortiz")]
+
+
+def test_a_cue_of_quotes_alone_quoting_nothing_does_not_end_the_content(run):
+    # ("continue" cues quotes only: 'the council will continue to fund' is no one's speech act)
+    quotes = run('Lena Ortiz said the vote came as a "surprise and a relief," and the council will continue to fund the project.')
+    assert [q.text for q in quotes] == ['the vote came as a "surprise and a relief," and the council will continue to fund the project']
+
+
+def test_according_to_ends_before_the_subject_the_parser_made_its_apposition(nlp, misparsed):
+    # (as the model may read it: "the rate …" an apposition of "the city", "is" with no subject)
+    text = "According to the numbers from the city, the rate of young workers is twice the average."
+    quotes = analyse(Document("d", text), misparsed(text, {6: (4, "pobj"), 9: (6, "appos")})).quotes
+    assert [q.text for q in quotes] == ["the rate of young workers is twice the average"]
