@@ -5,7 +5,7 @@ engine (one article) and the speaker rows (every article of a person).
 Evidence is a count by (kind, word): pronouns the text resolves to the person ("she",
 "his"), honorifics ("Ms", "Sir") and gendered nouns set beside the name ("spokeswoman",
 "his wife, Ana"), and, weaker, the given name's statistics (the Census lists, else the
-Social Security births). The text decides when it says anything; the given name only when
+Social Security births, else other countries' name lists). The text decides when it says anything; the given name only when
 the text says nothing. Evidence that disagrees gives "unknown": nothing is guessed.
 """
 
@@ -69,7 +69,9 @@ def given_name_genders() -> dict[str, str]:
     """Given name (lower case) -> the gender its statistics tell, where one gender is
     GIVEN_NAME_RATIO times as frequent as the other: the Census 1990 lists' frequencies,
     else, for a name they do not hold ("Hamish", "Kenza"), the Social Security births
-    (given_names_ssa.txt)."""
+    (given_names_ssa.txt), else the names of other countries (given_names_world.txt:
+    "Basuki", "Azfar"). A name the other countries give the other gender tells none
+    ("Stephane", female in the Census lists)."""
     male, female = census("dist.male.first"), census("dist.female.first")
     table = {}
     for name in male.keys() | female.keys():
@@ -78,6 +80,13 @@ def given_name_genders() -> dict[str, str]:
         name, women, men = line.split()
         if name not in table:
             table[name] = _by_ratio(int(women), int(men))
+    for line in lines("given_names_world.txt"):
+        name, women, men = line.split()
+        world = _by_ratio(int(women), int(men))
+        if name not in table:
+            table[name] = world
+        elif table[name] and world and world != table[name]:
+            table[name] = None  # (the sources disagree)
     return {name: gender for name, gender in table.items() if gender}
 
 

@@ -78,6 +78,17 @@ def test_a_given_name_the_census_lists_lack_is_read_from_the_births_statistics(p
     assert decide(evidence_of((), None, "Jody Dovrelli")) == (UNKNOWN, None)
 
 
+def test_a_given_name_the_us_lists_lack_is_read_from_other_countries_names(people):
+    # "Toshihiko" and "Basuki" are in neither US list; other countries' registers know them
+    found = people("Toshihiko Dovrelli said the harvest was the worst in a decade.")["Toshihiko Dovrelli"]
+    assert found.gender == MALE and decide(from_tuples(found.gender_evidence)) == (MALE, BY_GIVEN_NAME)
+    assert decide(evidence_of((), None, "Basuki Dovrelli")) == (MALE, BY_GIVEN_NAME)
+    # a name the US lists read one way and other countries the other tells nothing
+    assert decide(evidence_of((), None, "Stephane Dovrelli")) == (UNKNOWN, None)
+    # a common English word is no given name, whatever a register holds
+    assert decide(evidence_of((), None, "Evening Dovrelli")) == (UNKNOWN, None)
+
+
 def test_a_one_word_given_name_is_a_given_name_but_a_surname_is_not(people):
     assert people("\u201cI loved every minute,\u201d Heather said after the final.")["Heather"].gender == FEMALE
     assert decide(evidence_of([("Ortiz", "name")], None, "Ortiz")) == (UNKNOWN, None)
