@@ -56,12 +56,14 @@ def _people(result: Result) -> list[Speaker]:
 
 def matched(names, people: list[Speaker], same_person) -> dict[str, Speaker]:
     """Gold name -> the person of ours it names: the same name first, then one that
-    `same_person` accepts (the same surname). One person of ours is one gold person only:
-    a row that took two people's statements, or the Ortiz of "Lena Ortiz" and "Ivo Ortiz",
-    finds one of them, not both."""
+    `same_person` accepts (the same surname), then the same name without the initials the
+    gold writes after it ("Hannah B" is the "Hannah" of the text). One person of ours is
+    one gold person only: a row that took two people's statements, or the Ortiz of "Lena
+    Ortiz" and "Ivo Ortiz", finds one of them, not both."""
     found: dict[str, Speaker] = {}
     taken: set[int] = set()
-    for same in (lambda p, n: p.name.lower() == n.lower(), lambda p, n: same_person(p.name, n)):
+    for same in (lambda p, n: p.name.lower() == n.lower(), lambda p, n: same_person(p.name, n),
+                 lambda p, n: p.name.lower() == without_initials(n).lower() != n.lower()):
         for name in names:
             match = None if name in found else next(
                 (p for p in people if id(p) not in taken and same(p, name)), None)
@@ -69,6 +71,14 @@ def matched(names, people: list[Speaker], same_person) -> dict[str, Speaker]:
                 found[name] = match
                 taken.add(id(match))
     return found
+
+
+def without_initials(name: str) -> str:
+    """A name without the initials that end it ("Hannah B." -> "Hannah")."""
+    words = name.split()
+    while len(words) > 1 and len(words[-1].rstrip(".")) == 1 and words[-1][0].isupper():
+        words.pop()
+    return " ".join(words)
 
 
 def share(women: int, men: int) -> float | None:

@@ -227,3 +227,17 @@ def test_one_person_of_ours_is_one_gold_person_only():
     assert matched(["Ivo Ortiz", "Lena Ortiz"], [ortiz, lena], same) == {"Lena Ortiz": lena, "Ivo Ortiz": ortiz}
     # one row named "Ortiz" is not both Ortizes of the gold
     assert matched(["Ivo Ortiz", "Lena Ortiz"], [ortiz], same) == {"Ivo Ortiz": ortiz}
+
+
+def test_a_gold_name_with_an_initial_after_it_is_the_name_without_it():
+    from quotes.evaluate import same_person
+    from quotes.evaluate_gender import matched
+    from quotes.model import Speaker
+
+    same = lambda p, g: same_person(p, g, {}, frozenset())  # noqa: E731
+    hannah, mira = Speaker(name="Hannah"), Speaker(name="Mira Solberg")
+    assert matched(["Hannah B", "Mira Solberg"], [hannah, mira], same) == {"Hannah B": hannah, "Mira Solberg": mira}
+    # still one gold person a person of ours: the second "Hannah" of the gold finds no one
+    assert matched(["Hannah B", "Hannah G."], [hannah], same) == {"Hannah B": hannah}
+    # a longer given name is not the same name
+    assert matched(["Hannah B"], [Speaker(name="Hannahlee")], same) == {}
