@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple
 
 from spacy.tokens import Span, Token
 
-from ..gender import NOUN, PRONOUN, evidence_of, pronoun_genders, word_genders
+from ..gender import NOUN, PRONOUN, evidence_of, given_name_genders, pronoun_genders, word_genders
 from ..model import Quote
 from .entities.graph import Entity, Graph, Kind
 from .lexicon import is_person_noun, surnames
@@ -74,13 +74,16 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
     anchors = [Anchor(m.start, m.end, m.entity) for m in graph.links
                if not m.quoted and m.entity is not None and m.entity.kind == "person"
                and m.mention.kind == Kind.NAME]
+    passed: list[tuple[int, str]] = []  # pronouns that told nothing: one that reads on from them tells nothing
     for at, text, entity in sorted(candidates, key=lambda c: c[0]):
         if at in counted:
             continue
-        if _reads_on(doc, anchors, entity, at, in_quote):
+        if _reads_on(doc, anchors, entity, at, in_quote, passed):
             counted.add(at)
             found.setdefault(id(entity), []).append((text, PRONOUN))
             anchors.insert(bisect_left([m.start for m in anchors], at), Anchor(at, at + len(text), entity))
+        else:
+            passed.append((at, text.lower()))
     doubtful = [m.start for m in graph.links if m.pronoun and not m.quoted and m.start not in counted]
     for entity, token in _possessives(graph, in_quote, anchors, doubtful):
         if token.idx not in counted:
@@ -89,13 +92,16 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
     return found
 
 
-def _reads_on(doc, people: list[Anchor], entity: Entity, at: int, in_quote: set[int]) -> bool:
+def _reads_on(doc, people: list[Anchor], entity: Entity, at: int, in_quote: set[int],
+              passed: Iterable[tuple[int, str]] = ()) -> bool:
     """A pronoun at `at` that the chain linked or a sieve resolved to `entity` tells its gender
     only when nothing the article does not link stands between the person's last mention
     in `people` (names, and pronouns that counted) and the pronoun: no person noun, no
     unlinked name of a person and no other name as a subject ("Attallah, the daughter of X,
-    recalled …, she said" tells nothing of the person named before her), and the pronoun
-    is no word of a title ("The She Hate Me director")."""
+    recalled …, she said" tells nothing of the person named before her), no pronoun of
+    the same gender that told nothing (the pronoun reads on from it), the pronoun is no
+    word of a title ("The She Hate Me director") nor the subject of a relative clause
+    about the person ("Katie (with whom he bonded")."""
     starts = [m.start for m in people]
     here = doc.char_span(at, at + 1, alignment_mode="expand")
     if here is None or _in_title(doc[here.start]):
@@ -106,10 +112,12 @@ def _reads_on(doc, people: list[Anchor], entity: Entity, at: int, in_quote: set[
     if i < 0:
         return False  # (no name of theirs before it outside quote marks)
     last = doc.char_span(people[i].start, people[i].end, alignment_mode="expand")
-    if last is None:
+    if last is None or _in_object_relative(doc[here.start], last):
         return False
     between = people[i:bisect_left(starts, at)]
     gender = pronoun_genders().get(doc[here.start].lower_)
+    if any(people[i].end <= other < at and pronoun_genders().get(word) == gender for other, word in passed):
+        return False  # (it reads on from a pronoun of the same gender that told nothing)
     return not any(_someone_else(t, between, gender) or _unlinked_subject(t, between)
                    for t in doc[last.end:here.start] if t.i not in in_quote)
 
@@ -122,10 +130,27 @@ def _in_title(token: Token) -> bool:
     return "\n" not in before and before not in OPENERS
 
 
+def _in_object_relative(token: Token, name: Span) -> bool:
+    """The subject of a relative clause that follows the name and whose relative pronoun
+    is its object ("Katie (with whom he bonded", "Ortiz, whose mother she met"): not the
+    person the clause is about. ("Coventry, whom he led" follows another name.)"""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+        return False
+    relative = [t for t in verb.subtree if t.i < token.i and t.tag_ in ("WP", "WP$")
+                and t.dep_ not in ("nsubj", "nsubjpass")]
+    first = min(t.i for t in verb.subtree)
+    doc = token.doc
+    return bool(relative) and first >= name.end and all(t.is_punct for t in doc[name.end:first])
+
+
 def _unlinked_subject(token: Token, mentions: list[Anchor]) -> bool:
     """A name that is a clause's subject but no mention of a person the article links
-    ("Rowling revealed she …" where the model took Rowling for a common noun)."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ not in ("", "PERSON") or not token.is_title:
+    ("Rowling revealed she …" where the model took Rowling for a common noun), or a given
+    name the model took for an organisation ("after Colton admired her … more than he did")."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or not token.is_title:
+        return False
+    if token.ent_type_ not in ("", "PERSON") and not (token.ent_type_ == "ORG" and token.lower_ in given_name_genders()):
         return False
     name = token.pos_ == "PROPN" or (token.tag_ == "NN" and token.lower_ in surnames())  # ("Rowling" tagged a noun)
     return name and not any(m.start <= token.idx < m.end for m in mentions)

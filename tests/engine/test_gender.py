@@ -241,3 +241,25 @@ def test_a_gold_name_with_an_initial_after_it_is_the_name_without_it():
     assert matched(["Hannah B", "Hannah G."], [hannah], same) == {"Hannah B": hannah}
     # a longer given name is not the same name
     assert matched(["Hannah B"], [Speaker(name="Hannahlee")], same) == {}
+
+
+def test_a_given_name_the_model_took_for_an_organisation_stands_in_the_way(people):
+    # "Colton" is tagged an organisation: "he" is him, not Tasvir Oyelaran
+    found = people("Since Tasvir Oyelaran, who is also 31, got the prize after Colton admired her bold "
+                   "work and praised her a lot, more than he did Demi. \u201cI was nervous,\u201d Oyelaran said.")
+    assert ("pronoun", "he") not in evidence(found["Tasvir Oyelaran"])
+
+
+def test_the_subject_of_a_relative_clause_about_the_person_is_someone_else(people):
+    # "with whom he bonded": "he" is not Tasvir Oyelaran, whom the clause is about
+    found = people("Before the final, Colton shared a long talk with Tasvir Oyelaran (with whom he bonded "
+                   "over their love of chess). \u201cI was nervous,\u201d Oyelaran said.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN and not found["Tasvir Oyelaran"].gender_evidence
+    # nor is the "he" that reads on from that one
+    found = people("Before the final, Colton shared a long talk with Tasvir Oyelaran (with whom he bonded "
+                   "over chess), but he never asked for a second date. \u201cI was nervous,\u201d Oyelaran said.")
+    assert found["Tasvir Oyelaran"].gender == UNKNOWN and not found["Tasvir Oyelaran"].gender_evidence
+    # a relative clause about another name before the pronoun does not stand in the way
+    found = people("Tasvir Oyelaran coached at Brenwick, whom he led for five years. \u201cIt was a good "
+                   "time,\u201d Oyelaran said.")
+    assert evidence(found["Tasvir Oyelaran"]).get(("pronoun", "he")) == 1
