@@ -62,7 +62,7 @@ def narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attrib
 def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | None,
                     same_paragraph: bool) -> Attribution | None:
     root = sent.root
-    if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None):
+    if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None and not _has_said(ctx, root, previous)):
         return None
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= lowest]
     owner = _owner_of_words(sent, lowest)
@@ -70,11 +70,11 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
         subjects = [owner]
     if not subjects or subjects[0].i in ctx.in_quote:
         return None
-    subject = subjects[0]
+    subject = next((t for t in subjects if _a_person(ctx, t)), subjects[0])  # ("Chief constable Mr X": two subjects)
     # "The party issued a statement apologizing …" then "“On behalf of …”": its words
     issued = any(c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns() for c in root.children)
     if owner is None and subject.ent_type_ not in PERSON_LABELS and gendered_pronoun(subject) is None and not (
-            subject.pos_ == "PROPN" and not subject.ent_type_) and not issued:
+            subject.pos_ == "PROPN" and not subject.ent_type_) and not issued and not _a_person(ctx, subject):
         return None
     span = mention_span(subject)
     link = resolve(ctx, span, set(), previous)
@@ -82,6 +82,19 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
             and not (issued and link.kind == "organisation"):
         return None
     return Attribution.resolved(link, mention=span, method=Method.NARRATION)
+
+
+def _has_said(ctx: Context, verb, previous: Attribution | None) -> bool:
+    """Whether a speech verb has its own object ("X criticised the plans. “…”"): the quote
+    after it is not its content, and X goes on. (One with its own clause is the continuation
+    pass's: "X said that S. “…”".)"""
+    return any(c.dep_ == "dobj" and c.i not in ctx.in_quote for c in verb.children)
+
+
+def _a_person(ctx: Context, token) -> bool:
+    """A name the names pass made a person, whatever the model tagged it."""
+    person = ctx.graph.person_at(token.idx, token.idx + len(token))
+    return person is not None and person.kind == "person"
 
 
 def _owner_of_words(sent, lowest: int):

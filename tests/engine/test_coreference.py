@@ -286,3 +286,16 @@ def test_a_name_used_to_qualify_a_noun_is_named_in_passing(run):
             "\"Winning the first leg gave us a great advantage,\" he said.")
     assert one(run(text), "Winning the first leg").speaker == "Graeme Souter"
 
+
+
+def test_a_quote_after_a_sentence_whose_subject_acts_on_something_said_is_theirs(run):
+    """'X criticised the plans. “…”', 'Chief constable Mr X criticised …': the quote goes on
+    from the subject (of two, the person), though the verb is one of speech: it has its object."""
+    text = ("The minister said the changes were modest.\n\n"
+            "But union leader Dave Prentice criticised the plans. \"If you want good public services "
+            "you do not get that by hitting people.\"\n\n"
+            "Chief constable Mr Haymore criticised the late licences. "
+            "\"If you come to the city on a Friday night you will see things.\"")
+    quotes = run(text)
+    assert one(quotes, "If you want good").speaker == "Dave Prentice"
+    assert one(quotes, "If you come to the city").speaker == "Haymore"
