@@ -26,6 +26,11 @@ def test_a_request_is_the_infinitive_after_the_one_asked(run, text, content):
     assert contents(run(text)) == [content]
 
 
+def test_a_tip_is_the_infinitive_after_the_one_tipped(run):
+    assert contents(run("Lena Ortiz has tipped the home side to win the cup.")) == ["to win the cup"]
+    assert run("The film is tipped to win best picture. Lasko tipped the ball over the bar for a corner.") == []
+
+
 @pytest.mark.parametrize("text, content", [
     ("Lena Ortiz called the plan a costly mistake.", "the plan a costly mistake"),
     ("Tom Renner described the results as far too modest.", "the results as far too modest"),
