@@ -299,3 +299,9 @@ def test_a_quote_after_a_sentence_whose_subject_acts_on_something_said_is_theirs
     quotes = run(text)
     assert one(quotes, "If you want good").speaker == "Dave Prentice"
     assert one(quotes, "If you come to the city").speaker == "Haymore"
+
+
+def test_a_spokesman_for_no_one_named_speaks_for_the_organisation_just_before(run):
+    text = ("Norvale Telecom backed the price cuts but said regulation was still needed. "
+            "\"This is a reminder to the regulator that the market remains fragile,\" a spokesman said.")
+    assert one(run(text), "This is a reminder").speaker == "Norvale Telecom"

@@ -33,7 +33,7 @@ def pronoun(ctx: Context, mention: Mention, exclude: set[int], previous: Attribu
     if pron is None:
         return None
     if pron.number != "plural" and pron.gender == "neuter":
-        subject = _organisation_subject(ctx, span)
+        subject = organisation_subject(ctx, span)
         if subject is not None:
             back = sentences_apart(ctx.doc, subject.start, span.start_char)
             return _found(None, subject.entity.name, "organisation",
@@ -100,7 +100,7 @@ def _subject_before(ctx: Context, span: Span, plural: bool) -> Token | None:
     return None
 
 
-def _organisation_subject(ctx: Context, span: Span) -> Link | None:
+def organisation_subject(ctx: Context, span: Span) -> Link | None:
     """'EDC declined to answer. “…,” it said': the organisation that is the subject of the
     pronoun's sentence or the one before, when no document or person stands as a subject
     between ("The report found … It said" is the report's)."""

@@ -30,7 +30,7 @@ from .kinds import article, coordinated, definite, is_document_noun, mention_kin
 from .lookup import modifiers, name_evidence, organisation_named, organisation_of, person_named, person_of
 from .organisations import clean_name, described, find_organisation, is_acronym
 from .people import described_as_person, unknown_person
-from .pronoun_resolvers import pronoun as _pronoun
+from .pronoun_resolvers import organisation_subject, pronoun as _pronoun
 from .pronouns import opening_people
 from .roles import office, role_agrees
 
@@ -113,6 +113,11 @@ def _spokesperson(ctx: Context, mention: Mention, exclude: set[int], previous: A
         before = _spokesperson_before(ctx, root, exclude, previous)
         if before is not None:
             return before
+    if article(root) in ("a", "an") and not owners(root):
+        subject = organisation_subject(ctx, span)  # ("NTL blames its agency. …, a spokesman told")
+        if subject is not None:
+            return _found(None, subject.entity.name, "organisation",
+                          f"spokesperson for {subject.entity.name}, the subject just before", True)
     return _found(None, _display(span), "anonymous", "spokesperson: for no one named")
 
 
