@@ -44,6 +44,8 @@ def _content_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token, lis
         if child.dep_ == "ccomp" and is_split_subject(verb, child):
             continue  # (its words open the clause after it)
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i > verb.i):
+            if _framed(child) and _clause_on_the_one_told(verb, entry, children) is not None:
+                break  # ('told officers [he painted the van] so police would not …': the clause on the one told)
             child = _clause_after_the_one_told(verb, entry, child) or child
             tokens = _clause_extent(verb, child)
             subject = _subject_misread_as_object(verb, entry, child) or subject_split_off(verb, child)

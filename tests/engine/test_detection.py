@@ -282,3 +282,10 @@ def test_according_to_ends_before_the_subject_the_parser_made_its_apposition(nlp
     text = "According to the numbers from the city, the rate of young workers is twice the average."
     quotes = analyse(Document("d", text), misparsed(text, {6: (4, "pobj"), 9: (6, "appos")})).quotes
     assert [q.text for q in quotes] == ["the rate of young workers is twice the average"]
+
+
+def test_a_clause_on_the_one_told_is_the_content_not_the_writers_clause_after_it(run):
+    # (the model hangs "he painted …" on "officers" and makes "so police would not …" the verb's clause)
+    quotes = run("Ray Tolland was arrested on Monday. He told officers he painted the van a new colour so police "
+                 "would not be able to trace him.")
+    assert contents(quotes) == ["he painted the van a new colour so police would not be able to trace him"]
