@@ -151,15 +151,23 @@ class NameMatcher(Generic[T]):
         self._canonical: dict[int, tuple[PersonName, T]] = {}  # id(entry) -> (name, entry), in order
         self._aliases: list[tuple[PersonName, T]] = []
         self._seen: set[tuple[PersonName, int]] = set()
+        self._written: dict[PersonName, list[T]] = {}  # name -> the entries known by it, in order
+        # (new name, id(rule)) -> (rule, what `matches` found), until a name is added or changed
+        self._found: dict[tuple[PersonName, int], tuple[Rule, list[Match[T]]]] = {}
 
     def add(self, name: PersonName, entry: T, canonical: bool = True) -> None:
         """Know `entry` by `name`: its canonical name (replacing an earlier one), or one more
         way it is written."""
         if canonical:
+            known = self._canonical.get(id(entry))
+            if known is None or known[0] != name:
+                self._found.clear()
             self._canonical[id(entry)] = (name, entry)
         if (name, id(entry)) not in self._seen:
             self._seen.add((name, id(entry)))
             self._aliases.append((name, entry))
+            self._written.setdefault(name, []).append(entry)
+            self._found.clear()
 
     def canonical(self, entry: T) -> PersonName | None:
         found = self._canonical.get(id(entry))
@@ -167,13 +175,20 @@ class NameMatcher(Generic[T]):
 
     def matches(self, new: PersonName, rule: Rule) -> list[Match[T]]:
         """The known entries that `rule` finds for `new`, each once, in the order known."""
-        pool = self._aliases if rule.aliases else self._canonical.values()
-        found: dict[int, Match[T]] = {}
-        for known, entry in pool:
-            if id(entry) not in found:
-                reason = rule.test(new, known)
-                if reason is not None:
-                    found[id(entry)] = Match(entry, rule.name, reason)
+        cached = self._found.get((new, id(rule)))
+        if cached is not None and cached[0] is rule:
+            return list(cached[1])
+        if rule.test is same_name and rule.aliases:  # (every name written, looked up)
+            found = {id(entry): Match(entry, rule.name, "same name") for entry in self._written.get(new, ())}
+        else:
+            pool = self._aliases if rule.aliases else self._canonical.values()
+            found = {}
+            for known, entry in pool:
+                if id(entry) not in found:
+                    reason = rule.test(new, known)
+                    if reason is not None:
+                        found[id(entry)] = Match(entry, rule.name, reason)
+        self._found[(new, id(rule))] = (rule, list(found.values()))
         return list(found.values())
 
     def candidates(self, new: PersonName) -> Iterator[tuple[Rule, list[Match[T]]]]:
