@@ -23,6 +23,7 @@ from ..gender import NOUN, PRONOUN, evidence_of, given_name_genders, pronoun_gen
 from ..model import Quote
 from .entities.graph import Entity, Graph, Kind
 from .lexicon import is_person_noun, surnames
+from .tokens import tokens_with
 
 SHARED_SUBJECT = ("xcomp", "conj", "advcl")  # clauses that may take the subject of the one they hang on
 LINK_WINDOW = 600  # characters back in which a possessive looks for the sentence naming its person
@@ -188,8 +189,8 @@ def _possessives(graph: Graph, in_quote: set[int], people: list[Anchor],
     doc = graph.doc
     starts = [m.start for m in people]
     links = []
-    for token in doc:
-        if token.dep_ != "poss" or token.lower_ not in pronoun_genders() or token.i in in_quote:
+    for token in tokens_with(doc, "dep", ("poss",)):
+        if token.lower_ not in pronoun_genders() or token.i in in_quote:
             continue
         if _clause_subject_named(graph, token):
             continue

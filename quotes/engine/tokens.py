@@ -4,7 +4,7 @@ punctuation they agree on."""
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -70,13 +70,31 @@ def proper_nouns(doc: Doc) -> list[Token]:
     return [doc[i] for i in hits]
 
 
-def subjects(doc: Doc) -> list[Token]:
-    """The nominal subjects of `doc` (active and passive), in reading order."""
+def tokens_with(doc: Doc, attr: str, labels: tuple[str, ...]) -> list[Token]:
+    """The tokens of `doc` whose `attr` ("pos", "dep") is one of `labels`, in reading order,
+    found without visiting every token (their positions kept in `user_data`, once a
+    document: a pass that reads only nouns or only possessives need not make a Token of
+    every word)."""
     if not len(doc):
         return []
-    deps = doc.to_array(DEP)
-    wanted = numpy.array([doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")], dtype=numpy.uint64)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(deps, wanted))]
+    key = f"quotes.{attr}.{'|'.join(labels)}"
+    hits = doc.user_data.get(key)
+    if hits is None:
+        values = doc.to_array(POS if attr == "pos" else DEP)
+        wanted = numpy.array([doc.vocab.strings[label] for label in labels], dtype=values.dtype)
+        hits = doc.user_data[key] = [int(i) for i in numpy.flatnonzero(numpy.isin(values, wanted))]
+    return [doc[i] for i in hits]
+
+
+def written_count(token: Token) -> int:
+    """How many tokens of its document are written as `token` is (the same text, case
+    and all), counted over the document's array of forms, not its tokens."""
+    return int(numpy.count_nonzero(token.doc.to_array(ORTH) == token.orth))
+
+
+def subjects(doc: Doc) -> list[Token]:
+    """The nominal subjects of `doc` (active and passive), in reading order."""
+    return tokens_with(doc, "dep", ("nsubj", "nsubjpass"))
 
 
 def ends_sentence(doc: Doc, i: int) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..cues import speech_verb
 from ..lexicon import obtaining_verbs
-from ..tokens import ORG_LABELS
+from ..tokens import ORG_LABELS, tokens_with
 from .graph import Graph, Link
 from .kinds import article, is_document_noun
 from .lookup import organisation_of, person_of
@@ -21,8 +21,8 @@ def add_documents(graph: Graph) -> None:
     author (the subject of a clause it is the object of, "X released a report", or an
     owner written next to it) or introduces without one ("a memo has been circulating":
     author None)."""
-    for token in graph.doc:
-        if token.pos_ != "NOUN" or not is_document_noun(token) or token.i in graph.in_quote:
+    for token in tokens_with(graph.doc, "pos", ("NOUN",)):
+        if not is_document_noun(token) or token.i in graph.in_quote:
             continue
         author = writer(graph, token) or published_by(graph, token)
         if author is not None and author.name:

@@ -19,7 +19,7 @@ from ...names import PersonName, not_a_name, parse_name, postnominal, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
                        organisation_aliases, organisation_nouns, surnames, titles as title_table)
-from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects
+from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects, written_count
 from .graph import Entity, Graph, Kind, Link, is_subject
 from .roles import learn_from_noun, learn_role
 
@@ -473,7 +473,7 @@ def _place_that_speaks_next(graph: Graph, token: Token) -> bool:
     if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ not in ("GPE", "LOC") \
             or token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
         return False
-    if token.lower_ not in surnames() or sum(t.text == token.text for t in doc) != 1 or token.i in graph.in_quote:
+    if token.lower_ not in surnames() or written_count(token) != 1 or token.i in graph.in_quote:
         return False
     sentence = token.sent
     before = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
