@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -212,6 +213,11 @@ class Graph:
         self.names.add(name, entity, canonical)
 
     # -- reading ---------------------------------------------------------------------
+    @cached_property
+    def text(self) -> str:
+        """The document's text, joined once (spaCy joins `doc.text` anew on every read)."""
+        return self.doc.text
+
     @property
     def entities(self) -> list[Entity]:
         return self.people + self.unnamed + self.organisations

@@ -188,7 +188,7 @@ def expand(graph: Graph, acronym: str) -> str | None:
     """The words an acronym stands for, where the article spells them out anywhere, in an
     entity or not ("the Parliamentary Budget Officer (PBO)")."""
     letters = acronym.rstrip("s").replace("&", "")
-    for match in CAPITALISED_RUN.finditer(graph.doc.text):
+    for match in CAPITALISED_RUN.finditer(graph.text):
         run = match.group(0)
         words = run.split()
         # the run may hold more than the name: try its endings ("Thursday the Parliamentary …")
