@@ -244,6 +244,8 @@ def _someone_else(token: Token, mentions: list[Anchor], gender: str | None = Non
     """A word a pronoun (of `gender`) may point to instead: a person noun in the singular
     ("her lawyer", "a spokesman"; "she" is no "refugees", "he" no "sister") that is not set
     beside a name ("Ortiz, a lawyer,"), or a person's name nobody linked."""
+    if token.tag_ != "NN" and not (token.pos_ == "PROPN" and token.ent_type_ == "PERSON"):
+        return False  # (neither a noun nor a person's name: no mention to look through)
     if any(m.start <= token.idx < m.end for m in mentions):
         return False
     if token.dep_ == "appos" and any(m.start <= token.head.idx < m.end for m in mentions):
