@@ -35,8 +35,15 @@ def _lexicon_hashes() -> tuple[numpy.ndarray, numpy.ndarray]:
     accepts when the lemmatizer missed them."""
     lemmas = list(speech_verbs())
     forms = [lemma + "d" for lemma in lemmas] + [lemma + "ed" for lemma in lemmas]
-    return (numpy.array([hash_string(w) for w in lemmas], dtype=numpy.uint64),
-            numpy.array([hash_string(w) for w in forms], dtype=numpy.uint64))
+    return (numpy.unique(numpy.array([hash_string(w) for w in lemmas], dtype=numpy.uint64)),
+            numpy.unique(numpy.array([hash_string(w) for w in forms], dtype=numpy.uint64)))
+
+
+def _among(values: numpy.ndarray, known: numpy.ndarray) -> numpy.ndarray:
+    """Which of `values` are in `known` (sorted, not empty): one binary search each, where
+    `numpy.isin` would sort both arrays again for every document."""
+    at = numpy.searchsorted(known, values)
+    return known[numpy.minimum(at, len(known) - 1)] == values
 
 
 def speech_verbs_in(doc: Doc) -> list[Token]:
@@ -45,7 +52,7 @@ def speech_verbs_in(doc: Doc) -> list[Token]:
         return []
     lemmas, forms = _lexicon_hashes()
     array = doc.to_array([LEMMA, LOWER])
-    hits = numpy.flatnonzero(numpy.isin(array[:, 0], lemmas) | numpy.isin(array[:, 1], forms))
+    hits = numpy.flatnonzero(_among(array[:, 0], lemmas) | _among(array[:, 1], forms))
     return [doc[int(i)] for i in hits if speech_verb(doc[int(i)]) is not None]
 
 
