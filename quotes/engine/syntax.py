@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .cues import speech_verb
 from .lexicon import carrier_nouns, is_person_noun, speech_nouns
-from .tokens import DASHES, PERSON_LABELS, ends_sentence, trim_end
+from .tokens import DASHES, PERSON_LABELS, ends_sentence, sentence_of, trim_end
 
 if TYPE_CHECKING:
     from .state import Context
@@ -102,7 +102,7 @@ def subject_of(verb: Token) -> Token | None:
     inverted = closing_inversion(verb) or _name_closing_inversion(verb)
     if inverted is not None:
         return inverted
-    root = verb.sent.root
+    root = sentence_of(verb).root
     if (verb.tag_ == "VBG" and root is not verb and speech_verb(root) is not None
             and any(a.dep_ == "ccomp" for a in verb.ancestors)):
         # "X told Y that Z “…,” adding, “…”": the parser hung "adding" inside what X

@@ -3,14 +3,18 @@ punctuation they agree on."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import numpy
-from spacy.attrs import DEP, ORTH, POS
+from spacy.attrs import DEP, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = {".", "!", "?"}
 DASHES = ("-", "\u2014", "\u2013", "--")
 PROPER_NOUNS_KEY = "quotes.proper_nouns"
+SENTENCE_STARTS_KEY = "quotes.sentence_starts"
 CLOSING_MARKS = ("\u201d", '"', "\u2019")  # content may end with a quoted fragment's closing mark
 PERSON_LABELS = {"PERSON"}  # the entity labels of people
 ORG_LABELS = {"ORG", "NORP", "GPE"}  # of organisations, peoples and places that speak
@@ -38,8 +42,12 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what str.isalnum takes
+
+
 def word_count(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    """The words of `text` that hold a letter or a digit."""
+    return sum(1 for w in text.split() if _ALNUM.search(w))
 
 
 PART_OF_WORDS = ("%",)  # punctuation that belongs to the word before it
@@ -102,15 +110,39 @@ def ends_sentence(doc: Doc, i: int) -> bool:
     return i >= len(doc) or doc[i].text in (".", "!") or doc[i].is_space
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Where each sentence of `doc` starts (token indices), read once a document from the
+    sentence starts the parse set, as `Token.sent` reads them (kept in `user_data`)."""
+    starts = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None:
+        if not doc.has_annotation("SENT_START"):
+            return [sentence.start for sentence in doc.sents]  # (spaCy's own error)
+        starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1) if i > 0]
+        doc.user_data[SENTENCE_STARTS_KEY] = starts
+    return starts
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The tokens [start, end) of the sentence holding `token`: those of `token.sent`,
+    without spaCy's walk to the sentence's edges on every read."""
+    doc = token.doc
+    starts = _sentence_starts(doc)
+    k = bisect_right(starts, token.i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding `token` (`token.sent`, found from the sentence starts)."""
+    start, end = sentence_bounds(token)
+    return Span(token.doc, start, end)
+
+
 def sentences_back(token: Token, count: int) -> int:
     """The first token of the sentence `count` sentences before `token`'s (its own for 0, the
     document's first when there are fewer)."""
-    sentence = token.sent
-    for _ in range(count):
-        if sentence.start == 0:
-            break
-        sentence = token.doc[sentence.start - 1].sent
-    return sentence.start
+    starts = _sentence_starts(token.doc)
+    k = bisect_right(starts, token.i) - 1
+    return starts[max(k - count, 0)]
 
 
 def sentences_apart(doc: Doc, earlier: int, later: int) -> int:
@@ -119,9 +151,6 @@ def sentences_apart(doc: Doc, earlier: int, later: int) -> int:
     b = doc.char_span(later, later + 1, alignment_mode="expand")
     if a is None or b is None or not len(a) or not len(b):
         return 0
-    first, last = a[0].sent.start, b[0].sent.start
-    count, i = 0, last
-    while i > first:
-        i = doc[i - 1].sent.start
-        count += 1
-    return count
+    starts = _sentence_starts(doc)
+    first, last = bisect_right(starts, a[0].i), bisect_right(starts, b[0].i)
+    return max(last - first, 0)

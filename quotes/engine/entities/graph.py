@@ -20,7 +20,7 @@ from ...model import Speaker
 from ...name_matcher import NameMatcher
 from ...names import PersonName
 from ..lexicon import office_qualifiers
-from ..tokens import sentences_apart
+from ..tokens import sentence_of, sentences_apart
 
 
 class Kind(str, Enum):
@@ -167,7 +167,7 @@ class Graph:
         self._check()
         found = Link(Mention(span, kind), entity, entity.name, entity.kind, rule, evidence,
                      coreference=kind is not Kind.NAME, subject=is_subject(span),
-                     sentence=span.root.sent.start_char, quoted=self.in_quotes(span))
+                     sentence=sentence_of(span.root).start_char, quoted=self.in_quotes(span))
         self.links.append(found)
         return found
 

@@ -19,7 +19,7 @@ from ...names import PersonName, not_a_name, parse_name, postnominal, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
                        organisation_aliases, organisation_nouns, surnames, titles as title_table)
-from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, subjects, written_count
+from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns, sentence_bounds, subjects, written_count
 from .graph import Entity, Graph, Kind, Link, is_subject
 from .roles import learn_from_noun, learn_role
 
@@ -442,7 +442,7 @@ def add_people(graph: Graph) -> None:
     # (A subject the model took for a common noun counts too: "Stam says …" at the start of
     # a sentence, NOUN, once the article has named Jaap Stam.)
     covered = {m.start for m in graph.links}
-    nouns = [t for t in subjects(doc) if t.pos_ == "NOUN" and t.i == t.sent.start]
+    nouns = [t for t in subjects(doc) if t.pos_ == "NOUN" and t.i == sentence_bounds(t)[0]]
     for token in sorted(proper_nouns(doc) + nouns, key=lambda t: t.i):
         if token.ent_type_ or token.idx in covered or not token.is_alpha or not token.text[:1].isupper() \
                 or is_title_word(token.text) or _in_name(token):

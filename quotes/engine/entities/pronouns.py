@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..cues import speech_verb
 from ..lexicon import prepositions
-from ..tokens import sentences_apart, sentences_back, subjects
+from ..tokens import sentence_bounds, sentence_of, sentences_apart, sentences_back, subjects
 from .graph import Graph, Kind, Link, Mention
 from .kinds import gendered_pronoun
 
@@ -34,7 +34,7 @@ def chain_pronouns(graph: Graph) -> None:
             evidence = f"nearest {pron.gender} {what}, {back} sentence{'s' if back != 1 else ''} back"
             graph.insert_link(Link(Mention(span, Kind.PRONOUN), found.entity, found.entity.name, found.entity.kind,
                                    "pronoun chain", evidence, coreference=True,
-                                   subject=True, sentence=span.root.sent.start_char, quoted=False))
+                                   subject=True, sentence=sentence_of(span.root).start_char, quoted=False))
 
 
 SPEAKER_SENTENCES = 3  # sentences back in which the last speaker may be the antecedent
@@ -152,9 +152,9 @@ def _opening(graph: Graph, pronoun: Token, about: bool) -> set[int]:
     found = set()
     for head in (pronoun.head, pronoun.head.head):
         for prep in head.children:
-            opens = prep.i < pronoun.i and prep.i == prep.sent.start
+            opens = prep.i < pronoun.i and prep.i == sentence_bounds(prep)[0]
             participle = prep.dep_ == "advcl" and prep.tag_ in ("VBG", "VBN") and not about \
-                and prep.left_edge.i == prep.sent.start and prep.right_edge.i < pronoun.i
+                and prep.left_edge.i == sentence_bounds(prep)[0] and prep.right_edge.i < pronoun.i
             if participle or (prep.dep_ == "prep" and opens and (prep.lower_ in prepositions("about")) == about):
                 for t in prep.subtree:
                     entity = graph.person_at(t.idx, t.idx + len(t)) if t.pos_ == "PROPN" else None
