@@ -67,15 +67,27 @@ def mark_token(doc: Doc, char: int) -> int | None:
     return span.start if span is not None and len(span) else None
 
 
+def _proper_noun_positions(doc: Doc) -> list[int]:
+    hits = doc.user_data.get(PROPER_NOUNS_KEY)
+    if hits is None:  # (positions, not tokens: user_data stays serialisable)
+        hits = doc.user_data[PROPER_NOUNS_KEY] = [int(i) for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
+    return hits
+
+
 def proper_nouns(doc: Doc) -> list[Token]:
     """The PROPN tokens of `doc`, found without visiting every token (once a document: kept
     in its `user_data`)."""
     if not len(doc):
         return []
-    hits = doc.user_data.get(PROPER_NOUNS_KEY)
-    if hits is None:  # (positions, not tokens: user_data stays serialisable)
-        hits = doc.user_data[PROPER_NOUNS_KEY] = [int(i) for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
-    return [doc[i] for i in hits]
+    return [doc[i] for i in _proper_noun_positions(doc)]
+
+
+def written_as_proper_noun(token: Token) -> bool:
+    """Whether a proper noun of the document is written as `token` is (the same text), read
+    from the array of forms, not from a Token made for each proper noun."""
+    doc = token.doc
+    hits = _proper_noun_positions(doc)
+    return bool(hits) and bool(numpy.any(doc.to_array(ORTH)[hits] == token.orth))
 
 
 def tokens_with(doc: Doc, attr: str, labels: tuple[str, ...]) -> list[Token]:

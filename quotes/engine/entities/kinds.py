@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ...names import not_a_name
 from ..lexicon import (Pronoun, group_words, is_org_noun, is_person_noun, is_title_word, pronouns, source_nouns,
                        speech_nouns, titles)
-from ..tokens import ORG_LABELS, PERSON_LABELS, proper_nouns
+from ..tokens import ORG_LABELS, PERSON_LABELS, written_as_proper_noun
 from .graph import Kind
 
 
@@ -107,7 +107,7 @@ def named_elsewhere(token: Token) -> bool:
     added …" (tagged a plural noun at the start of a sentence) after "producer Gil Cates"."""
     if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.text.isupper():
         return False
-    return any(t.text == token.text for t in proper_nouns(token.doc))
+    return written_as_proper_noun(token)
 
 
 def head_words(root: Token) -> list[str]:
