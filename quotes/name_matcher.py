@@ -145,7 +145,9 @@ class Match(Generic[T]):
 
 class NameMatcher(Generic[T]):
     """Known names, each with what it names; several names may name one thing (its
-    canonical name and the other ways it was written)."""
+    canonical name and the other ways it was written). What a rule finds for a name is
+    kept until a name is added or a canonical one changes (an article asks the same names
+    again and again)."""
 
     def __init__(self) -> None:
         self._canonical: dict[int, tuple[PersonName, T]] = {}  # id(entry) -> (name, entry), in order

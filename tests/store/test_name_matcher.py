@@ -100,3 +100,18 @@ def test_letters_after_a_name_are_no_part_of_it():
     assert parse_name(("Tom", "Ortner", "QC")) == parse_name(("Tom", "Ortner"))
     assert person_name("Ana Ruiz MSP") == person_name("Ana Ruiz")
     assert parse_name(("Paul", "Ortner", "Jr.")).suffix == "jr"
+
+
+def test_what_a_rule_found_follows_the_names_added_since():
+    people = known("Lena Ortiz")
+    assert found(people, "Ortiz")[0] == "Lena Ortiz"
+    people.add(person_name("Ana Ortiz"), "Ana Ortiz")  # two people share the surname now
+    assert found(people, "Ortiz") is None
+    people.add(person_name("Lena Ortiz"), "Ana Ortiz", canonical=False)  # a way one of them is written
+    assert [m.entry for m in people.matches(person_name("Lena Ortiz"), RULES[4])] == ["Lena Ortiz", "Ana Ortiz"]
+    renamed = known("Ortiz")
+    renamed.add(person_name("Lena Ortiz"), "Ortiz", canonical=False)
+    surname = RULES[1]
+    assert [m.reason for m in renamed.matches(person_name("Ortiz"), surname)] == ["surname alone"]
+    renamed.add(person_name("Lena Ortiz"), "Ortiz")  # a name written before becomes the canonical one
+    assert [m.reason for m in renamed.matches(person_name("Ortiz"), surname)] == ["surname alone: Ortiz of Lena Ortiz"]
