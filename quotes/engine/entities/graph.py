@@ -218,6 +218,12 @@ class Graph:
         """The document's text, joined once (spaCy joins `doc.text` anew on every read)."""
         return self.doc.text
 
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """The document's named entities, read once (spaCy makes `doc.ents` anew on every
+        read)."""
+        return self.doc.ents
+
     @property
     def entities(self) -> list[Entity]:
         return self.people + self.unnamed + self.organisations

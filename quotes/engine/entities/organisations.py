@@ -84,7 +84,7 @@ def _article_of(ent: Span) -> bool:
 def add_organisations(graph: Graph) -> None:
     """The organisations (ORG) and places (GPE) of the article and a link for each mention."""
     doc = graph.doc
-    for ent in doc.ents:
+    for ent in graph.ents:
         kind = LABELS.get(ent.label_) or ("organisation" if _described_as_organisation(ent) else None)
         if kind is None or graph.person_at(ent.start_char, ent.end_char) is not None:
             continue  # (a person's name the model took for an organisation: the names pass's)
@@ -130,7 +130,7 @@ def _untagged_repeats(graph: Graph) -> None:
     single = {form: o for o in graph.organisations if o.kind == "organisation" for form in o.forms if " " not in form}
     if not single:
         return
-    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+    surnames = {ent[-1].lower_ for ent in graph.ents if ent.label_ == "PERSON"}
     seen = {m.start for m in graph.organisation_links}
     for token in proper_nouns(doc):
         organisation = single.get(token.lower_)

@@ -372,7 +372,7 @@ SHARED_SURNAME_WINDOW = 1000  # characters back in which a shared surname means 
 def add_people(graph: Graph) -> None:
     """The names pass: every person the article names, and a link for each of their names."""
     doc = graph.doc
-    people = [person_span(part) for ent in doc.ents
+    people = [person_span(part) for ent in graph.ents
               if ent.label_ in PERSON_LABELS and not graph.skipped(ent) and not _credit(ent)
               and not _heading(ent) and not _read_as_verb(ent) and not _party(ent) for part in _each_name(ent)]
     # A full name the model took for an organisation or did not tag at all ("Morgan
@@ -382,7 +382,7 @@ def add_people(graph: Graph) -> None:
     surnames_seen = {name_tokens(ent.text)[-1].lower() for ent in people if name_tokens(ent.text)}
     surnames_seen |= {t.lower_ for t in proper_nouns(doc) if t.dep_ in ("nsubj", "nsubjpass")
                       and t.is_alpha and t.text[:1].isupper() and not t.is_upper and not _in_name(t)}
-    people += [ent for ent in doc.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
+    people += [ent for ent in graph.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
                and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent)
                     or _after_honorific(ent) or _full_name_that_speaks(ent))]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
@@ -402,7 +402,7 @@ def add_people(graph: Graph) -> None:
     # Kettleby-Voss", hyphen and all), or no entity at all for a name it has never seen
     # ("Yuni, a resident of …, said").
     taken = {ent.start_char for ent in people}
-    for ent in doc.ents:
+    for ent in graph.ents:
         if ent.label_ in ORG_LABELS and len(POSSESSIVE.sub("", ent.text).split()) == 1 and not graph.skipped(ent) \
                 and ent.start_char not in taken:
             # (one word as written: "Stella's Cafe" is an organisation's name, not "Cafe")
