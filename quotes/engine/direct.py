@@ -188,6 +188,20 @@ def _reports_own_words(ctx: Context, verb: Token) -> bool:
 BEFORE_VERB_REACH = 3  # tokens from a verb before a quote to the quote, with no colon or comma
 
 
+OPENS_NEXT_REACH = 6  # tokens after a verb in which a colon makes it the cue of the next quote
+
+
+def _opens_next(doc, verb, a_end: int) -> bool:
+    """Whether a verb after a quote ends in a colon before the sentence does ("Collins said:",
+    "said Collins:"): it introduces the quote after the colon, not the one before it."""
+    for token in doc[verb.i + 1:min(a_end, verb.i + 1 + OPENS_NEXT_REACH)]:
+        if token.text == ":":
+            return True
+        if token.is_sent_start or token.text in (".", "!", "?", ";") or token.is_quote:
+            return False
+    return False
+
+
 def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int,
                      before: list[Statement] | None = None) -> Candidate:
     """A direct quote waiting for its speaker: its place, and its cue verb when it has one
@@ -228,12 +242,15 @@ def direct_candidate(ctx: Context, q: QuotedSpan, t_start: int, t_end: int,
             after_verb = far  # ('“…?” X replied that it was': that verb reports its own words)
     if after_verb is None and a_start < a_end and inverted_cue(doc, a_start):
         after_verb, inverted = doc[a_start], True
+    if after_verb is not None and ends_sentence and _opens_next(doc, after_verb, a_end):
+        after_verb = None  # ('“….” Collins said: “…”': that verb introduces the quote after it)
     before_verb = nearest_speech_verb(doc, max(b_start, b_end - MAX_CUE_DISTANCE * 2), b_end, ctx.in_quote, reverse=True)
     linked = _linked_verb(ctx, q_start, q_end, p_start, p_end)
     before_colon = b_end < len(doc) and q_start > 0 and doc[q_start - 1].text in (":", ",") and before_verb is not None
     if before_colon and doc[q_start - 1].text == ":" and linked is not None and before_verb.i > linked.i:
         verb = before_verb  # '"…," X said as Y yelled: "…"': the verb the colon closes
-    elif linked is not None and (a_start <= linked.i < a_end or b_start <= linked.i < b_end):
+    elif linked is not None and (b_start <= linked.i < b_end or (
+            a_start <= linked.i < a_end and not (ends_sentence and _opens_next(doc, linked, a_end)))):
         verb = linked
     elif after_verb is not None and not (before_colon and doc[q_start - 1].text == ":"):
         verb = after_verb

@@ -179,3 +179,11 @@ def test_no_sequel_without_a_backshifted_verb_or_with_a_cue_of_its_own(run):
     quotes = run(text)
     assert not [q for q in quotes if q.text.startswith("The council")]
     assert [q.speaker for q in quotes if "need more time" in q.text] == ["Tom Renner"]
+
+
+def test_a_verb_after_a_quote_that_ends_in_a_colon_introduces_the_next_quote(run):
+    text = ('"We have searched long and hard," said chief executive David Moorcroft. "We have tested '
+            'the candidates. I believe David will make a great leader." Collins said: "It is a great challenge."')
+    quotes = run(text)
+    assert one(quotes, "We have tested").speaker == "David Moorcroft"
+    assert one(quotes, "It is a great").speaker == "Collins"
