@@ -26,6 +26,8 @@ def speech_verb(token: Token) -> SpeechVerb | None:
     if entry is not None and entry.particle and not any(
             c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == entry.particle for c in token.children):
         return None  # "shot the ball" is no speech; "shot back" is, and "as she put it"
+    if entry is not None and entry.not_with and any(c.dep_ == "prt" and c.lower_ in entry.not_with for c in token.children):
+        return None  # ("ruled out an election", "did not rule them out")
     return entry
 
 

@@ -39,6 +39,11 @@ class SpeechVerb:
         """The particle the verb needs to be speech ("back" of "shot back"), if any."""
         return next((f[4:] for f in self.flags if f.startswith("prt:")), None)
 
+    @property
+    def not_with(self) -> frozenset[str]:
+        """Particles that make the verb no speech ("out" of "ruled out an election")."""
+        return frozenset(f[4:] for f in self.flags if f.startswith("not:"))
+
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, SpeechVerb]:

@@ -289,3 +289,11 @@ def test_a_clause_on_the_one_told_is_the_content_not_the_writers_clause_after_it
     quotes = run("Ray Tolland was arrested on Monday. He told officers he painted the van a new colour so police "
                  "would not be able to trace him.")
     assert contents(quotes) == ["he painted the van a new colour so police would not be able to trace him"]
+
+
+def test_a_ruling_is_a_statement_but_ruling_something_out_is_none(run):
+    text = ("Mr Smith said the flaws were known about, and although the firm had not seen any attacks, "
+            "he did not rule them out. An independent tribunal ruled that the duo had not been told of the test.")
+    quotes = run(text)
+    assert one(quotes, "the flaws were known").text.endswith("rule them out")
+    assert one(quotes, "the duo had not").speaker == "an independent tribunal"
