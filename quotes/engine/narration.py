@@ -62,7 +62,7 @@ def narration_subject(ctx: Context, q_start: int, p_start: int, previous: Attrib
 def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | None,
                     same_paragraph: bool) -> Attribution | None:
     root = sent.root
-    if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None and not _has_said(ctx, root, previous)):
+    if root.i in ctx.in_quote or (same_paragraph and speech_verb(root) is not None and not _has_said(ctx, root)):
         return None
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= lowest]
     owner = _owner_of_words(sent, lowest)
@@ -84,7 +84,7 @@ def _person_subject(ctx: Context, sent, lowest: int, previous: Attribution | Non
     return Attribution.resolved(link, mention=span, method=Method.NARRATION)
 
 
-def _has_said(ctx: Context, verb, previous: Attribution | None) -> bool:
+def _has_said(ctx: Context, verb) -> bool:
     """Whether a speech verb has its own object ("X criticised the plans. “…”"): the quote
     after it is not its content, and X goes on. (One with its own clause is the continuation
     pass's: "X said that S. “…”".)"""
