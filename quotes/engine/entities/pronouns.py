@@ -23,7 +23,7 @@ def chain_pronouns(graph: Graph) -> None:
         span = graph.doc[token.i:token.i + 1]
         if graph.in_quotes(span) or graph.skipped(span):
             continue
-        found = gendered_antecedent(graph, _said_before(graph, token), _contrasted(graph, token), pron.gender,
+        found = gendered_antecedent(graph, _said_before(graph, token), opening_people(graph, token), pron.gender,
                                     _topic(graph, token))
         if found is not None and found.entity.gender in (None, pron.gender):
             found.entity.told(pron.gender, f"pronoun '{token.text}' at {token.idx}")
@@ -128,16 +128,10 @@ def _said_before(graph: Graph, pronoun: Token) -> int:
     return pronoun.idx
 
 
-def _contrasted(graph: Graph, pronoun: Token) -> set[int]:
-    """People named in a phrase that the pronoun's own clause opens with ("Unlike X, he
-    …", "In Ashby, she …", "Reacting to a comment by X, she said"): set against the
-    subject, not the subject. "For X, he …" is often X himself (`_topic`)."""
-    return _opening(graph, pronoun, about=False)
-
-
 def opening_people(graph: Graph, subject: Token) -> set[int]:
-    """`_contrasted` for any subject: a description's too ("Reacting to a comment by X, the
-    American said" is not X)."""
+    """People named in a phrase that a subject's own clause opens with ("Unlike X, he …",
+    "In Ashby, she …", "Reacting to a comment by X, the American said"): set against the
+    subject, not the subject. "For X, he …" is often X himself (`_topic`)."""
     return _opening(graph, subject, about=False)
 
 
