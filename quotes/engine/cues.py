@@ -60,11 +60,16 @@ def speech_verbs_in(doc: Doc) -> list[Token]:
 
 def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
     """The tokens of `doc` whose lemma is one of `lemmas` (lower case)."""
-    if not len(doc):
+    if not len(doc) or not lemmas:
         return []
-    hashes = numpy.array([hash_string(w) for w in lemmas], dtype=numpy.uint64)
-    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), hashes))
+    hits = numpy.flatnonzero(_among(doc.to_array(LEMMA), _hashes(lemmas)))
     return [doc[int(i)] for i in hits]
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The hashes of `words`, sorted for `_among` (once a lexicon, not once a document)."""
+    return numpy.unique(numpy.array([hash_string(w) for w in words], dtype=numpy.uint64))
 
 
 def tokens_with_lower(doc: Doc, word: str) -> list[Token]:

@@ -401,9 +401,10 @@ def _before_participle_aside(tokens: list[Token]) -> list[Token]:
 def _goes_on_saying(t: Token, before: Token) -> bool:
     """', saying the party needs to move on', ', adding that …': a statement of its own that
     the parser hung inside the one before."""
+    if before.text != "," or t.dep_ != "advcl" or t.tag_ != "VBG":
+        return False  # (before the lexicon: most tokens are none of these)
     entry = speech_verb(t)
-    return (before.text == "," and t.dep_ == "advcl" and t.tag_ == "VBG" and entry is not None and not entry.weak
-            and any(c.dep_ == "ccomp" for c in t.children))
+    return entry is not None and not entry.weak and any(c.dep_ == "ccomp" for c in t.children)
 
 
 FRAME_MARKS = frozenset({"as", "while"})

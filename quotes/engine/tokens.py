@@ -101,8 +101,10 @@ def tokens_with(doc: Doc, attr: str, labels: tuple[str, ...]) -> list[Token]:
     hits = doc.user_data.get(key)
     if hits is None:
         values = doc.to_array(POS if attr == "pos" else DEP)
-        wanted = numpy.array([doc.vocab.strings[label] for label in labels], dtype=values.dtype)
-        hits = doc.user_data[key] = [int(i) for i in numpy.flatnonzero(numpy.isin(values, wanted))]
+        wanted = numpy.zeros(len(values), dtype=bool)
+        for label in labels:  # (a comparison a label: `numpy.isin` costs more for so few)
+            wanted |= values == doc.vocab.strings[label]
+        hits = doc.user_data[key] = [int(i) for i in numpy.flatnonzero(wanted)]
     return [doc[i] for i in hits]
 
 

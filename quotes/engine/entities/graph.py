@@ -147,6 +147,7 @@ class Graph:
         self.frozen = False
         self._starts: list[int] | None = None
         self._organisation_starts: list[int] = []
+        self.memo: dict[str, object] = {}  # what a pass or a look-up reads once a document
 
     # -- building --------------------------------------------------------------------
     def _check(self) -> None:

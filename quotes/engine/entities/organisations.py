@@ -187,16 +187,24 @@ def find_organisation(graph: Graph, name: str) -> Entity | None:
 def expand(graph: Graph, acronym: str) -> str | None:
     """The words an acronym stands for, where the article spells them out anywhere, in an
     entity or not ("the Parliamentary Budget Officer (PBO)")."""
-    letters = acronym.rstrip("s").replace("&", "")
-    for match in CAPITALISED_RUN.finditer(graph.text):
-        run = match.group(0)
-        words = run.split()
-        # the run may hold more than the name: try its endings ("Thursday the Parliamentary …")
-        for k in range(len(words)):
-            candidate = " ".join(words[k:]).strip(" ,")
-            if initials(candidate) == letters and candidate.split()[0].lower() not in FUNCTION_WORDS:
-                return clean_name(candidate)
-    return None
+    return _spelled_out(graph).get(acronym.rstrip("s").replace("&", ""))
+
+
+def _spelled_out(graph: Graph) -> dict[str, str]:
+    """Initials -> the first run of capitalised words in the text with those initials, or
+    the first ending of one (the run may hold more than the name: "Thursday the
+    Parliamentary …"). Read once a document, the first time an acronym asks."""
+    found = graph.memo.get("spelled out")
+    if found is None:
+        found = graph.memo["spelled out"] = {}
+        for match in CAPITALISED_RUN.finditer(graph.text):
+            words = match.group(0).split()
+            for k in range(len(words)):
+                candidate = " ".join(words[k:]).strip(" ,")
+                letters = initials(candidate)
+                if letters not in found and candidate.split()[0].lower() not in FUNCTION_WORDS:
+                    found[letters] = clean_name(candidate)
+    return found
 
 
 def described(graph: Graph, noun: str, before: int, modifiers: tuple[str, ...] = ()) -> Entity | None:
