@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..datafiles import census, lines, titles as title_flags
 
@@ -34,12 +34,12 @@ class SpeechVerb:
         """The prepositions of its `pp:P` (kind "pp") or `obj+pp:P` (kind "obj+pp") flags."""
         return frozenset(f[len(kind) + 1:] for f in self.flags if f.startswith(kind + ":"))
 
-    @property
+    @cached_property  # (asked for every speech verb of every document)
     def particle(self) -> str | None:
         """The particle the verb needs to be speech ("back" of "shot back"), if any."""
         return next((f[4:] for f in self.flags if f.startswith("prt:")), None)
 
-    @property
+    @cached_property
     def not_with(self) -> frozenset[str]:
         """Particles that make the verb no speech ("out" of "ruled out an election")."""
         return frozenset(f[4:] for f in self.flags if f.startswith("not:"))
@@ -169,6 +169,7 @@ def work_nouns() -> frozenset[str]:
     return frozenset(lines("work_nouns.txt"))
 
 
+@lru_cache(maxsize=65536)  # (the same words, asked again and again)
 def is_person_noun(lemma: str) -> bool:
     """True for a noun that names a person ("resident", "proprietor", "analyst")."""
     words, suffixes, not_words, not_endings = _person_nouns()
@@ -258,6 +259,7 @@ def is_org_noun(lemma: str) -> bool:
     return lemma in organisation_nouns() or lemma in source_nouns()
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in titles()
 

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ...datafiles import lines
 from ...gender import given_name_genders
 from ...name_matcher import Match, Rule, rule, why
-from ...names import PersonName, not_a_name, parse_name, postnominal, visible
+from ... import names
+from ...names import PersonName, parse_name, postnominal, visible
 from ..cues import speech_verb
 from ..lexicon import (gendered_words, given_name_honorifics, given_names, is_person_noun, is_styled_title, is_title_word,
                        organisation_aliases, organisation_nouns, surnames, titles as title_table)
@@ -369,6 +370,10 @@ NAMED_LABELS = PERSON_LABELS | ORG_LABELS | {"DATE", "TIME", "MONEY", "PERCENT",
 SHARED_SURNAME_WINDOW = 1000  # characters back in which a shared surname means the one last named in full as a subject
 
 
+# (the same words asked again and again: the names pass asks it of every name it meets)
+not_a_name = lru_cache(maxsize=16384)(names.not_a_name)
+
+
 def add_people(graph: Graph) -> None:
     """The names pass: every person the article names, and a link for each of their names."""
     doc = graph.doc
@@ -531,9 +536,10 @@ def entity_for_name(graph: Graph, ent: Span | str, create: bool = True) -> Entit
     if not words or not any(w[:1].isupper() for w in words) or not_a_name(" ".join(words)) == "suffix":
         return None  # (nor is "Jr." of "Paul Ortner, Jr." anyone)
     # "Mrs. Norris" and "Mr. Norris" are two people: an honorific's gender must agree
-    first = text.split()[0].lower().rstrip(".") if text.split() else ""
-    gender = gendered_words().get(first) if len(text.split()) > len(words) else None
-    honorific = text.split()[0] if gender else None
+    written = text.split()
+    first = written[0].lower().rstrip(".") if written else ""
+    gender = gendered_words().get(first) if len(written) > len(words) else None
+    honorific = written[0] if gender else None
     if gender is None and not isinstance(ent, str):
         gender = _honorific_before(ent)  # "Mr." left out of the entity
         honorific = ent.doc[ent.start - 1].text if gender else None
