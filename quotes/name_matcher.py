@@ -146,30 +146,34 @@ class Match(Generic[T]):
 class NameMatcher(Generic[T]):
     """Known names, each with what it names; several names may name one thing (its
     canonical name and the other ways it was written). What a rule finds for a name is
-    kept until a name is added or a canonical one changes (an article asks the same names
-    again and again)."""
+    kept, and when names are added only they are tried (an article asks the same names
+    again and again, and adds a name at a time); a canonical name that changes starts the
+    rules over."""
 
     def __init__(self) -> None:
         self._canonical: dict[int, tuple[PersonName, T]] = {}  # id(entry) -> (name, entry), in order
+        self._order: list[int] = []  # the ids of `_canonical`, in order
+        self._renamed = 0  # how many times a canonical name changed
         self._aliases: list[tuple[PersonName, T]] = []
         self._seen: set[tuple[PersonName, int]] = set()
         self._written: dict[PersonName, list[T]] = {}  # name -> the entries known by it, in order
-        # (new name, id(rule)) -> (rule, what `matches` found), until a name is added or changed
-        self._found: dict[tuple[PersonName, int], tuple[Rule, list[Match[T]]]] = {}
+        # (new name, id(rule)) -> (rule, renames seen, known names tried, what `matches` found by id)
+        self._found: dict[tuple[PersonName, int], tuple[Rule, int, int, dict[int, Match[T]]]] = {}
 
     def add(self, name: PersonName, entry: T, canonical: bool = True) -> None:
         """Know `entry` by `name`: its canonical name (replacing an earlier one), or one more
         way it is written."""
         if canonical:
             known = self._canonical.get(id(entry))
-            if known is None or known[0] != name:
-                self._found.clear()
+            if known is None:
+                self._order.append(id(entry))
+            elif known[0] != name:
+                self._renamed += 1
             self._canonical[id(entry)] = (name, entry)
         if (name, id(entry)) not in self._seen:
             self._seen.add((name, id(entry)))
             self._aliases.append((name, entry))
             self._written.setdefault(name, []).append(entry)
-            self._found.clear()
 
     def canonical(self, entry: T) -> PersonName | None:
         found = self._canonical.get(id(entry))
@@ -177,20 +181,25 @@ class NameMatcher(Generic[T]):
 
     def matches(self, new: PersonName, rule: Rule) -> list[Match[T]]:
         """The known entries that `rule` finds for `new`, each once, in the order known."""
-        cached = self._found.get((new, id(rule)))
-        if cached is not None and cached[0] is rule:
-            return list(cached[1])
+        key = (new, id(rule))
+        known_names = len(self._aliases) if rule.aliases else len(self._order)
+        cached = self._found.get(key)
+        if cached is not None and cached[0] is rule and (rule.aliases or cached[1] == self._renamed):
+            _, _, tried, found = cached
+            if tried == known_names:
+                return list(found.values())
+        else:
+            tried, found = 0, {}
         if rule.test is same_name and rule.aliases:  # (every name written, looked up)
             found = {id(entry): Match(entry, rule.name, "same name") for entry in self._written.get(new, ())}
-        else:
-            pool = self._aliases if rule.aliases else self._canonical.values()
-            found = {}
+        else:  # (the names added since the last time, in order, after those tried before)
+            pool = self._aliases[tried:] if rule.aliases else [self._canonical[i] for i in self._order[tried:]]
             for known, entry in pool:
                 if id(entry) not in found:
                     reason = rule.test(new, known)
                     if reason is not None:
                         found[id(entry)] = Match(entry, rule.name, reason)
-        self._found[(new, id(rule))] = (rule, list(found.values()))
+        self._found[key] = (rule, self._renamed, known_names, found)
         return list(found.values())
 
     def candidates(self, new: PersonName) -> Iterator[tuple[Rule, list[Match[T]]]]:

@@ -187,23 +187,34 @@ def find_organisation(graph: Graph, name: str) -> Entity | None:
 def expand(graph: Graph, acronym: str) -> str | None:
     """The words an acronym stands for, where the article spells them out anywhere, in an
     entity or not ("the Parliamentary Budget Officer (PBO)")."""
-    return _spelled_out(graph).get(acronym.rstrip("s").replace("&", ""))
+    letters = acronym.rstrip("s").replace("&", "")
+    # the run may hold more than the name: its endings, in reading order ("Thursday the
+    # Parliamentary …")
+    for words, k in _endings(graph).get(letters, ()):
+        candidate = " ".join(words[k:]).strip(" ,")
+        if candidate.split()[0].lower() not in FUNCTION_WORDS:
+            return clean_name(candidate)
+    return None
 
 
-def _spelled_out(graph: Graph) -> dict[str, str]:
-    """Initials -> the first run of capitalised words in the text with those initials, or
-    the first ending of one (the run may hold more than the name: "Thursday the
-    Parliamentary …"). Read once a document, the first time an acronym asks."""
-    found = graph.memo.get("spelled out")
+def _endings(graph: Graph) -> dict[str, list[tuple[list[str], int]]]:
+    """Initials -> each ending of a run of capitalised words in the text with those
+    initials, as (the run's words, where the ending starts), in reading order. Read once a
+    document, the first time an acronym asks."""
+    found = graph.memo.get("capitalised runs")
     if found is None:
-        found = graph.memo["spelled out"] = {}
+        found = graph.memo["capitalised runs"] = {}
+        of_word: dict[str, str] = {}
         for match in CAPITALISED_RUN.finditer(graph.text):
             words = match.group(0).split()
+            endings = [""] * (len(words) + 1)  # (a name's initials: its words', one after the other)
+            for k in range(len(words) - 1, -1, -1):
+                letters = of_word.get(words[k])
+                if letters is None:
+                    letters = of_word[words[k]] = initials(words[k])
+                endings[k] = letters + endings[k + 1]
             for k in range(len(words)):
-                candidate = " ".join(words[k:]).strip(" ,")
-                letters = initials(candidate)
-                if letters not in found and candidate.split()[0].lower() not in FUNCTION_WORDS:
-                    found[letters] = clean_name(candidate)
+                found.setdefault(endings[k], []).append((words, k))
     return found
 
 
