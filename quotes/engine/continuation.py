@@ -10,15 +10,18 @@ from spacy.tokens import Token
 from ..model import Method
 from .confidence import confidence
 from .cues import speech_verb
+from .dialogue import asks, exchange, last_run
 from .entities.lookup import organisation_of
 from .lexicon import interviewer_nouns, pronouns
 from .state import Attribution, Candidate, Context, Statement
 from .tokens import PERSON_LABELS, SENTENCE_END, sentences_back
 
 
-def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Attribution | None:
+def _turn_taking(ctx: Context, statements: list[Statement], words: tuple[int, int]) -> Attribution | None:
     """In a dialogue (the last two quotes in the two paragraphs before this one, by two
-    different speakers), a quote with no cue goes to the speaker before the last: A, B, A."""
+    different speakers), a quote with no cue goes to the speaker before the last: A, B, A.
+    It is a dialogue when this quote asks a question or the run of quotes it follows reads
+    as an exchange (dialogue.exchange); else the writer is quoting people in turn."""
     if len(statements) < 2:
         return None
     last, before = statements[-1], statements[-2]
@@ -27,7 +30,7 @@ def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Att
         return None
     if a.speaker_kind == "organisation" and b.speaker_kind == "organisation":
         return None  # (organisations issue statements; they do not answer each other)
-    this_p = ctx.paragraph_bounds(t_start)
+    this_p = ctx.paragraph_bounds(words[0])
     last_p = ctx.paragraph_bounds(last.token_start)
     before_p = ctx.paragraph_bounds(before.token_start)
     if not (before_p[1] <= last_p[0] and last_p[1] <= this_p[0]):
@@ -35,6 +38,8 @@ def _turn_taking(ctx: Context, statements: list[Statement], t_start: int) -> Att
     gap = ctx.doc[before_p[1]:this_p[0]]
     if any(not t.is_space and t.i not in ctx.in_quote and not (last_p[0] <= t.i < last_p[1]) for t in gap):
         return None  # narration between the turns: not a plain exchange
+    if not (asks(ctx, words) or exchange(ctx, last_run(ctx, statements))):
+        return None  # two people quoted one after the other, not answering each other
     return a
 
 
@@ -181,9 +186,12 @@ def continuation(ctx: Context, candidate: Candidate) -> Attribution | None:
     addressee = partial.addressee if partial is not None else None
     if not continues(ctx, before, candidate.words[0]) or addressee == previous.speaker_name:
         return None
-    speaker = _turn_taking(ctx, candidate.before, candidate.words[0]) or previous
+    turn = _turn_taking(ctx, candidate.before, candidate.words)
+    if turn is not None:
+        return turn.carried(Method.CONTINUATION, resolver="turn-taking",
+                            evidence=f"turn-taking: {turn.speaker_name}, {previous.speaker_name}, then {turn.speaker_name} again")
     # the mention that named the speaker goes with it: where the text says who
-    return speaker.carried(Method.CONTINUATION)
+    return previous.carried(Method.CONTINUATION)
 
 
 def continue_reported(ctx: Context, statements: list[Statement]) -> None:

@@ -35,8 +35,58 @@ class Party:
 def assign_turns(ctx: Context, statements: list[Statement]) -> None:
     """Re-attribute the cue-less quotes of every dialogue run in place."""
     for run in _runs(ctx, statements):
-        if len(run) >= MIN_RUN:
+        if len(run) >= MIN_RUN and exchange(ctx, run):
             _alternate(ctx, run)
+
+
+def last_run(ctx: Context, statements: list[Statement]) -> list[list[Statement]]:
+    """The run of turns the statements so far end with."""
+    runs = _runs(ctx, statements)
+    return runs[-1] if runs else []
+
+
+def asks(ctx: Context, words: tuple[int, int]) -> bool:
+    """The quoted words (a token range without their marks) end in a question mark."""
+    last = next((t for t in reversed(ctx.doc[words[0]:words[1]]) if not t.is_space), None)
+    return last is not None and last.text.endswith("?")
+
+
+MIN_QUESTIONS = 2  # quoted questions that make a document one where people talk to each other
+QUESTION_SHARE = 0.05  # … and their least share of its quotes
+
+
+def converses(ctx: Context) -> bool:
+    """The document is one where people talk to each other (fiction, a transcript), not one
+    where a writer quotes people in turn (news): at least two of its quotes, and one in
+    twenty, are questions. Counted once a document."""
+    found = ctx.__dict__.get("_converses")
+    if found is None:
+        doc, quotes, questions = ctx.doc, 0, 0
+        for t in doc:
+            if t.i not in ctx.in_quote:
+                continue
+            if t.is_quote:
+                quotes += 0.5  # (an opening and a closing mark a quote)
+            if t.text.endswith("?") and t.i + 1 < len(doc) and t.i + 1 in ctx.in_quote and doc[t.i + 1].is_quote:
+                questions += 1
+        found = questions >= MIN_QUESTIONS and questions >= QUESTION_SHARE * quotes
+        ctx.__dict__["_converses"] = found
+    return found
+
+
+def exchange(ctx: Context, run: list[list[Statement]]) -> bool:
+    """The run reads as people answering each other, not as a writer quoting them one after
+    another: the document is a conversation (`converses`), or one of the run's quotes asks a
+    question, calls someone by name, or is said to a person the article names ("…," she
+    told Renner)."""
+    if converses(ctx):
+        return True
+    for turn in run:
+        if any(ctx.text[s.start:s.end].rstrip().endswith("?") for s in turn):
+            return True
+        if _addressed(ctx, turn) or any(_addressee_party(ctx, s.attribution) is not None for s in turn):
+            return True
+    return False
 
 
 def _runs(ctx: Context, statements: list[Statement]) -> list[list[list[Statement]]]:
@@ -88,7 +138,8 @@ def _alternate(ctx: Context, run: list[list[Statement]]) -> None:
                                             speaker_kind=here.kind, method=Method.TURN_TAKING,
                                             addressee=there.name if there.kind == "person" else None,
                                             confidence=confidence(Method.TURN_TAKING, closed=s.closed),
-                                            sieve="turn_taking")
+                                            sieve="turn_taking", resolver="turn-taking",
+                                            evidence=f"turn-taking: {here.name}'s side of an exchange with {there.name}")
 
 
 def _same(a: Party | None, b: Party | None) -> bool:

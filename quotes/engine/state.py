@@ -40,9 +40,9 @@ class Attribution:
     def carried(self, method: Method, **changes) -> "Attribution":
         """The same speaker (and the mention that named it) for another statement that has no
         cue of its own."""
+        fields = {"resolver": self.resolver, "evidence": self.evidence, **changes}
         return Attribution(mention=self.mention, speaker=self.speaker, speaker_name=self.speaker_name,
-                           speaker_kind=self.speaker_kind, method=method, resolver=self.resolver,
-                           evidence=self.evidence, **changes)
+                           speaker_kind=self.speaker_kind, method=method, **fields)
 
     @classmethod
     def resolved(cls, link, **fields) -> "Attribution":

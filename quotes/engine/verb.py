@@ -99,6 +99,8 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if subject is None and verb.i >= content[1]:
         # "“…,” X, founder of Y, tells Z": the parser hung X on the quote
         first = next((t for t in ctx.doc[content[1]:verb.i] if not t.is_punct and not t.is_space), None)
+        if first is not None and first.ent_type_ not in PERSON_LABELS:
+            first = _titled_name(ctx.doc[first.i:verb.i])  # "“…,” director of rugby X told Y"
         if first is not None and first.ent_type_ in PERSON_LABELS and first.ent_iob_ == "B":
             subject, method = first, Method.SYNTAX
             while subject.dep_ in ("compound", "flat") and subject.head.i < verb.i:
@@ -132,6 +134,19 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     result.method = Method.COREFERENCE if link.coreference else method
     result.weak = entry is not None and entry.weak
     return result
+
+
+def _titled_name(phrase: Span) -> Token | None:
+    """The first token of the one person named at the end of a phrase that only describes
+    them ("director of rugby X"): no verb, no other name. None when the phrase is more."""
+    people = [t for t in phrase if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B"]
+    if len(people) != 1 or any(t.pos_ in ("VERB", "AUX") or t.text in (".", "!", "?", ";") for t in phrase):
+        return None
+    name = people[0]
+    last = name
+    while last.i + 1 < phrase.end and phrase.doc[last.i + 1].ent_iob_ == "I":
+        last = phrase.doc[last.i + 1]
+    return name if last.i + 1 == phrase.end else None
 
 
 def _author_of(subject: Token) -> Token:

@@ -187,3 +187,34 @@ def test_a_verb_after_a_quote_that_ends_in_a_colon_introduces_the_next_quote(run
     quotes = run(text)
     assert one(quotes, "We have tested").speaker == "David Moorcroft"
     assert one(quotes, "It is a great").speaker == "Collins"
+
+
+def test_people_quoted_one_after_another_are_no_dialogue(run):
+    # A writer quoting two people in turn: a cue-less quote after the second goes on with
+    # the second, as neither asks, calls the other by name nor speaks to the other.
+    text = ("“We will build the bridge this year,” Mayor Lena Ortiz said.\n\n"
+            "“The money is not there for a bridge,” said councillor Tom Renner.\n\n"
+            "“The council has spent its reserves on the new depot already.”\n\n"
+            "“Nobody has shown us the costs of the work yet.”\n")
+    quotes = run(text)
+    assert [(q.speaker, q.method) for q in quotes[2:]] == [
+        ("Tom Renner", "continuation"), ("Tom Renner", "continuation")]
+
+
+def test_a_question_between_two_people_makes_their_quotes_a_dialogue(run):
+    text = ("“Will the bridge open this year?” asked Tom Renner.\n\n"
+            "“It will open in May,” said Lena Ortiz.\n\n"
+            "“And who will pay for it?”\n")
+    quotes = run(text)
+    last = quotes[-1]
+    assert (last.speaker, last.resolver) == ("Tom Renner", "turn-taking")
+    assert "Tom Renner" in last.evidence and "Lena Ortiz" in last.evidence
+
+
+def test_a_title_before_the_name_after_a_quote_does_not_hide_the_speaker(run):
+    # The parser hangs the words after the quote on the quote; the one told is no speaker.
+    text = ("The winger is injured.\n\n"
+            "“Under the agreement, England wanted a second opinion, which they can do,” director of "
+            "rugby Nigel Melville told the Gloucester Citizen.\n")
+    quote = one(run(text), "Under the agreement")
+    assert (quote.speaker, quote.addressee) == ("Nigel Melville", "Gloucester Citizen")
