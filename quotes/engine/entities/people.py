@@ -267,6 +267,66 @@ def _after_honorific(ent: Span) -> bool:
     return 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
+THING_LABELS = {"ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}  # what the model takes a person for
+SUBJECT_PRONOUNS = {"he": "male", "she": "female", "it": None, "they": None}
+
+
+def _pronoun_reads_on(graph: Graph, ent: Span) -> bool:
+    """A name the model took for an organisation, a place or a thing that the text goes on
+    to call "he" or "she" in its sentence ("Later, Brantley told the crowd about the night
+    he first sang"; "For Ilsa Varnekova, Friday is a day she has awaited"): a person.
+
+    The name is one to three capitalised words (no title, no organisation noun, no plural),
+    outside quote marks, with no "the" and no verb right before it (not "told Norvale News
+    there was …"); one word alone is a given name or a surname of the Census lists, and a
+    place's name (one word or more) opens with a given name. It is a subject, or a full
+    name with no one named before it in its sentence. The pronoun is the first subject
+    pronoun after it, in its sentence and outside quote marks, with no person or person
+    noun between; it tells the gender the given name tells, if any; and its clause is
+    neither what the name is said to say ("Norvale FC said he will miss the game"), nor
+    one that holds the name ("X had caused problems, he said"), nor one about it ("Norland,
+    which he said …")."""
+    doc = ent.doc
+    words = [t for t in ent if t.is_alpha]
+    if not 1 <= len(words) <= 3 or len(words) != len(ent) or not all(
+            t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.text[:1].isupper() and not t.is_upper
+            and not is_title_word(t.text) and not organisation_nouns().get(t.lower_) for t in words):
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if _party(ent) or ent.start in graph.in_quote \
+            or (before is not None and (before.lower_ == "the" or before.pos_ in ("VERB", "AUX"))):
+        return False
+    given = given_name_genders().get(words[0].lower_)
+    if given is None and (ent.label_ in PLACE_LABELS or (len(words) == 1 and words[0].lower_ not in surnames())):
+        return False
+    sentence = ent.sent
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass") and (len(words) == 1 or any(
+            _someone(t) or t.lower_ in SUBJECT_PRONOUNS for t in doc[sentence.start:ent.start])):
+        return False
+    for token in doc[ent.end:sentence.end]:
+        if token.i in graph.in_quote:
+            continue
+        if _someone(token):
+            return False  # (someone else the pronoun could mean)
+        if token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            gender = SUBJECT_PRONOUNS[token.lower_]
+            clause = token.head
+            said = clause.dep_ == "ccomp" and clause.head.i == root.head.i and root.dep_ == "nsubj"
+            holds = clause.is_ancestor(root) or (speech_verb(clause) is not None and clause.head.is_ancestor(root))
+            about = root.is_ancestor(token)
+            return gender is not None and given in (None, gender) and not (said or holds or about)
+    return False
+
+
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+
+
+def _someone(token: Token) -> bool:
+    """A person's name or a person noun in the singular: someone a pronoun could mean."""
+    return token.ent_type_ in PERSON_LABELS or (token.tag_ == "NN" and is_person_noun(token.lemma_))
+
+
 def _kin_by_first_name(ent: Span) -> bool:
     """A name of one word given to someone's relative or partner ("Renner's father, Joseph";
     "his wife, Ana"): someone new, not an earlier person who bears that first name."""
@@ -390,6 +450,9 @@ def add_people(graph: Graph) -> None:
     people += [ent for ent in graph.ents if ent.label_ in ORG_LABELS and not graph.skipped(ent)
                and (_full_name_of(ent, surnames_seen) or described_as_person(ent) or _spoken_of_as_person(ent)
                     or _after_honorific(ent) or _full_name_that_speaks(ent))]
+    chosen = {ent.start for ent in people}
+    people += [ent for ent in graph.ents if ent.label_ in THING_LABELS and ent.start not in chosen
+               and not graph.skipped(ent) and _pronoun_reads_on(graph, ent)]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
     # Full names first, so surnames join them whatever the order in the text; then the
     # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").

@@ -1,0 +1,40 @@
+"""People the named-entity model takes for an organisation or a place: the names pass
+makes them people when the text goes on to call them "he" or "she", so that their
+statements are a person's, with a gender."""
+
+import pytest
+
+from quotes.engine.pipeline import extract_documents
+from quotes.gender import FEMALE, MALE
+from quotes.model import Document
+
+
+@pytest.fixture(scope="module")
+def speakers(nlp):
+    def _speakers(text):
+        result = next(extract_documents([Document(id="t", text=text)], nlp=nlp))
+        return {s.name: s for s in result.speakers}
+    return _speakers
+
+
+def test_a_given_name_taken_for_a_place_that_he_reads_on_from_is_a_person(speakers):
+    # (the small model tags "Brantley" a place both times)
+    found = speakers("Later, Brantley told the crowd about the night he first sang in public. "
+                     "\u201cIt was terrifying,\u201d said Brantley.")
+    assert found["Brantley"].kind == "person"
+    assert found["Brantley"].gender == MALE
+
+
+def test_a_full_name_taken_for_an_organisation_that_she_reads_on_from_is_a_person(speakers):
+    # ("Ilsa Varnekova" tagged an organisation, "Varnekova" a place)
+    found = speakers("For Ilsa Varnekova, Friday is a day she has been awaiting for months. "
+                     "Varnekova says she will finally be able to rest.")
+    assert "Varnekova" not in found
+    assert found["Ilsa Varnekova"].kind == "person"
+    assert found["Ilsa Varnekova"].gender == FEMALE
+
+
+def test_what_an_organisation_says_of_him_makes_it_no_person(speakers):
+    found = speakers("The striker limped off in the first half. Chelsea said he would miss the "
+                     "next three games.")
+    assert all(s.kind != "person" for s in found.values() if "Chelsea" in s.name)
