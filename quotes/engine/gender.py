@@ -119,8 +119,22 @@ def _reads_on(doc, people: list[Anchor], entity: Entity, at: int, in_quote: set[
     gender = pronoun_genders().get(doc[here.start].lower_)
     if any(people[i].end <= other < at and pronoun_genders().get(word) == gender for other, word in passed):
         return False  # (it reads on from a pronoun of the same gender that told nothing)
+    if any(_rival(doc, m, entity, gender, doc[here.start]) for m in between[1:]):
+        return False
     return not any(_someone_else(t, between, gender) or _unlinked_subject(t, between)
                    for t in doc[last.end:here.start] if t.i not in in_quote)
+
+
+def _rival(doc, anchor: Anchor, entity: Entity, gender: str | None, pronoun: Token) -> bool:
+    """Another person, whose gender the pronoun may tell, named between a person's mention
+    and the pronoun as the subject of a clause that holds the pronoun's ("Ortiz says Mr
+    Renner should quit if he is found to have misled the board"): the pronoun may be theirs."""
+    if anchor.entity is entity or anchor.entity.gender not in (None, gender):
+        return False
+    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return span.root.head.is_ancestor(pronoun)
 
 
 def _in_title(token: Token) -> bool:
