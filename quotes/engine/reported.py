@@ -196,16 +196,24 @@ def _for_phrase(verb: Token, entry, children: list[Token]):
 def _request(verb: Token, entry, children: list[Token]):
     """'urged people to leave', 'called on the city to act', 'advised them never to …': a
     to-infinitive after the one asked."""
-    if "to" not in entry.flags or _relative_gap(verb, children):
+    if "to" not in entry.flags or _relative_gap(verb, children) or _purpose(verb):
         return None
     asked = [c for c in children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")]
     for child in children:
         own = [c for c in child.children if c.dep_ == "nsubj"]  # ("urged [people to leave]" read as a clause)
-        if child.dep_ in ("xcomp", "ccomp") and child.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and any(a.i < child.i for a in asked + own):
+        if child.dep_ in ("xcomp", "ccomp") and _to_infinitive(child) and any(a.i < child.i for a in asked + own):
             tokens = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head.i == child.i)]
             return child, tokens
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """'a club has been launched to encourage people to …': an infinitive of purpose after
+    a passive or a clause of its own, what something is for, not a request someone made."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl", "relcl") or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def _commitment(verb: Token, entry, children: list[Token]):
@@ -213,9 +221,17 @@ def _commitment(verb: Token, entry, children: list[Token]):
     if "commits" not in entry.flags or _relative_gap(verb, children):
         return None
     for child in children:
-        if child.dep_ == "xcomp" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "xcomp" and _to_infinitive(child):
             return child, list(child.subtree)
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """'to leave', and a passive one, 'to get vaccinated', 'to be paid' (the participle
+    heads it, with "to" and the passive auxiliary its children)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _gerund(verb: Token, entry, children: list[Token]):
@@ -275,9 +291,9 @@ def _named_predicate(verb: Token, entry, children: list[Token]):
             continue
         if child.dep_ == "oprd":
             predicate = child
-        elif objects and child.i > objects[0].i and child.left_edge.lower_ == "as" \
+        elif objects and child.i > objects[0].i and child.left_edge.lower_ == "as" and child.pos_ != "ADV" \
                 and child.left_edge.i > objects[0].right_edge.i and child.right_edge.i > child.left_edge.i:
-            predicate = child  # "as" heads it, or opens it ("as far too modest" read as a clause)
+            predicate = child  # "as" heads it, or opens it ("as far too modest" read as a clause; not "as well")
         else:
             continue
         marks = [t for t in predicate.subtree if t.is_quote]
@@ -560,6 +576,48 @@ def _set_off_attribution(verb: Token) -> list[list[Token]] | None:
     return [part for part in (first, last) if part]
 
 
+CLOSING_SPEAKER_WORDS = 10  # words of a closing speaker phrase ("her lawyer, Perry Wander,") at most
+
+
+def _speaker_misread_in_content(verb: Token) -> list[list[Token]] | None:
+    """'The woman waited to sue because …, her lawyer, Perry Wander, said.': a verb that ends
+    its sentence with no subject, the parser having hung the speaker's noun phrase on the
+    clause before it (which it made the verb's clause). The content is the sentence up to
+    the comma before that phrase, a run of noun-phrase words and commas that names a person
+    (`verb.attribute_verb` takes that person)."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    if not all(t.is_punct or t.is_space for t in doc[verb.i + 1:sent.end]):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    k = verb.i - 1
+    comma = None
+    while k > sent.start and verb.i - k <= CLOSING_SPEAKER_WORDS + 1:
+        t = doc[k]
+        if t.text == ",":
+            comma = k
+        elif not (t.pos_ in NOMINAL_POS or t.pos_ == "PART" and t.lower_ in ("'s", "\u2019s") or is_title_word(t.text)):
+            break
+        k -= 1
+    if comma is None:
+        return None
+    # the earliest comma whose phrase after it names a person, with a clause before it
+    for start in range(k + 1, verb.i):
+        if doc[start].text != ",":
+            continue
+        phrase = doc[start + 1:verb.i]
+        if not any(t.ent_type_ == "PERSON" for t in phrase):
+            continue
+        content = trim_end([t for t in doc[sent.start:start] if not t.is_space])
+        if len(content) >= 3 and any(t.tag_ in FINITE_TAGS for t in content):
+            return [content]
+        return None
+    return None
+
+
 ROLE_WORDS = 15  # words of a role set off after the speaker's name at most
 
 
@@ -704,7 +762,7 @@ def reported_candidates(ctx: Context, found: Found) -> list[Candidate]:
             continue
         if not asserted(verb):
             continue
-        parts = _without_connective(_set_off_attribution(verb) or _around_attribution(verb))
+        parts = _without_connective(_set_off_attribution(verb) or _around_attribution(verb)) or _speaker_misread_in_content(verb)
         if parts:
             tokens = [t for part in parts for t in part]
         else:

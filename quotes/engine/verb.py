@@ -80,6 +80,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
         result.addressee = _name_of(ctx, mention_span(subject))
         return result
     method = Method.SYNTAX
+    named = None  # the name itself, where the parser hung a phrase on it
     relative = None  # "X, who said …": the mention as written is "who"; the speaker, X
     if subject is None or subject.lower_ in ("that", "which", "who") and subject.dep_ == "nsubj" and verb.dep_ == "relcl":
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -99,8 +100,13 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if subject is None and verb.i >= content[1]:
         # "“…,” X, founder of Y, tells Z": the parser hung X on the quote
         first = next((t for t in ctx.doc[content[1]:verb.i] if not t.is_punct and not t.is_space), None)
-        if first is not None and first.ent_type_ not in PERSON_LABELS:
-            first = _titled_name(ctx.doc[first.i:verb.i])  # "“…,” director of rugby X told Y"
+        if first is not None and (first.ent_type_ not in PERSON_LABELS or _owner(first)):
+            titled = _titled_name(ctx.doc[first.i:verb.i])  # "“…,” director of rugby X told Y"
+            if titled is None:
+                # ('…, her lawyer, Perry Wander, said': the name itself, not the phrase the parser hung on it)
+                titled = _named_in_closing_phrase(ctx.doc[content[1]:verb.i])
+                named = entity_span(titled) if titled is not None else None
+            first = titled
         if first is not None and first.ent_type_ in PERSON_LABELS and first.ent_iob_ == "B":
             subject, method = first, Method.SYNTAX
             while subject.dep_ in ("compound", "flat") and subject.head.i < verb.i:
@@ -113,7 +119,7 @@ def attribute_verb(ctx: Context, verb: Token, content: tuple[int, int], previous
     if subject is None:
         return result
     subject = _author_of(subject)
-    span = mention_span(subject)
+    span = named if named is not None and named.root.i == subject.i else mention_span(subject)
     addressee = _addressee(ctx, verb, subject, content)
     exclude = set()
     if addressee is not None:
@@ -147,6 +153,22 @@ def _titled_name(phrase: Span) -> Token | None:
     while last.i + 1 < phrase.end and phrase.doc[last.i + 1].ent_iob_ == "I":
         last = phrase.doc[last.i + 1]
     return name if last.i + 1 == phrase.end else None
+
+
+def _named_in_closing_phrase(phrase: Span) -> Token | None:
+    """The first word of the person named in a noun phrase between the content and its verb
+    ('…, her lawyer, Perry Wander, said'), not an owner ("X's chief Y"): a phrase of nouns
+    and commas only, no verb."""
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or t.is_quote for t in phrase):
+        return None
+    return next((t for t in phrase if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B" and not _owner(t)), None)
+
+
+def _owner(token: Token) -> bool:
+    """The name `token` opens ends in a possessive: it owns the speaker's role ("Lib Dem's
+    elections chief Lord Rennard"), it is not the speaker."""
+    name = entity_span(token)
+    return name is not None and (name[-1].tag_ == "POS" or (name.end < len(token.doc) and token.doc[name.end].tag_ == "POS"))
 
 
 def _author_of(subject: Token) -> Token:
