@@ -284,6 +284,12 @@ def caption_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def furniture_labels() -> frozenset[str]:
+    """Labels of page furniture before a colon ("editor's note", "graphic")."""
+    return frozenset(lines("furniture_labels.txt"))
+
+
+@lru_cache(maxsize=1)
 def organisation_aliases() -> dict[str, str]:
     """A party's nickname or short form (lower case, no "the") -> the name it is filed under:
     "tories" -> "the Conservatives" (organisation_aliases.txt)."""

@@ -7,12 +7,14 @@ holds the words that name the source; the `headline` and `pull_quote` sieves rea
 from __future__ import annotations
 
 from .boilerplate import inside
+from .lexicon import furniture_labels
 from .state import Candidate, Context, Found
 from .pullquotes import credit
 from .tokens import PERSON_LABELS, token_range, word_count
 
 HEADLINE_MAX_WORDS = 20
 HEAD_MAX_WORDS = 5  # words before the colon at most
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 
 def headline_candidates(ctx: Context, found: Found) -> list[Candidate]:
@@ -27,15 +29,20 @@ def headline_candidates(ctx: Context, found: Found) -> list[Candidate]:
             continue
         head, rest = paragraph[:colon], paragraph[colon + 1:]
         if word_count(head) > HEAD_MAX_WORDS or word_count(rest) < 3 or rest.lstrip()[:1] in "\u201c\u2018\"'" \
-                or any(c in head for c in ".!?"):
-            continue
+                or any(c in head for c in ".!?") or rest[:1] == "/":
+            continue  # (a long head, a quote, a sentence before the colon, an address's "https:")
+        if " ".join(head.lower().replace("\u2019", "'").split()) in furniture_labels():
+            continue  # page furniture: "Editor's note: …", "Graphic: …"
         start = p_start + colon + 1 + (len(rest) - len(rest.lstrip()))
         end = p_end
         while end > start and ctx.text[end - 1] in ".!?":
             end -= 1
         r_start, r_end = token_range(ctx.doc, start, end)
-        if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[r_start:r_end]):
+        rest_tokens = ctx.doc[r_start:r_end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest_tokens):
             continue  # "Euro/pound: DOWN at 90.12", "X and Y: a tortured relationship": no claim
+        if not any(t.dep_ in SUBJECT_DEPS or t.is_quote for t in rest_tokens) and not paragraph.rstrip().endswith("?"):
+            continue  # a label's phrase, not a claim or a question: "Japan: built to last", "X: closed for a holiday"
         h_start, h_end = token_range(ctx.doc, p_start, p_start + colon)
         if not any(t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS for t in ctx.doc[h_start:h_end]):
             continue
