@@ -23,6 +23,14 @@ def test_an_acronym_is_the_name_it_stands_for(run):
     assert q.speaker == "the Northern Development Agency"  # as the text writes it
 
 
+def test_an_acronym_is_not_spelled_out_by_a_name_and_a_weekday(run):
+    # "Furse on Thursday" has the initials of "FT" but names no organisation
+    text = ("The exchange rejected the offer. Ms Furse on Thursday met the board of the exchange.\n\n"
+            "According to the FT, the suitor will offer to manage the market out of London.")
+    q = one(run(text), "the suitor will offer")
+    assert q.speaker == "FT"
+
+
 def test_a_short_form_of_an_organisation_joins_its_full_name(run):
     text = ("Harbor Electronics Co. reported its results on Tuesday.\n\n"
             "Harbor said it expects sales to fall next year.")

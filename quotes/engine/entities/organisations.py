@@ -16,8 +16,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...datafiles import lines
-from ...names import visible
-from ..lexicon import organisation_name_words, organisation_nouns
+from ...names import not_a_name, visible
+from ..lexicon import is_title_word, organisation_name_words, organisation_nouns
 from ..tokens import proper_nouns, sentences_back
 from .graph import Entity, Graph, Kind, Link, Mention
 
@@ -192,9 +192,19 @@ def expand(graph: Graph, acronym: str) -> str | None:
     # Parliamentary …")
     for words, k in _endings(graph).get(letters, ()):
         candidate = " ".join(words[k:]).strip(" ,")
-        if candidate.split()[0].lower() not in FUNCTION_WORDS:
+        if candidate.split()[0].lower() not in FUNCTION_WORDS and not _no_name(words, k):
             return clean_name(candidate)
     return None
+
+
+def _no_name(words: list[str], k: int) -> bool:
+    """The run's words from `k` on are no organisation's name: they hold a weekday or a
+    month ("Ms Furse on Thursday"), or open with the surname of a person an honorific
+    names."""
+    if any(not_a_name(w.strip(",.")) == "weekday or month" for w in words[k:]):
+        return True
+    return k > 0 and is_title_word(words[k - 1])
+
 
 
 def _endings(graph: Graph) -> dict[str, list[tuple[list[str], int]]]:
