@@ -1,7 +1,7 @@
 """People the named-entity model takes for an organisation or a place: the names pass
-makes them people when the text goes on to call them "he" or "she", so that their
-statements are a person's, with a gender; and a pronoun that may be another person's
-tells nothing of the gender."""
+makes them people when the text goes on to call them "he" or "she", or sets them beside
+someone's relative or role ("his wife, Giselle"), so that their statements are a person's,
+with a gender; and a pronoun that may be another person's tells nothing of the gender."""
 
 import pytest
 
@@ -48,3 +48,12 @@ def test_a_pronoun_in_the_clause_of_another_persons_subject_tells_nothing(speake
                      "have misled the board.")
     evidence = {(kind, word) for kind, word, _ in found["Tomas Verhoek"].gender_evidence}
     assert ("pronoun", "he") not in evidence
+
+
+def test_a_name_set_beside_someones_relative_is_a_person(speakers):
+    # ("Darrin" tagged a place, "Giselle" an organisation)
+    found = speakers("\u201cIf Tomas wasn\u2019t publishing local comics, I don\u2019t think Xander would be "
+                     "drawing,\u201d says Varnekova\u2019s dad, Darrin.")
+    assert found["Darrin"].kind == "person" and found["Darrin"].gender == MALE
+    found = speakers("\u201cIt was a long night,\u201d said his wife, Giselle.")
+    assert found["Giselle"].kind == "person" and found["Giselle"].gender == FEMALE

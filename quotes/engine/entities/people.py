@@ -319,6 +319,26 @@ def _pronoun_reads_on(graph: Graph, ent: Span) -> bool:
     return False
 
 
+def _owned_person_noun_before(ent: Span) -> bool:
+    """A name the model took for an organisation, a place or a thing, set beside a person
+    noun that says whose they are ("says Ortiz's dad, Darien"; "his wife, ex-model Ana";
+    "Renner's lawyer, Tom Ortner"): a person. The noun is singular, owned by a person
+    ("his", "her", a name's possessive; not "its" or "their"), no organisation noun; the
+    name is one to three capitalised words and opens with a given name of the lists."""
+    root = ent.root
+    noun = root.head
+    words = [t for t in ent if t.is_alpha]
+    if root.dep_ != "appos" or noun.i >= ent.start or noun.tag_ != "NN" or not is_person_noun(noun.lemma_) \
+            or organisation_nouns().get(noun.lemma_.lower()):
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners or owners[0].lower_ in ("its", "their"):
+        return False
+    return 1 <= len(words) <= 3 and len(words) == len(ent) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words) \
+        and given_name_genders().get(words[0].lower_) is not None
+
+
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 
 
@@ -452,7 +472,7 @@ def add_people(graph: Graph) -> None:
                     or _after_honorific(ent) or _full_name_that_speaks(ent))]
     chosen = {ent.start for ent in people}
     people += [ent for ent in graph.ents if ent.label_ in THING_LABELS and ent.start not in chosen
-               and not graph.skipped(ent) and _pronoun_reads_on(graph, ent)]
+               and not graph.skipped(ent) and (_pronoun_reads_on(graph, ent) or _owned_person_noun_before(ent))]
     people += [span for span in _untagged_full_names(doc, surnames_seen) if not graph.skipped(span)]
     # Full names first, so surnames join them whatever the order in the text; then the
     # names an honorific gives a gender ("Mr. Ortiz" before "President Ortiz").
