@@ -135,7 +135,9 @@ def _speakers_of(quotes: list[Quote], graph: Graph, in_quote: set[int] = frozens
     (a person's gender and its evidence included)."""
     by_name: dict[str, Speaker] = {}
     entities = {entity.name: entity for entity in graph.people}
-    evidence = evidence_by_entity(graph, quotes, in_quote)
+    # (the evidence of the people who speak or are spoken to, not of everyone named)
+    wanted = {id(e): e for e in (entities.get(name) for q in quotes for name in (q.speaker, q.addressee)) if e is not None}
+    evidence = evidence_by_entity(graph, quotes, in_quote, wanted.values())
     for q in quotes:
         for name, kind in ((q.speaker, q.speaker_kind or "person"), (q.addressee, "person")):
             if not name or name in by_name:

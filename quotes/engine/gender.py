@@ -38,19 +38,23 @@ class Anchor(NamedTuple):
     entity: Entity
 
 
-def evidence_by_entity(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, Counter]:
+def evidence_by_entity(graph: Graph, quotes: Iterable[Quote], in_quote: set[int],
+                       people: Iterable[Entity] | None = None) -> dict[int, Counter]:
     """id(entity) -> the gender evidence of each person of the article (see
-    `quotes.gender.evidence_of`); `in_quote` holds the token indices inside quote marks."""
-    mentions = mentions_of(graph, quotes, in_quote)
-    return {id(e): evidence_of(mentions.get(id(e), ()), e.role, e.name)
-            for e in graph.people if e.kind == "person"}
+    `quotes.gender.evidence_of`), or of those of `people` only; `in_quote` holds the token
+    indices inside quote marks."""
+    people = [e for e in (graph.people if people is None else people) if e.kind == "person"]
+    mentions = mentions_of(graph, quotes, in_quote, {id(e) for e in people})
+    return {id(e): evidence_of(mentions.get(id(e), ()), e.role, e.name) for e in people}
 
 
-def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> dict[int, list[tuple[str, str]]]:
+def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int],
+                named_only: set[int] | None = None) -> dict[int, list[tuple[str, str]]]:
     """id(entity) -> its mentions in the article as (text, kind): "name" (with the
     honorific before it), "noun" (a gendered noun set beside a name) and "pronoun" (the
     subjects the pronoun chain linked to the person, the pronouns the sieves resolved to them as
-    speakers, and possessives that can mean no one else)."""
+    speakers, and possessives that can mean no one else). With `named_only`, the names and
+    nouns of those ids only (the pronouns of everyone: whether one counts depends on the others)."""
     doc = graph.doc
     found: dict[int, list[tuple[str, str]]] = {}
     candidates = []  # (offset, text, entity): pronouns the chain linked or the sieves resolved
@@ -60,6 +64,8 @@ def mentions_of(graph: Graph, quotes: Iterable[Quote], in_quote: set[int]) -> di
             continue  # (a description is no name: "the spokeswoman")
         if mention.pronoun:
             candidates.append((mention.start, mention.text, entity))
+            continue
+        if named_only is not None and id(entity) not in named_only:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):

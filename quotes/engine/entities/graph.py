@@ -44,11 +44,11 @@ class Mention:
     span: Span
     kind: Kind
 
-    @property
+    @cached_property  # (read for every bisect and every overlap test: kept once read)
     def start(self) -> int:
         return self.span.start_char
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.span.end_char
 
@@ -107,11 +107,11 @@ class Link:
     def decided(self) -> bool:
         return self.name is not None
 
-    @property
+    @cached_property  # (read for every bisect and every overlap test: kept once read)
     def start(self) -> int:
         return self.mention.span.start_char
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.mention.span.end_char
 
