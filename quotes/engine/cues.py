@@ -17,12 +17,16 @@ from .lexicon import SpeechVerb, speech_verbs, withheld_verbs
 
 def speech_verb(token: Token) -> SpeechVerb | None:
     """The lexicon entry when `token` is a speech verb used as a verb."""
-    verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-    if not verbal and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+    pos = token.pos_
+    verbal = pos in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if not verbal and not (pos == "NOUN" and token.dep_ == "ROOT"):
         return None  # a noun is a cue only where the parser made it the clause's head ("…," tweeted X)
-    entry = speech_verbs().get(token.lemma_.lower())
-    if entry is None and token.text.lower().endswith("ed"):
-        entry = speech_verbs().get(token.text.lower()[:-1]) or speech_verbs().get(token.text.lower()[:-2])
+    verbs = speech_verbs()
+    entry = verbs.get(token.lemma_.lower())
+    if entry is None:
+        word = token.text.lower()
+        if word.endswith("ed"):
+            entry = verbs.get(word[:-1]) or verbs.get(word[:-2])
     if entry is not None and entry.particle and not any(
             c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == entry.particle for c in token.children):
         return None  # "shot the ball" is no speech; "shot back" is, and "as she put it"

@@ -490,11 +490,18 @@ def add_people(graph: Graph) -> None:
     # Kettleby-Voss", hyphen and all), or no entity at all for a name it has never seen
     # ("Yuni, a resident of …, said").
     taken = {ent.start_char for ent in people}
+    answers: dict[tuple[str, ...], Entity | None] = {}  # (a name no two people share: one answer wherever it stands)
     for ent in graph.ents:
         if ent.label_ in ORG_LABELS and len(POSSESSIVE.sub("", ent.text).split()) == 1 and not graph.skipped(ent) \
                 and ent.start_char not in taken:
             # (one word as written: "Stella's Cafe" is an organisation's name, not "Cafe")
-            entity = find(graph, name_tokens(ent.text), before=ent.start_char)
+            words = name_tokens(ent.text)
+            if tuple(words) in answers:
+                entity = answers[tuple(words)]
+            else:
+                entity = find(graph, words, before=ent.start_char)
+                if not _shared_surname(graph, words):
+                    answers[tuple(words)] = entity
             if entity is not None:
                 graph.link(ent, Kind.NAME, entity, "names", f"'{ent.text}' tagged {ent.label_}: {entity.name}")
     # ("Ortiz, a nurse, …"; "Ortiz said …" with no entity at all, or one that makes it a
