@@ -259,9 +259,16 @@ def _describes_named_person(ctx: Context, span: Span, any_noun: bool = False) ->
     start = max(0, root.i - 200)
     for token in ctx.doc[start:span.start]:
         if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and token.i not in ctx.in_quote \
-                and not _role_of_someone(token) and not _of_a_named_person(ctx, token):
+                and _one_person(token) and not _role_of_someone(token) and not _of_a_named_person(ctx, token):
             return False
     return True
+
+
+def _one_person(noun: Token) -> bool:
+    """An earlier use of the noun that may bring in someone of its own: singular, with a
+    determiner or an owner ("one man", "the judge", "its owner"); not a plural ("student
+    directors") nor a bare noun as headlines write them ("Bollywood actress", "Wales coach")."""
+    return noun.tag_ == "NN" and any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _of_a_named_person(ctx: Context, noun: Token) -> bool:
