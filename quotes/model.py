@@ -11,7 +11,7 @@ from enum import Enum
 
 # Raise when the extractor's output changes: `ingest --reprocess-outdated` redoes older
 # documents. CHANGELOG.md says what each version changed for users.
-ENGINE_VERSION = "11"
+ENGINE_VERSION = "12"
 
 
 class Method(str, Enum):
