@@ -46,8 +46,8 @@ def last_run(ctx: Context, statements: list[Statement]) -> list[list[Statement]]
 
 
 def asks(ctx: Context, words: tuple[int, int]) -> bool:
-    """The quoted words (a token range without their marks) end in a question mark."""
-    last = next((t for t in reversed(ctx.doc[words[0]:words[1]]) if not t.is_space), None)
+    """The quoted words (a token range, its quote marks left out) end in a question mark."""
+    last = next((t for t in reversed(ctx.doc[words[0]:words[1]]) if not (t.is_space or t.is_quote)), None)
     return last is not None and last.text.endswith("?")
 
 
@@ -59,7 +59,7 @@ def converses(ctx: Context) -> bool:
     """The document is one where people talk to each other (fiction, a transcript), not one
     where a writer quotes people in turn (news): at least two of its quotes, and one in
     twenty, are questions. Counted once a document."""
-    found = ctx.__dict__.get("_converses")
+    found = ctx.memo.get("converses")
     if found is None:
         doc, quotes, questions = ctx.doc, 0, 0
         for t in doc:
@@ -70,7 +70,7 @@ def converses(ctx: Context) -> bool:
             if t.text.endswith("?") and t.i + 1 < len(doc) and t.i + 1 in ctx.in_quote and doc[t.i + 1].is_quote:
                 questions += 1
         found = questions >= MIN_QUESTIONS and questions >= QUESTION_SHARE * quotes
-        ctx.__dict__["_converses"] = found
+        ctx.memo["converses"] = found
     return found
 
 
@@ -82,7 +82,7 @@ def exchange(ctx: Context, run: list[list[Statement]]) -> bool:
     if converses(ctx):
         return True
     for turn in run:
-        if any(ctx.text[s.start:s.end].rstrip().endswith("?") for s in turn):
+        if any(asks(ctx, (s.token_start, s.token_end)) for s in turn):
             return True
         if _addressed(ctx, turn) or any(_addressee_party(ctx, s.attribution) is not None for s in turn):
             return True

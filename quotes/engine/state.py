@@ -63,6 +63,7 @@ class Context:
     without: frozenset[str] = frozenset()  # sieves and resolvers switched off (`quotes evaluate --without`)
     paragraphs: tuple[tuple[int, int], ...] | None = None  # (start, end) of each paragraph, computed once
     skip: list[tuple[int, int]] = field(default_factory=list)  # boilerplate and captions: no statements there
+    memo: dict = field(default_factory=dict)  # what a rule reads once a document (dialogue.converses)
 
     def __post_init__(self) -> None:
         if self.paragraphs is None:
